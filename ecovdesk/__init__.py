@@ -1,0 +1,3 @@
+"""ecovdesk: a native desktop client for the ecovai AI relay."""
+
+__version__ = "0.1.0"

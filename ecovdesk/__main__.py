@@ -1,0 +1,5 @@
+import sys
+
+from ecovdesk.app import main
+
+sys.exit(main())

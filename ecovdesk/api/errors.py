@@ -1,0 +1,120 @@
+"""Typed relay errors: every failure the user can see is one of these kinds."""
+
+from __future__ import annotations
+
+import enum
+import json
+import re
+from collections.abc import Mapping
+from typing import Any
+
+
+class ErrorKind(enum.Enum):
+    BAD_KEY = "bad_key"
+    QUOTA = "quota"
+    RATE_LIMITED = "rate_limited"
+    MODEL_UNAVAILABLE = "model_unavailable"
+    UPSTREAM = "upstream"
+    NETWORK = "network"
+    TIMEOUT = "timeout"
+    MALFORMED = "malformed"
+    INTERRUPTED = "interrupted"
+
+
+class RelayError(Exception):
+    """A failure talking to the relay, with the relay's own words kept in ``message``."""
+
+    def __init__(
+        self,
+        kind: ErrorKind,
+        message: str = "",
+        *,
+        status: int | None = None,
+        retry_after: float | None = None,
+        code: str | None = None,
+    ) -> None:
+        super().__init__(f"{kind.value}: {message}" if message else kind.value)
+        self.kind = kind
+        self.message = message
+        self.status = status
+        self.retry_after = retry_after
+        self.code = code
+
+
+_MESSAGE_KEYS = ("message", "msg", "description")
+_NO_CHANNEL = re.compile(r"无可用渠道|model_not_found|not (found|available|supported)", re.I)
+_QUOTA = re.compile(r"额度|quota|余额|insufficient", re.I)
+
+
+def relay_message(body: Any) -> str:
+    """The relay's human-readable message, by the reference's lookup order."""
+    if isinstance(body, Mapping):
+        error = body.get("error")
+        if isinstance(error, Mapping) and isinstance(error.get("message"), str):
+            return str(error["message"])
+        if isinstance(error, str) and error:
+            return error
+        for key in _MESSAGE_KEYS:
+            value = body.get(key)
+            if isinstance(value, str) and value:
+                return value
+    return ""
+
+
+def _error_code(body: Any) -> str | None:
+    if isinstance(body, Mapping):
+        error = body.get("error")
+        code = error.get("code") if isinstance(error, Mapping) else body.get("code")
+        if code is not None and not isinstance(code, bool):
+            return str(code)
+    return None
+
+
+def parse_retry_after(value: str | None) -> float | None:
+    if not value:
+        return None
+    try:
+        seconds = float(value.strip())
+    except ValueError:
+        return None
+    return seconds if seconds >= 0 else None
+
+
+def _strip_markup(text: str, limit: int = 300) -> str:
+    text = re.sub(r"<(script|style)\b.*?</\1>", " ", text, flags=re.S | re.I)
+    text = re.sub(r"<[^>]+>", " ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return text[:limit]
+
+
+def error_from_response(
+    status: int, content: bytes, headers: Mapping[str, str] | None = None
+) -> RelayError:
+    """Classify an error answer from its HTTP status and body (JSON, HTML or text)."""
+    headers = headers or {}
+    text = content.decode("utf-8", errors="replace")
+    body: Any
+    try:
+        body = json.loads(text)
+    except ValueError:
+        body = None
+    message = relay_message(body) if body is not None else _strip_markup(text)
+    code = _error_code(body)
+    retry_after = parse_retry_after(headers.get("retry-after") or headers.get("Retry-After"))
+    if status == 401:
+        kind = ErrorKind.BAD_KEY
+    elif status == 429:
+        kind = ErrorKind.RATE_LIMITED
+    elif status == 403:
+        kind = ErrorKind.QUOTA if _QUOTA.search(message + (code or "")) else ErrorKind.BAD_KEY
+        if _NO_CHANNEL.search(message + (code or "")):
+            kind = ErrorKind.MODEL_UNAVAILABLE
+    elif status in (404, 503) and _NO_CHANNEL.search(message + (code or "")):
+        kind = ErrorKind.MODEL_UNAVAILABLE
+    elif body is None and status < 400:
+        kind = ErrorKind.MALFORMED
+    else:
+        kind = ErrorKind.UPSTREAM
+    if not message:
+        message = f"HTTP {status}"
+    return RelayError(kind, message, status=status, retry_after=retry_after, code=code)

@@ -1,0 +1,81 @@
+"""Plain data the services hand to the UI: conversations, messages, attachments."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Role(str, enum.Enum):
+    SYSTEM = "system"
+    USER = "user"
+    ASSISTANT = "assistant"
+
+
+class MessageState(str, enum.Enum):
+    DONE = "done"
+    STREAMING = "streaming"
+    INTERRUPTED = "interrupted"
+    FAILED = "failed"
+
+
+class AttachmentKind(str, enum.Enum):
+    IMAGE = "image"
+    FILE = "file"
+
+
+@dataclass(frozen=True)
+class Attachment:
+    kind: AttachmentKind
+    url: str
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class Usage:
+    prompt_tokens: int
+    completion_tokens: int
+    total_tokens: int
+    reasoning_tokens: int | None = None
+
+
+@dataclass
+class Message:
+    id: int
+    conversation_id: int
+    role: Role
+    content: str = ""
+    reasoning: str = ""
+    model: str = ""
+    state: MessageState = MessageState.DONE
+    error_kind: str | None = None
+    error_text: str | None = None
+    usage: Usage | None = None
+    attachments: list[Attachment] = field(default_factory=list)
+    created_at: float = 0.0
+
+
+@dataclass
+class ChatOptions:
+    system_prompt: str = ""
+    temperature: float | None = None
+    max_tokens: int | None = None
+    use_search: bool = False
+
+
+@dataclass
+class Conversation:
+    id: int
+    title: str
+    model: str
+    options: ChatOptions = field(default_factory=ChatOptions)
+    created_at: float = 0.0
+    updated_at: float = 0.0
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    conversation_id: int
+    message_id: int
+    title: str
+    snippet: str

@@ -1,0 +1,28 @@
+"""How the core reports to whoever shows it; the UI implements this with Qt signals."""
+
+from __future__ import annotations
+
+import enum
+from typing import Protocol
+
+from ecovdesk.core.domain import Conversation, Message
+
+
+class NoticeLevel(str, enum.Enum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+
+class EventSink(Protocol):
+    def conversation_changed(self, conversation: Conversation) -> None: ...
+
+    def conversation_removed(self, conversation_id: int) -> None: ...
+
+    def message_added(self, message: Message) -> None: ...
+
+    def text_delta(self, message_id: int, content: str, reasoning: str) -> None: ...
+
+    def message_finished(self, message: Message) -> None: ...
+
+    def notice(self, level: NoticeLevel, text: str) -> None: ...
