@@ -1,0 +1,142 @@
+"""Composition root: the QApplication, one qasync loop, the services and the window."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Sequence
+from importlib import resources
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ecovdesk import __version__
+from ecovdesk.core.catalogue import Catalogue, Family
+from ecovdesk.core.chat_service import ChatService
+from ecovdesk.core.conversation_service import ConversationService
+from ecovdesk.core.database import Database
+from ecovdesk.core.log_setup import setup_logging
+from ecovdesk.core.model_service import ModelService
+from ecovdesk.core.preferences import Preferences
+from ecovdesk.core.relay_session import RelaySession
+from ecovdesk.core.secrets import KeyStore
+from ecovdesk.core.services import Services
+from ecovdesk.core.settings import load_settings
+from ecovdesk.core.storage_errors import StorageError
+from ecovdesk.core.task_scope import TaskScope
+from ecovdesk.paths import ProfilePaths, resolve_profile
+
+log = logging.getLogger("ecovdesk")
+
+SERVED_FAMILIES = (Family.CHAT, Family.CHAT_IMAGES)
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="ecovdesk", description="Desktop client for AI relays")
+    parser.add_argument("--profile-dir", help="keep settings, database, library and cache here")
+    parser.add_argument("--base-url", help="relay address, e.g. https://api.ecovai.cn")
+    parser.add_argument("--model", help="model to start with (any id the relay knows)")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="open the profile, show the window and exit")
+    parser.add_argument("--version", action="version", version=f"ecovdesk {__version__}")
+    return parser.parse_args(list(argv))
+
+
+def _app_icon() -> QIcon:
+    icon = resources.files("ecovdesk.resources").joinpath("icons", "ecovdesk.svg")
+    return QIcon(str(icon)) if icon.is_file() else QIcon()
+
+
+async def run_app(app: QApplication, args: argparse.Namespace, paths: ProfilePaths) -> int:
+    # Imported here so that the window's modules load after the QApplication exists.
+    from ecovdesk.ui.bridge import QtEventSink
+    from ecovdesk.ui.i18n import install_translation
+    from ecovdesk.ui.main_window import MainWindow
+    from ecovdesk.ui.settings_flow import edit_settings
+    from ecovdesk.ui.theme import apply_theme
+
+    settings = load_settings(paths.settings_file)
+    if args.base_url:
+        settings.base_url = args.base_url.rstrip("/")
+    keys = KeyStore()
+    setup_logging(paths.logs_dir, lambda: keys.get_key(settings.base_url))
+    install_translation(app, settings.language)
+    dark = apply_theme(app, settings.theme)
+    try:
+        db = await Database.open(paths.database_file, paths.backups_dir)
+    except StorageError as error:
+        QMessageBox.critical(None, "ecovdesk", str(error))
+        return 2
+    sink = QtEventSink()
+    relay = RelaySession()
+    preferences = Preferences(paths.settings_file, settings, keys, relay)
+    preferences.connect()
+    scope = TaskScope(on_error=lambda error: sink.noticeRaised.emit("error", app.tr(
+        "Something went wrong; details are in the log.")))
+    catalogue = Catalogue.load_default()
+    services = Services(
+        chat=ChatService(db, relay, sink, scope, catalogue),
+        conversations=ConversationService(db, sink),
+        models=ModelService(db, relay, catalogue, SERVED_FAMILIES),
+        preferences=preferences,
+        scope=scope,
+    )
+    await services.conversations.recover_after_start()
+    window = MainWindow(services, sink, dark=dark)
+    window.setWindowIcon(_app_icon())
+    window.restore_state(settings.window_geometry, settings.splitter_state)
+    window.settings_button.clicked.connect(
+        lambda: edit_settings(window, preferences, first_run=False))
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    QShortcut(QKeySequence("Ctrl+,"), window,
+              lambda: edit_settings(window, preferences, first_run=False))
+    window.show()
+    closed = asyncio.Event()
+    app.lastWindowClosed.connect(closed.set)
+    try:
+        await window.start(args.model, settings.last_conversation_id)
+        if args.smoke_test:
+            await asyncio.sleep(0.2)
+            window.close()
+        elif not preferences.ready or (not settings.first_run_done and not args.base_url):
+            QTimer.singleShot(0, lambda: edit_settings(window, preferences, first_run=True))
+        await closed.wait()
+    finally:
+        await scope.aclose()
+        await relay.aclose()
+        preferences.save()
+        await db.close()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    paths = resolve_profile(args.profile_dir)
+    paths.ensure()
+    import qasync
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("ecovdesk")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("ecovdesk")
+    app.setQuitOnLastWindowClosed(False)
+    app.setWindowIcon(_app_icon())
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    try:
+        with loop:
+            code = loop.run_until_complete(run_app(app, args, paths))
+    except Exception as error:  # the last line of defence: say why, never a traceback
+        log.exception("ecovdesk stopped")
+        print(f"ecovdesk: {error}", file=sys.stderr)
+        return 1
+    return int(code)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

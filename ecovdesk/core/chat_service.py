@@ -1,0 +1,267 @@
+"""Sending chat messages and streaming the replies into the store and the UI."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+
+from ecovdesk.api import chat as chat_api
+from ecovdesk.api.errors import ErrorKind, RelayError
+from ecovdesk.core import conversation_store as store
+from ecovdesk.core.catalogue import Catalogue
+from ecovdesk.core.database import Database
+from ecovdesk.core.domain import (
+    Attachment,
+    AttachmentKind,
+    ChatOptions,
+    Conversation,
+    Message,
+    MessageState,
+    Role,
+    Usage,
+)
+from ecovdesk.core.events import EventSink
+from ecovdesk.core.relay_session import RelaySession
+from ecovdesk.core.task_scope import TaskScope
+
+log = logging.getLogger(__name__)
+
+STOPPED = "stopped"
+INTERNAL = "internal"
+TITLE_LENGTH = 40
+
+
+def title_from_text(text: str) -> str:
+    line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    return line[:TITLE_LENGTH] + ("…" if len(line) > TITLE_LENGTH else "")
+
+
+def chat_key(conversation_id: int) -> str:
+    return f"chat:{conversation_id}"
+
+
+def _usage(value: chat_api.TokenUsage | None) -> Usage | None:
+    if value is None or value.is_placeholder:
+        return None
+    return Usage(
+        value.prompt_tokens, value.completion_tokens, value.total_tokens, value.reasoning_tokens
+    )
+
+
+def _api_content(message: Message) -> str | list[dict[str, Any]]:
+    if not message.attachments:
+        return message.content
+    parts: list[dict[str, Any]] = []
+    for attachment in message.attachments:
+        if attachment.kind is AttachmentKind.IMAGE:
+            parts.append(chat_api.image_part(attachment.url))
+        else:
+            parts.append(chat_api.file_part(attachment.url))
+    parts.append(chat_api.text_part(message.content))
+    return parts
+
+
+def api_messages(options: ChatOptions, history: list[Message]) -> list[dict[str, Any]]:
+    """The conversation as the relay wants it: failed or empty replies are left out."""
+    result: list[dict[str, Any]] = []
+    if options.system_prompt.strip():
+        result.append({"role": "system", "content": options.system_prompt})
+    for message in history:
+        if message.role is Role.ASSISTANT and (
+            message.state is MessageState.FAILED or not message.content.strip()
+        ):
+            continue
+        result.append({"role": message.role.value, "content": _api_content(message)})
+    return result
+
+
+class ChatService:
+    def __init__(
+        self,
+        db: Database,
+        relay: RelaySession,
+        sink: EventSink,
+        scope: TaskScope,
+        catalogue: Catalogue,
+        *,
+        clock: Callable[[], float] = time.time,
+        persist_interval: float = 0.5,
+    ) -> None:
+        self._db = db
+        self._relay = relay
+        self._sink = sink
+        self._scope = scope
+        self._catalogue = catalogue
+        self._clock = clock
+        self._persist_interval = persist_interval
+
+    def is_streaming(self, conversation_id: int) -> bool:
+        return self._scope.is_running(chat_key(conversation_id))
+
+    def stop(self, conversation_id: int) -> bool:
+        return self._scope.cancel(chat_key(conversation_id))
+
+    async def send(
+        self,
+        conversation: Conversation | None,
+        model: str,
+        text: str,
+        attachments: list[Attachment] | None = None,
+        options: ChatOptions | None = None,
+    ) -> Conversation:
+        """Add the user's message and start streaming the reply; a new conversation if None."""
+        now = self._clock()
+        if conversation is None:
+            conversation = await self._db.run(
+                store.create_conversation, title_from_text(text), model, options or ChatOptions(), now
+            )
+            self._sink.conversation_changed(conversation)
+        elif conversation.model != model or (options and options != conversation.options):
+            conversation.model = model
+            conversation.options = options or conversation.options
+            await self._db.run(
+                store.update_conversation_settings,
+                conversation.id,
+                model,
+                conversation.options,
+                now,
+            )
+        user = await self._db.run(
+            store.add_message,
+            conversation.id,
+            Role.USER,
+            text,
+            model=model,
+            attachments=attachments or [],
+            now=now,
+        )
+        self._sink.message_added(user)
+        await self._start_reply(conversation)
+        return conversation
+
+    async def regenerate(self, conversation: Conversation, from_message_id: int) -> None:
+        """Drop a reply (and anything after it) and ask again; also the Retry of a failure."""
+        if self.is_streaming(conversation.id):
+            return
+        await self._db.run(store.delete_messages_from, conversation.id, from_message_id)
+        await self._start_reply(conversation)
+
+    async def edit_and_resend(
+        self, conversation: Conversation, message_id: int, new_text: str
+    ) -> None:
+        if self.is_streaming(conversation.id):
+            return
+        original = await self._db.run(store.get_message, message_id)
+        if original is None or original.role is not Role.USER:
+            return
+        await self._db.run(store.delete_messages_from, conversation.id, message_id)
+        user = await self._db.run(
+            store.add_message,
+            conversation.id,
+            Role.USER,
+            new_text,
+            model=conversation.model,
+            attachments=original.attachments,
+            now=self._clock(),
+        )
+        self._sink.message_added(user)
+        await self._start_reply(conversation)
+
+    async def _start_reply(self, conversation: Conversation) -> None:
+        reply = await self._db.run(
+            store.add_message,
+            conversation.id,
+            Role.ASSISTANT,
+            "",
+            model=conversation.model,
+            state=MessageState.STREAMING,
+            now=self._clock(),
+        )
+        self._sink.message_added(reply)
+        history = await self._db.run(store.list_messages, conversation.id)
+        history = [m for m in history if m.id != reply.id]
+        self._scope.start(
+            self._stream_reply(conversation, reply, history), key=chat_key(conversation.id)
+        )
+
+    def _request_body(self, conversation: Conversation, history: list[Message]) -> dict[str, Any]:
+        options = conversation.options
+        info = self._catalogue.get(conversation.model)
+        extra: dict[str, Any] = {}
+        if info.search:
+            extra["use_search"] = options.use_search
+        return chat_api.build_chat_body(
+            conversation.model,
+            api_messages(options, history),
+            stream=True,
+            temperature=options.temperature,
+            max_tokens=options.max_tokens,
+            extra=extra,
+        )
+
+    async def _stream_reply(
+        self, conversation: Conversation, reply: Message, history: list[Message]
+    ) -> None:
+        content: list[str] = []
+        reasoning: list[str] = []
+        usage: chat_api.TokenUsage | None = None
+        last_saved = self._clock()
+        state, error_kind, error_text = MessageState.DONE, None, None
+        try:
+            body = self._request_body(conversation, history)
+            async for delta in chat_api.stream_chat(self._relay.relay, body):
+                if delta.usage is not None:
+                    usage = delta.usage
+                if not (delta.content or delta.reasoning):
+                    continue
+                content.append(delta.content)
+                reasoning.append(delta.reasoning)
+                self._sink.text_delta(reply.id, delta.content, delta.reasoning)
+                if self._clock() - last_saved >= self._persist_interval:
+                    last_saved = self._clock()
+                    await self._db.run(
+                        store.update_message_progress, reply.id, "".join(content), "".join(reasoning)
+                    )
+        except asyncio.CancelledError:
+            state, error_kind = MessageState.INTERRUPTED, STOPPED
+            await self._finish(reply, content, reasoning, state, error_kind, None, usage)
+            raise
+        except RelayError as error:
+            interrupted = error.kind is ErrorKind.INTERRUPTED
+            state = MessageState.INTERRUPTED if interrupted else MessageState.FAILED
+            error_kind, error_text = error.kind.value, error.message
+        except Exception:
+            log.exception("chat reply failed")
+            state, error_kind = MessageState.FAILED, INTERNAL
+        await self._finish(reply, content, reasoning, state, error_kind, error_text, usage)
+
+    async def _finish(
+        self,
+        reply: Message,
+        content: list[str],
+        reasoning: list[str],
+        state: MessageState,
+        error_kind: str | None,
+        error_text: str | None,
+        usage: chat_api.TokenUsage | None,
+    ) -> None:
+        reply.content = "".join(content)
+        reply.reasoning = "".join(reasoning)
+        reply.state = state
+        reply.error_kind = error_kind
+        reply.error_text = error_text
+        reply.usage = _usage(usage)
+        await self._db.run(
+            store.finish_message,
+            reply.id,
+            reply.content,
+            reply.reasoning,
+            state,
+            error_kind,
+            error_text,
+            reply.usage,
+        )
+        self._sink.message_finished(reply)

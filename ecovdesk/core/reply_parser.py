@@ -1,0 +1,136 @@
+"""Reads what chat models embed in their text: thinking, search sources, citations, pictures.
+
+The reverse-engineered models have no structured fields for these, so each vendor's
+markers are recognised here and the reply is split into parts the UI shows separately.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+# (opening marker, closing markers) as the vendors write them.
+_THINKING_MARKERS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (re.compile(r"^\s*\[思考开始\]\n?"), re.compile(r"\n*\[思考结束\]\n?")),
+    (re.compile(r"^\s*开始思考\n"), re.compile(r"\n*(思考完成|思考结束)\n*")),
+    (re.compile(r"^\s*<think>\n?"), re.compile(r"\n*</think>\n*")),
+    (
+        re.compile(r"^\s*<details>\s*<summary>思考过程</summary>\s*<pre>"),
+        re.compile(r"</pre>\s*</details>\n*"),
+    ),
+)
+
+_KIMI_SOURCE = re.compile(r"^【检索\s*(\d+)】\s*\[([^\]]*)\]\((https?://[^)\s]+)\)\s*$", re.M)
+_SOURCES_HEADER = re.compile(r"\n*搜索结果来自：\s*$")
+_DEEPSEEK_SOURCE = re.compile(r"^检索\s+(.+?)\s+-\s+(https?://\S+)\s*$", re.M)
+_KIMI_CITE = re.compile(r"【检索\s*(\d+)】")
+_METASO_CITE = re.compile(r"\[\[(\d+)\]\]")
+_CITATION_TAG = re.compile(r"\[citation:(\d+)\]")
+
+_LINK = re.compile(r"(!?)\[([^\]]*)\]\((https?://[^)\s]+)\)")
+_IMAGE_EXT = re.compile(r"\.(webp|png|jpe?g|gif)(\?[^)\s]*)?$", re.I)
+_IMAGE_HOSTS = ("filesystem.site/cdn/",)
+
+
+@dataclass(frozen=True)
+class Source:
+    number: int
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class ImageCaption:
+    prompt: str
+    size: str
+
+
+@dataclass
+class ParsedReply:
+    thinking: str = ""
+    thinking_open: bool = False
+    answer: str = ""
+    sources: list[Source] = field(default_factory=list)
+    image_urls: list[str] = field(default_factory=list)
+    caption: ImageCaption | None = None
+
+
+def split_thinking(content: str) -> tuple[str, str, bool]:
+    """(thinking, answer, still_thinking) for text whose thinking is inline."""
+    for opening, closing in _THINKING_MARKERS:
+        start = opening.match(content)
+        if not start:
+            continue
+        rest = content[start.end() :]
+        end = closing.search(rest)
+        if end is None:
+            return rest.strip("\n"), "", True
+        return rest[: end.start()].strip("\n"), rest[end.end() :], False
+    return "", content, False
+
+
+def _extract_sources(text: str) -> tuple[str, list[Source]]:
+    sources = [Source(int(n), t, u) for n, t, u in _KIMI_SOURCE.findall(text)]
+    text = _KIMI_SOURCE.sub("", text)
+    for i, (title, url) in enumerate(_DEEPSEEK_SOURCE.findall(text), start=len(sources) + 1):
+        sources.append(Source(i, title, url))
+    text = _DEEPSEEK_SOURCE.sub("", text)
+    text = _SOURCES_HEADER.sub("", text.rstrip())
+    return text.strip("\n"), sources
+
+
+def _link_citations(text: str, sources: list[Source]) -> str:
+    by_number = {s.number: s.url for s in sources}
+
+    def replace(match: re.Match[str]) -> str:
+        number = int(match.group(1))
+        url = by_number.get(number)
+        return f"[\\[{number}\\]]({url})" if url else f"\\[{number}\\]"
+
+    text = _CITATION_TAG.sub("", text)
+    text = _KIMI_CITE.sub(replace, text)
+    return _METASO_CITE.sub(replace, text)
+
+
+def is_image_url(url: str) -> bool:
+    return bool(_IMAGE_EXT.search(url)) or any(h in url for h in _IMAGE_HOSTS)
+
+
+def _extract_caption(text: str) -> tuple[str, ImageCaption | None]:
+    """gpt-4o-all starts a picture reply with a JSON line holding the prompt and size."""
+    stripped = text.lstrip()
+    if not stripped.startswith("{"):
+        return text, None
+    line, _, rest = stripped.partition("\n")
+    try:
+        data = json.loads(line)
+    except ValueError:
+        return text, None
+    if not isinstance(data, dict) or not isinstance(data.get("prompt"), str):
+        return text, None
+    return rest.lstrip("\n"), ImageCaption(data["prompt"], str(data.get("size", "")))
+
+
+def image_links(text: str) -> list[str]:
+    urls = [m.group(3) for m in _LINK.finditer(text) if m.group(1) or is_image_url(m.group(3))]
+    return list(dict.fromkeys(urls))
+
+
+def parse_reply(content: str, reasoning: str = "", *, streaming: bool = False) -> ParsedReply:
+    """Split a reply's raw text into what the conversation pane shows."""
+    thinking, answer, open_ = split_thinking(content)
+    if reasoning:
+        thinking = reasoning + ("\n\n" + thinking if thinking else "")
+        open_ = open_ or (streaming and not answer.strip())
+    answer, caption = _extract_caption(answer)
+    answer, sources = _extract_sources(answer)
+    answer = _link_citations(answer, sources)
+    return ParsedReply(
+        thinking=thinking,
+        thinking_open=open_ and streaming,
+        answer=answer,
+        sources=sources,
+        image_urls=image_links(answer),
+        caption=caption,
+    )

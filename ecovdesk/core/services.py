@@ -1,0 +1,20 @@
+"""The services the window works with, built once by the composition root."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ecovdesk.core.chat_service import ChatService
+from ecovdesk.core.conversation_service import ConversationService
+from ecovdesk.core.model_service import ModelService
+from ecovdesk.core.preferences import Preferences
+from ecovdesk.core.task_scope import TaskScope
+
+
+@dataclass
+class Services:
+    chat: ChatService
+    conversations: ConversationService
+    models: ModelService
+    preferences: Preferences
+    scope: TaskScope

@@ -1,0 +1,35 @@
+"""The core's event sink, as Qt signals the widgets connect to."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from ecovdesk.core.domain import Conversation, Message
+from ecovdesk.core.events import NoticeLevel
+
+
+class QtEventSink(QObject):
+    conversationChanged = Signal(object)
+    conversationRemoved = Signal(int)
+    messageAdded = Signal(object)
+    textDelta = Signal(int, str, str)
+    messageFinished = Signal(object)
+    noticeRaised = Signal(str, str)
+
+    def conversation_changed(self, conversation: Conversation) -> None:
+        self.conversationChanged.emit(conversation)
+
+    def conversation_removed(self, conversation_id: int) -> None:
+        self.conversationRemoved.emit(conversation_id)
+
+    def message_added(self, message: Message) -> None:
+        self.messageAdded.emit(message)
+
+    def text_delta(self, message_id: int, content: str, reasoning: str) -> None:
+        self.textDelta.emit(message_id, content, reasoning)
+
+    def message_finished(self, message: Message) -> None:
+        self.messageFinished.emit(message)
+
+    def notice(self, level: NoticeLevel, text: str) -> None:
+        self.noticeRaised.emit(level.value, text)

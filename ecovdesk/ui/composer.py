@@ -1,0 +1,150 @@
+"""The message box: Enter sends, Shift+Enter adds a line; images and document links attach."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QKeyEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QPlainTextEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+IMAGE_FILTER = "*.png *.jpg *.jpeg *.webp *.gif *.bmp"
+
+
+class MessageEdit(QPlainTextEdit):
+    submitted = Signal()
+    imagePasted = Signal(QImage)
+    filesDropped = Signal(list)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and not event.modifiers() & (
+            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
+        ):
+            self.submitted.emit()
+            return
+        super().keyPressEvent(event)
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 (Qt override)
+        return source.hasImage() or source.hasUrls() or super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 (Qt override)
+        if source.hasImage():
+            image = QImage(source.imageData())
+            if not image.isNull():
+                self.imagePasted.emit(image)
+                return
+        local = [u.toLocalFile() for u in source.urls() if u.isLocalFile()]
+        if local:
+            self.filesDropped.emit(local)
+            return
+        super().insertFromMimeData(source)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
+        if event.mimeData().hasUrls() or event.mimeData().hasImage():
+            event.acceptProposedAction()
+            return
+        super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
+        self.insertFromMimeData(event.mimeData())
+        event.acceptProposedAction()
+
+
+class Composer(QWidget):
+    sendRequested = Signal()
+    stopRequested = Signal()
+    imageFilesChosen = Signal(list)
+    imagePasted = Signal(QImage)
+    documentUrlChosen = Signal(str)
+    attachmentRemoved = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._busy = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 10)
+        self.attachments_row = QHBoxLayout()
+        self.attachments_row.addStretch(1)
+        layout.addLayout(self.attachments_row)
+        row = QHBoxLayout()
+        self.edit = MessageEdit()
+        self.edit.setPlaceholderText(self.tr("Type a message. Enter sends, Shift+Enter adds a line."))
+        self.edit.setMaximumHeight(140)
+        self.edit.setMinimumHeight(60)
+        self.edit.setAcceptDrops(True)
+        self.edit.submitted.connect(self._on_enter)
+        self.edit.imagePasted.connect(self.imagePasted)
+        self.edit.filesDropped.connect(self.imageFilesChosen)
+        row.addWidget(self.edit, 1)
+        buttons = QVBoxLayout()
+        self.attach_image = QToolButton(text=self.tr("Image…"))
+        self.attach_image.setToolTip(self.tr("Attach an image for models that can see"))
+        self.attach_image.clicked.connect(self._choose_images)
+        self.attach_document = QToolButton(text=self.tr("Document URL…"))
+        self.attach_document.setToolTip(self.tr("Attach a document link for document models"))
+        self.attach_document.clicked.connect(self._choose_document)
+        self.send_button = QPushButton(self.tr("Send"), objectName="sendButton")
+        self.send_button.clicked.connect(self._on_submit)
+        buttons.addWidget(self.attach_image)
+        buttons.addWidget(self.attach_document)
+        buttons.addWidget(self.send_button)
+        row.addLayout(buttons)
+        layout.addLayout(row)
+
+    def text(self) -> str:
+        return self.edit.toPlainText()
+
+    def clear_text(self) -> None:
+        self.edit.clear()
+
+    def set_capabilities(self, *, vision: bool, documents: bool) -> None:
+        self.attach_image.setVisible(vision)
+        self.attach_document.setVisible(documents)
+
+    def set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.send_button.setText(self.tr("Stop") if busy else self.tr("Send"))
+
+    def set_attachments(self, names: list[str]) -> None:
+        while self.attachments_row.count() > 1:
+            item = self.attachments_row.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()
+        for index, name in enumerate(names):
+            chip = QToolButton(text=f"📎 {name}  ✕", autoRaise=True)
+            chip.setToolTip(self.tr("Remove this attachment"))
+            chip.clicked.connect(lambda _=False, i=index: self.attachmentRemoved.emit(i))
+            self.attachments_row.insertWidget(index, chip)
+
+    def _on_enter(self) -> None:
+        if not self._busy and self.text().strip():
+            self.sendRequested.emit()
+
+    def _on_submit(self) -> None:
+        if self._busy:
+            self.stopRequested.emit()
+        elif self.text().strip():
+            self.sendRequested.emit()
+
+    def _choose_images(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Attach images"), "", self.tr("Images (%1)").replace("%1", IMAGE_FILTER)
+        )
+        if files:
+            self.imageFilesChosen.emit(files)
+
+    def _choose_document(self) -> None:
+        url, ok = QInputDialog.getText(
+            self, self.tr("Attach a document"), self.tr("Document URL (https://…):")
+        )
+        url = url.strip()
+        if ok and url:
+            self.documentUrlChosen.emit(url)

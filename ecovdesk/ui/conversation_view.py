@@ -1,0 +1,120 @@
+"""The conversation pane: a column of message bubbles, newest at the bottom.
+
+Only the most recent messages are built as widgets; older ones are added a page at a time
+when the user asks for them, so long conversations open as fast as short ones.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from ecovdesk.core.domain import Message
+from ecovdesk.ui.message_bubble import MessageBubble
+
+
+class ConversationView(QScrollArea):
+    regenerateRequested = Signal(int)
+    editSubmitted = Signal(int, str)
+    loadEarlierRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.dark = False
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._column = QWidget()
+        self._layout = QVBoxLayout(self._column)
+        self._layout.setContentsMargins(16, 12, 16, 12)
+        self._layout.setSpacing(10)
+        self.load_earlier = QPushButton(self.tr("Show earlier messages"))
+        self.load_earlier.setVisible(False)
+        self.load_earlier.clicked.connect(self.loadEarlierRequested)
+        self._layout.addWidget(self.load_earlier, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.empty_hint = QLabel(
+            self.tr("Pick a model above, type a message below and press Enter."),
+            alignment=Qt.AlignmentFlag.AlignCenter,
+            objectName="bubbleHeader",
+        )
+        self._layout.addWidget(self.empty_hint, 1)
+        self._layout.addStretch(0)
+        self.setWidget(self._column)
+        self._bubbles: dict[int, MessageBubble] = {}
+        self._follow = True
+        self.verticalScrollBar().valueChanged.connect(self._remember_follow)
+        self.verticalScrollBar().rangeChanged.connect(self._keep_following)
+
+    # -- content ---------------------------------------------------------------------------
+    def clear(self) -> None:
+        for bubble in self._bubbles.values():
+            bubble.deleteLater()
+        self._bubbles.clear()
+        self.load_earlier.setVisible(False)
+        self.empty_hint.setVisible(True)
+
+    def show_messages(self, messages: list[Message], *, has_earlier: bool) -> None:
+        self.clear()
+        self.setUpdatesEnabled(False)
+        for message in messages:
+            self._append(message)
+        self.setUpdatesEnabled(True)
+        self.load_earlier.setVisible(has_earlier)
+        self._follow = True
+        self._scroll_to_end()
+
+    def prepend_messages(self, messages: list[Message], *, has_earlier: bool) -> None:
+        bar = self.verticalScrollBar()
+        distance_from_end = bar.maximum() - bar.value()
+        for offset, message in enumerate(messages):
+            self._insert(1 + offset, message)
+        self.load_earlier.setVisible(has_earlier)
+        QTimer.singleShot(0, lambda: bar.setValue(bar.maximum() - distance_from_end))
+
+    def add_message(self, message: Message) -> None:
+        if message.id in self._bubbles:
+            return
+        self._append(message)
+        self._follow = True
+        self._scroll_to_end()
+
+    def append_delta(self, message_id: int, content: str, reasoning: str) -> None:
+        bubble = self._bubbles.get(message_id)
+        if bubble is not None:
+            bubble.append_delta(content, reasoning)
+
+    def finish_message(self, message: Message) -> None:
+        bubble = self._bubbles.get(message.id)
+        if bubble is not None:
+            bubble.finish(message)
+
+    def bubble(self, message_id: int) -> MessageBubble | None:
+        return self._bubbles.get(message_id)
+
+    def bubbles(self) -> list[MessageBubble]:
+        return sorted(self._bubbles.values(), key=lambda b: b.message.id)
+
+    def oldest_id(self) -> int | None:
+        return min(self._bubbles) if self._bubbles else None
+
+    def _append(self, message: Message) -> None:
+        self._insert(self._layout.count() - 1, message)
+
+    def _insert(self, index: int, message: Message) -> None:
+        bubble = MessageBubble(message, dark=self.dark)
+        bubble.regenerateRequested.connect(self.regenerateRequested)
+        bubble.editSubmitted.connect(self.editSubmitted)
+        self._bubbles[message.id] = bubble
+        self.empty_hint.setVisible(False)
+        self._layout.insertWidget(index, bubble)
+
+    # -- scrolling -------------------------------------------------------------------------
+    def _remember_follow(self, value: int) -> None:
+        self._follow = value >= self.verticalScrollBar().maximum() - 40
+
+    def _keep_following(self, _minimum: int, maximum: int) -> None:
+        if self._follow:
+            self.verticalScrollBar().setValue(maximum)
+
+    def _scroll_to_end(self) -> None:
+        QTimer.singleShot(0, lambda: self.verticalScrollBar().setValue(
+            self.verticalScrollBar().maximum()))

@@ -1,0 +1,358 @@
+"""The main window: conversations on the left, the conversation and composer in the middle."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Coroutine
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QBuffer, QIODevice, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QImage, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ecovdesk.api.errors import RelayError
+from ecovdesk.core.attachments import AttachmentError, document_attachment, image_attachment
+from ecovdesk.core.domain import Attachment, ChatOptions, Conversation, Message, MessageState
+from ecovdesk.core.services import Services
+from ecovdesk.ui.bridge import QtEventSink
+from ecovdesk.ui.chat_options_panel import ChatOptionsPanel
+from ecovdesk.ui.composer import Composer
+from ecovdesk.ui.conversation_list import ConversationList
+from ecovdesk.ui.conversation_view import ConversationView
+from ecovdesk.ui.error_text import describe_error
+from ecovdesk.ui.model_picker import ModelPicker
+
+NOTICE_MS = 8000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services: Services, sink: QtEventSink, *, dark: bool) -> None:
+        super().__init__()
+        self.services = services
+        self._conversation: Conversation | None = None
+        self._adopt_new_conversation = False
+        self._attachments: list[Attachment] = []
+        self._undo_id: int | None = None
+        self.setWindowTitle("ecovdesk")
+        self._build(dark)
+        self._connect_sink(sink)
+        self._shortcuts()
+
+    # -- layout ----------------------------------------------------------------------------
+    def _build(self, dark: bool) -> None:
+        self.conversation_list = ConversationList()
+        self.view = ConversationView()
+        self.view.dark = dark
+        self.composer = Composer()
+        self.picker = ModelPicker()
+        self.options_panel = ChatOptionsPanel()
+        self.options_panel.setVisible(False)
+        top = QHBoxLayout()
+        top.setContentsMargins(12, 8, 12, 0)
+        top.addWidget(QLabel(self.tr("Model:")))
+        top.addWidget(self.picker)
+        top.addStretch(1)
+        self.options_button = QToolButton(text=self.tr("Options"), checkable=True)
+        self.options_button.toggled.connect(self.options_panel.setVisible)
+        self.settings_button = QToolButton(text=self.tr("Settings"))
+        self.settings_button.setToolTip("Ctrl+,")
+        top.addWidget(self.options_button)
+        top.addWidget(self.settings_button)
+        center = QWidget()
+        center_layout = QVBoxLayout(center)
+        center_layout.setContentsMargins(0, 0, 0, 0)
+        center_layout.addLayout(top)
+        center_layout.addWidget(self.view, 1)
+        center_layout.addWidget(self.composer)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.conversation_list)
+        self.splitter.addWidget(center)
+        self.splitter.addWidget(self.options_panel)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([240, 760, 260])
+        self.setCentralWidget(self.splitter)
+        self.undo_button = QPushButton(self.tr("Undo"))
+        self.undo_button.setVisible(False)
+        self.undo_button.clicked.connect(self._undo_delete)
+        self.statusBar().addPermanentWidget(self.undo_button)
+        self.resize(1200, 800)
+
+        self.composer.sendRequested.connect(lambda: self._run(self._send()))
+        self.composer.stopRequested.connect(self.stop)
+        self.composer.imageFilesChosen.connect(lambda files: self._run(self._attach_files(files)))
+        self.composer.imagePasted.connect(self._attach_pasted)
+        self.composer.documentUrlChosen.connect(self._attach_document)
+        self.composer.attachmentRemoved.connect(self._remove_attachment)
+        self.picker.modelChosen.connect(self._model_chosen)
+        self.picker.refreshRequested.connect(lambda: self._run(self.refresh_models()))
+        self.options_panel.optionsChanged.connect(self._options_changed)
+        self.conversation_list.conversationChosen.connect(
+            lambda cid: self._run(self.open_conversation(cid)))
+        self.conversation_list.newRequested.connect(self.new_conversation)
+        self.conversation_list.searchRequested.connect(lambda q: self._run(self._search(q)))
+        self.conversation_list.renameRequested.connect(lambda cid: self._run(self._rename(cid)))
+        self.conversation_list.deleteRequested.connect(lambda cid: self._run(self._delete(cid)))
+        self.conversation_list.exportRequested.connect(
+            lambda cid, fmt: self._run(self._export(cid, fmt)))
+        self.view.regenerateRequested.connect(lambda mid: self._run(self._regenerate(mid)))
+        self.view.editSubmitted.connect(lambda mid, text: self._run(self._edit(mid, text)))
+        self.view.loadEarlierRequested.connect(lambda: self._run(self._load_earlier()))
+
+    def _connect_sink(self, sink: QtEventSink) -> None:
+        sink.conversationChanged.connect(self._on_conversation_changed)
+        sink.conversationRemoved.connect(self.conversation_list.remove)
+        sink.messageAdded.connect(self._on_message_added)
+        sink.textDelta.connect(self.view.append_delta)
+        sink.messageFinished.connect(self._on_message_finished)
+        sink.noticeRaised.connect(lambda _level, text: self.show_notice(text))
+
+    def _shortcuts(self) -> None:
+        QShortcut(QKeySequence("Ctrl+N"), self, self.new_conversation)
+        QShortcut(QKeySequence("Ctrl+F"), self, self._focus_search)
+        QShortcut(QKeySequence("Escape"), self, self.stop)
+
+    def _run(self, coro: Coroutine[Any, Any, Any]) -> None:
+        self.services.scope.start(coro)
+
+    def show_notice(self, text: str) -> None:
+        self.statusBar().showMessage(text, NOTICE_MS)
+
+    # -- start -----------------------------------------------------------------------------
+    async def start(self, model: str | None, last_conversation_id: int | None) -> None:
+        models = await self.services.models.load_cached()
+        self.picker.set_models(models)
+        self.picker.set_current(model or self.services.preferences.settings.default_model)
+        self._model_capabilities()
+        conversations = await self.services.conversations.list()
+        self.conversation_list.set_conversations(conversations)
+        if last_conversation_id is not None and model is None:
+            await self.open_conversation(last_conversation_id)
+        self.composer.edit.setFocus()
+        if self.services.preferences.ready and self.services.models.cache_is_stale:
+            await self.refresh_models(quiet=True)
+
+    async def refresh_models(self, quiet: bool = False) -> None:
+        try:
+            models = await self.services.models.refresh()
+        except RelayError as error:
+            if not quiet:
+                self.show_notice(self.tr("Could not refresh the model list: %1").replace(
+                    "%1", describe_error(error.kind.value, error.message)))
+            return
+        self.picker.set_models(models)
+        if not quiet:
+            self.show_notice(self.tr("Model list updated."))
+
+    # -- conversations ---------------------------------------------------------------------
+    def new_conversation(self) -> None:
+        self._conversation = None
+        self.view.clear()
+        self.conversation_list.set_current(None)
+        self.options_panel.set_options(ChatOptions())
+        self.composer.set_busy(False)
+        self.composer.edit.setFocus()
+
+    async def open_conversation(self, conversation_id: int) -> None:
+        page = await self.services.conversations.open(conversation_id)
+        if page is None:
+            return
+        self._conversation = page.conversation
+        self.view.show_messages(page.messages, has_earlier=page.has_earlier)
+        self.conversation_list.set_current(conversation_id)
+        self.picker.set_current(page.conversation.model)
+        self.options_panel.set_options(page.conversation.options)
+        self._model_capabilities()
+        self.composer.set_busy(self.services.chat.is_streaming(conversation_id))
+        self.services.preferences.settings.last_conversation_id = conversation_id
+
+    async def _load_earlier(self) -> None:
+        oldest = self.view.oldest_id()
+        if self._conversation is None or oldest is None:
+            return
+        messages, more = await self.services.conversations.earlier(self._conversation.id, oldest)
+        self.view.prepend_messages(messages, has_earlier=more)
+
+    async def _search(self, query: str) -> None:
+        hits = await self.services.conversations.search(query)
+        self.conversation_list.show_search_results(query, hits)
+
+    async def _rename(self, conversation_id: int) -> None:
+        conversation = await self.services.conversations.get(conversation_id)
+        if conversation is None:
+            return
+        title, ok = QInputDialog.getText(
+            self, self.tr("Rename conversation"), self.tr("Title:"), text=conversation.title)
+        if ok:
+            await self.services.conversations.rename(conversation, title)
+
+    async def _delete(self, conversation_id: int) -> None:
+        await self.services.conversations.delete(conversation_id)
+        if self._conversation is not None and self._conversation.id == conversation_id:
+            self.new_conversation()
+        self._undo_id = conversation_id
+        self.undo_button.setVisible(True)
+        self.statusBar().showMessage(self.tr("Conversation deleted."), NOTICE_MS)
+        QTimer.singleShot(NOTICE_MS, lambda: self.undo_button.setVisible(False))
+
+    def _undo_delete(self) -> None:
+        if self._undo_id is not None:
+            self._run(self.services.conversations.restore(self._undo_id))
+            self._undo_id = None
+        self.undo_button.setVisible(False)
+        self.statusBar().clearMessage()
+
+    async def _export(self, conversation_id: int, fmt: str) -> None:
+        conversation = await self.services.conversations.get(conversation_id)
+        if conversation is None:
+            return
+        suffix = ".json" if fmt == "json" else ".md"
+        safe = "".join(c for c in conversation.title if c not in '\\/:*?"<>|').strip() or "chat"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export conversation"), safe + suffix,
+            self.tr("JSON (*.json)") if fmt == "json" else self.tr("Markdown (*.md)"))
+        if not path:
+            return
+        labels = {"user": self.tr("You"), "assistant": self.tr("Assistant"),
+                  "system": self.tr("System"), "thinking": self.tr("Thought process")}
+        try:
+            await self.services.conversations.export(conversation_id, Path(path), fmt, labels)
+        except OSError as error:
+            self.show_notice(self.tr("Could not export: %1").replace("%1", str(error.strerror)))
+            return
+        self.show_notice(self.tr("Exported to %1").replace("%1", path))
+
+    def _focus_search(self) -> None:
+        self.conversation_list.search.setFocus()
+        self.conversation_list.search.selectAll()
+
+    # -- composing -------------------------------------------------------------------------
+    def _model_chosen(self, model: str) -> None:
+        self._model_capabilities()
+        if self._conversation is not None:
+            self._run(self.services.conversations.update_settings(
+                self._conversation, model, self.options_panel.options()))
+
+    def _options_changed(self, options: ChatOptions) -> None:
+        if self._conversation is not None:
+            self._run(self.services.conversations.update_settings(
+                self._conversation, self.picker.current, options))
+
+    def _model_capabilities(self) -> None:
+        info = self.services.models.info(self.picker.current)
+        self.composer.set_capabilities(vision=info.vision, documents=info.documents)
+        self.options_panel.set_search_available(info.search)
+
+    async def _send(self) -> None:
+        text = self.composer.text().strip()
+        if not text:
+            return
+        if not self.services.preferences.ready:
+            self.show_notice(self.tr("Enter your API key in Settings first."))
+            self.settings_button.click()
+            return
+        attachments, self._attachments = self._attachments, []
+        self.composer.set_attachments([])
+        self.composer.clear_text()
+        self._adopt_new_conversation = self._conversation is None
+        conversation = await self.services.chat.send(
+            self._conversation, self.picker.current, text, attachments,
+            self.options_panel.options())
+        self._conversation = conversation
+        self._adopt_new_conversation = False
+        self.services.preferences.settings.last_conversation_id = conversation.id
+
+    def stop(self) -> None:
+        if self._conversation is not None:
+            self.services.chat.stop(self._conversation.id)
+
+    async def _regenerate(self, message_id: int) -> None:
+        if self._conversation is not None:
+            await self.services.chat.regenerate(self._conversation, message_id)
+            await self.open_conversation(self._conversation.id)
+
+    async def _edit(self, message_id: int, text: str) -> None:
+        if self._conversation is not None:
+            await self.services.chat.edit_and_resend(self._conversation, message_id, text)
+            await self.open_conversation(self._conversation.id)
+
+    async def _attach_files(self, files: list[str]) -> None:
+        for file in files:
+            try:
+                data = await asyncio.to_thread(Path(file).read_bytes)
+                attachment = await asyncio.to_thread(image_attachment, data, Path(file).name)
+            except (OSError, AttachmentError):
+                self.show_notice(self.tr("%1 is not an image that can be attached.").replace(
+                    "%1", Path(file).name))
+                continue
+            self._attachments.append(attachment)
+        self.composer.set_attachments([a.name for a in self._attachments])
+
+    def _attach_pasted(self, image: QImage) -> None:
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        image.save(buffer, "PNG")
+        name = self.tr("pasted image %1.png").replace("%1", str(len(self._attachments) + 1))
+        try:
+            self._attachments.append(image_attachment(bytes(data.data()), name))
+        except AttachmentError:
+            self.show_notice(self.tr("The pasted picture could not be read."))
+        self.composer.set_attachments([a.name for a in self._attachments])
+
+    def _attach_document(self, url: str) -> None:
+        try:
+            self._attachments.append(document_attachment(url))
+        except AttachmentError:
+            self.show_notice(self.tr("Only http and https document links can be attached."))
+        self.composer.set_attachments([a.name for a in self._attachments])
+
+    def _remove_attachment(self, index: int) -> None:
+        if 0 <= index < len(self._attachments):
+            del self._attachments[index]
+        self.composer.set_attachments([a.name for a in self._attachments])
+
+    # -- events from the core --------------------------------------------------------------
+    def _on_conversation_changed(self, conversation: Conversation) -> None:
+        self.conversation_list.upsert(conversation)
+        if self._adopt_new_conversation and self._conversation is None:
+            self._conversation = conversation
+            self.conversation_list.set_current(conversation.id)
+
+    def _is_current(self, message: Message) -> bool:
+        return self._conversation is not None and message.conversation_id == self._conversation.id
+
+    def _on_message_added(self, message: Message) -> None:
+        if self._is_current(message):
+            self.view.add_message(message)
+            if message.state is MessageState.STREAMING:
+                self.composer.set_busy(True)
+
+    def _on_message_finished(self, message: Message) -> None:
+        if self._is_current(message):
+            self.view.finish_message(message)
+            self.composer.set_busy(False)
+
+    # -- window state ----------------------------------------------------------------------
+    def restore_state(self, geometry: str, splitter: str) -> None:
+        if geometry:
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        if splitter:
+            self.splitter.restoreState(QByteArray.fromBase64(splitter.encode("ascii")))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        settings = self.services.preferences.settings
+        settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        settings.splitter_state = bytes(self.splitter.saveState().toBase64().data()).decode("ascii")
+        super().closeEvent(event)

@@ -1,0 +1,98 @@
+"""Markdown to the HTML subset Qt's rich text understands, with highlighted code blocks.
+
+Raw HTML in replies is never passed through: it is shown as text, so a reply cannot load
+local files or remote images behind the user's back.
+"""
+
+from __future__ import annotations
+
+import html
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
+COPY_SCHEME = "ecovdesk-copy"
+SAFE_SCHEMES = ("http://", "https://", "mailto:")
+MAX_HIGHLIGHT_CHARS = 200_000
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    # Imported on first use: markdown-it and Pygments are not needed to show the window.
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "breaks": True})
+    md.enable("table")
+    md.enable("strikethrough")
+    md.validateLink = _is_safe_link  # type: ignore[method-assign]
+    return md
+
+
+def _is_safe_link(url: str) -> bool:
+    return url.lower().startswith(SAFE_SCHEMES) or url.startswith("#")
+
+
+@lru_cache(maxsize=2)
+def _formatter(dark: bool) -> Any:
+    from pygments.formatters import HtmlFormatter
+
+    style = "monokai" if dark else "friendly"
+    return HtmlFormatter(noclasses=True, nowrap=True, style=style)
+
+
+def highlight(code: str, language: str, *, dark: bool) -> str:
+    if len(code) > MAX_HIGHLIGHT_CHARS:
+        return html.escape(code)
+    from pygments import highlight as pyg_highlight
+    from pygments.lexers import get_lexer_by_name
+    from pygments.util import ClassNotFound
+
+    try:
+        lexer = get_lexer_by_name(language) if language else None
+    except ClassNotFound:
+        lexer = None
+    if lexer is None:
+        return html.escape(code)
+    return str(pyg_highlight(code, lexer, _formatter(dark)))
+
+
+class MarkdownRenderer:
+    """Renders one message; remembers its code blocks so the copy links can find them."""
+
+    def __init__(self, *, dark: bool = False) -> None:
+        self.dark = dark
+        self.code_blocks: list[str] = []
+
+    def render(self, text: str) -> str:
+        self.code_blocks = []
+        tokens = _parser().parse(text)
+        renderer = _parser().renderer
+        options = _parser().options
+        parts: list[str] = []
+        for index, token in enumerate(tokens):
+            if token.type in ("fence", "code_block"):
+                parts.append(self._code_block(token.content, token.info.strip()))
+            elif token.type == "table_open":
+                parts.append('<table border="1" cellspacing="0" cellpadding="6" width="100%">')
+            else:
+                parts.append(renderer.render(tokens[index : index + 1], options, {}))
+        return "".join(parts)
+
+    def _code_block(self, code: str, info: str) -> str:
+        language = info.split()[0] if info else ""
+        number = len(self.code_blocks)
+        self.code_blocks.append(code.rstrip("\n"))
+        body = highlight(code.rstrip("\n"), language, dark=self.dark)
+        background = "#272822" if self.dark else "#f6f8fa"
+        foreground = "#f8f8f2" if self.dark else "#24292f"
+        label = html.escape(language or "code")
+        return (
+            f'<table width="100%" cellspacing="0" cellpadding="8" '
+            f'style="background-color:{background}; margin-top:4px; margin-bottom:4px;">'
+            f'<tr><td><span style="color:#8b949e;">{label}</span>'
+            f'&nbsp;&nbsp;<a href="{COPY_SCHEME}:{number}">{{copy}}</a></td></tr>'
+            f'<tr><td><pre style="color:{foreground}; white-space:pre-wrap;">{body}</pre>'
+            "</td></tr></table>"
+        )

@@ -1,0 +1,242 @@
+"""One message in the conversation pane: text, folded thinking, state and actions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ecovdesk.core.domain import Message, MessageState, Role
+from ecovdesk.core.reply_parser import ParsedReply, parse_reply
+from ecovdesk.ui.error_text import describe_error
+from ecovdesk.ui.markdown_html import COPY_SCHEME, SAFE_SCHEMES, MarkdownRenderer
+from ecovdesk.ui.rich_text_view import RichTextView
+
+RENDER_INTERVAL_MS = 50
+
+
+class MessageBubble(QFrame):
+    regenerateRequested = Signal(int)
+    editSubmitted = Signal(int, str)
+
+    def __init__(self, message: Message, *, dark: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.message = message
+        self._renderer = MarkdownRenderer(dark=dark)
+        self._parsed = ParsedReply()
+        self._render_timer = QTimer(self, singleShot=True, interval=RENDER_INTERVAL_MS)
+        self._render_timer.timeout.connect(self._render)
+        self._content_parts: list[str] = [message.content]
+        self._reasoning_parts: list[str] = [message.reasoning]
+        is_user = message.role is Role.USER
+        self.setObjectName("bubbleUser" if is_user else "bubbleAssistant")
+        self._build(is_user)
+        self._render()
+
+    def _build(self, is_user: bool) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(4)
+        header = QHBoxLayout()
+        self.header = QLabel(objectName="bubbleHeader")
+        header.addWidget(self.header)
+        header.addStretch(1)
+        self.copy_button = self._action(self.tr("Copy"), self._copy_all)
+        header.addWidget(self.copy_button)
+        if is_user:
+            self.edit_button = self._action(self.tr("Edit"), self._start_edit)
+            header.addWidget(self.edit_button)
+        else:
+            self.regenerate_button = self._action(
+                self.tr("Regenerate"), lambda: self.regenerateRequested.emit(self.message.id)
+            )
+            header.addWidget(self.regenerate_button)
+        layout.addLayout(header)
+
+        self.thinking_toggle = QToolButton(objectName="thinkingToggle", checkable=True)
+        self.thinking_toggle.toggled.connect(self._show_thinking)
+        self.thinking_view = RichTextView()
+        self.thinking_view.setVisible(False)
+        layout.addWidget(self.thinking_toggle)
+        layout.addWidget(self.thinking_view)
+
+        self.caption = QLabel(wordWrap=True, objectName="bubbleHeader")
+        self.caption.setVisible(False)
+        layout.addWidget(self.caption)
+
+        self.body = RichTextView()
+        self.body.anchorClicked.connect(self._link_clicked)
+        layout.addWidget(self.body)
+
+        self.editor = QPlainTextEdit()
+        self.editor.setVisible(False)
+        layout.addWidget(self.editor)
+        self.edit_bar = QWidget()
+        edit_layout = QHBoxLayout(self.edit_bar)
+        edit_layout.setContentsMargins(0, 0, 0, 0)
+        edit_layout.addStretch(1)
+        cancel = QPushButton(self.tr("Cancel"))
+        cancel.clicked.connect(self._end_edit)
+        resend = QPushButton(self.tr("Save and resend"))
+        resend.clicked.connect(self._submit_edit)
+        edit_layout.addWidget(cancel)
+        edit_layout.addWidget(resend)
+        self.edit_bar.setVisible(False)
+        layout.addWidget(self.edit_bar)
+
+        state_row = QHBoxLayout()
+        self.state_label = QLabel(wordWrap=True, objectName="errorBanner")
+        self.retry_button = QPushButton(self.tr("Retry"))
+        self.retry_button.clicked.connect(lambda: self.regenerateRequested.emit(self.message.id))
+        state_row.addWidget(self.state_label, 1)
+        state_row.addWidget(self.retry_button)
+        layout.addLayout(state_row)
+        self.footer = QLabel(objectName="bubbleHeader")
+        layout.addWidget(self.footer)
+
+    def _action(self, text: str, slot: object) -> QToolButton:
+        button = QToolButton(text=text, autoRaise=True)
+        button.clicked.connect(slot)
+        return button
+
+    # -- updates -------------------------------------------------------------------------
+    def append_delta(self, content: str, reasoning: str) -> None:
+        self._content_parts.append(content)
+        self._reasoning_parts.append(reasoning)
+        if not self._render_timer.isActive():
+            self._render_timer.start()
+
+    def finish(self, message: Message) -> None:
+        self.message = message
+        self._content_parts = [message.content]
+        self._reasoning_parts = [message.reasoning]
+        self._render_timer.stop()
+        self._render()
+
+    @property
+    def streaming(self) -> bool:
+        return self.message.state is MessageState.STREAMING
+
+    def _render(self) -> None:
+        content = "".join(self._content_parts)
+        reasoning = "".join(self._reasoning_parts)
+        self._content_parts = [content]
+        self._reasoning_parts = [reasoning]
+        message = self.message
+        if message.role is Role.USER:
+            self._parsed = ParsedReply(answer=content)
+        else:
+            self._parsed = parse_reply(content, reasoning, streaming=self.streaming)
+        self._render_header()
+        self._render_thinking()
+        caption = self._parsed.caption
+        self.caption.setVisible(caption is not None)
+        if caption is not None:
+            self.caption.setText(self.tr("Prompt: %1 · Size: %2").replace("%1", caption.prompt)
+                                 .replace("%2", caption.size or "—"))
+        answer = self._parsed.answer
+        if self._parsed.sources:
+            answer += "\n\n" + self.tr("Sources:") + "\n" + "\n".join(
+                f"{s.number}. [{s.title or s.url}]({s.url})" for s in self._parsed.sources
+            )
+        if message.role is Role.USER:
+            answer = answer + "".join(
+                f"\n\n📎 {a.name or a.kind.value}" for a in message.attachments
+            )
+        html = self._renderer.render(answer).replace("{copy}", self.tr("Copy code"))
+        if self.streaming and not answer.strip() and not self._parsed.thinking:
+            html = f"<p><i>{self.tr('Waiting for the reply…')}</i></p>"
+        self.body.setHtml(html)
+        self._render_state()
+
+    def _render_header(self) -> None:
+        message = self.message
+        when = dt.datetime.fromtimestamp(message.created_at).strftime("%H:%M") if message.created_at else ""
+        who = self.tr("You") if message.role is Role.USER else (message.model or self.tr("Assistant"))
+        self.header.setText(f"{who}  ·  {when}" if when else who)
+
+    def _render_thinking(self) -> None:
+        thinking = self._parsed.thinking
+        self.thinking_toggle.setVisible(bool(thinking))
+        if not thinking:
+            return
+        if self._parsed.thinking_open:
+            label = self.tr("Thinking…")
+        else:
+            label = self.tr("Thought process")
+        arrow = "▾" if self.thinking_toggle.isChecked() else "▸"
+        self.thinking_toggle.setText(f"{arrow} {label}")
+        if self.thinking_view.isVisible():
+            self.thinking_view.setHtml(self._thinking_html(thinking))
+
+    def _thinking_html(self, thinking: str) -> str:
+        return MarkdownRenderer(dark=self._renderer.dark).render(thinking)
+
+    def _show_thinking(self, shown: bool) -> None:
+        self.thinking_view.setVisible(shown)
+        self._render_thinking()
+
+    def _render_state(self) -> None:
+        message = self.message
+        failed = message.state in (MessageState.FAILED, MessageState.INTERRUPTED)
+        self.state_label.setVisible(failed)
+        self.retry_button.setVisible(failed and message.role is Role.ASSISTANT)
+        if failed:
+            self.state_label.setText(describe_error(message.error_kind, message.error_text))
+        busy = self.streaming
+        if message.role is Role.ASSISTANT:
+            self.regenerate_button.setVisible(not busy and not failed)
+        self.copy_button.setVisible(not busy)
+        usage = message.usage
+        if usage is not None and not busy:
+            text = self.tr("Tokens: %1 in · %2 out · %3 total")
+            text = text.replace("%1", str(usage.prompt_tokens)).replace(
+                "%2", str(usage.completion_tokens)).replace("%3", str(usage.total_tokens))
+            if usage.reasoning_tokens:
+                text += self.tr(" (%1 thinking)").replace("%1", str(usage.reasoning_tokens))
+            self.footer.setText(text)
+        self.footer.setVisible(usage is not None and not busy)
+
+    # -- actions -------------------------------------------------------------------------
+    def _copy_all(self) -> None:
+        text = self._parsed.answer if self.message.role is Role.ASSISTANT else self.message.content
+        QGuiApplication.clipboard().setText(text)
+
+    def _link_clicked(self, url: QUrl) -> None:
+        text = url.toString()
+        if text.startswith(COPY_SCHEME + ":"):
+            index = int(text.split(":", 1)[1])
+            if 0 <= index < len(self._renderer.code_blocks):
+                QGuiApplication.clipboard().setText(self._renderer.code_blocks[index])
+            return
+        if text.lower().startswith(SAFE_SCHEMES):
+            QDesktopServices.openUrl(url)
+
+    def _start_edit(self) -> None:
+        self.editor.setPlainText(self.message.content)
+        self.body.setVisible(False)
+        self.editor.setVisible(True)
+        self.edit_bar.setVisible(True)
+        self.editor.setFocus()
+
+    def _end_edit(self) -> None:
+        self.body.setVisible(True)
+        self.editor.setVisible(False)
+        self.edit_bar.setVisible(False)
+
+    def _submit_edit(self) -> None:
+        text = self.editor.toPlainText().strip()
+        self._end_edit()
+        if text and text != self.message.content:
+            self.editSubmitted.emit(self.message.id, text)

@@ -1,0 +1,152 @@
+"""The model picker: vendor groups, type to filter, the relay's own ids included."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ecovdesk.core.catalogue import ModelInfo
+
+MODEL_ROLE = Qt.ItemDataRole.UserRole
+
+
+def group_title(group: str) -> str:
+    t = QCoreApplication.translate
+    titles = {
+        "openai_general": t("ModelGroups", "OpenAI compatible"),
+        "kimi": t("ModelGroups", "Kimi"),
+        "qwen": t("ModelGroups", "Qwen"),
+        "zhipu": t("ModelGroups", "Zhipu GLM"),
+        "metaso": t("ModelGroups", "Metaso search"),
+        "spark": t("ModelGroups", "iFlytek Spark"),
+        "hailuo": t("ModelGroups", "Hailuo"),
+        "deepseek": t("ModelGroups", "DeepSeek"),
+        "openai_allinone": t("ModelGroups", "OpenAI all-in-one (gpt-4o-all)"),
+        "images": t("ModelGroups", "Pictures"),
+        "midjourney": t("ModelGroups", "Midjourney"),
+        "suno": t("ModelGroups", "Suno music"),
+        "video": t("ModelGroups", "Video"),
+        "other": t("ModelGroups", "Other models on the relay"),
+    }
+    return titles.get(group, group)
+
+
+class ModelPopup(QFrame):
+    chosen = Signal(str)
+    refreshRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Popup)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.filter = QLineEdit(placeholderText=self.tr("Filter models…"), clearButtonEnabled=True)
+        self.filter.textChanged.connect(self.apply_filter)
+        self.filter.returnPressed.connect(self._choose_first_visible)
+        self.refresh = QToolButton(text=self.tr("Refresh"))
+        self.refresh.setToolTip(self.tr("Ask the relay for its current model list"))
+        self.refresh.clicked.connect(self.refreshRequested)
+        row.addWidget(self.filter, 1)
+        row.addWidget(self.refresh)
+        layout.addLayout(row)
+        self.tree = QTreeWidget(headerHidden=True)
+        self.tree.itemActivated.connect(self._item_chosen)
+        self.tree.itemClicked.connect(self._item_chosen)
+        layout.addWidget(self.tree)
+        self.resize(360, 460)
+
+    def set_models(self, models: list[ModelInfo], current: str) -> None:
+        self.tree.clear()
+        groups: dict[str, QTreeWidgetItem] = {}
+        for info in models:
+            parent = groups.get(info.group)
+            if parent is None:
+                parent = QTreeWidgetItem(self.tree, [group_title(info.group)])
+                parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                font = parent.font(0)
+                font.setBold(True)
+                parent.setFont(0, font)
+                groups[info.group] = parent
+            item = QTreeWidgetItem(parent, [info.id])
+            item.setData(0, MODEL_ROLE, info.id)
+            if info.from_relay:
+                item.setToolTip(0, self.tr("Offered by the relay for your key"))
+            if info.id == current:
+                self.tree.setCurrentItem(item)
+        self.tree.expandAll()
+        self.apply_filter(self.filter.text())
+
+    def apply_filter(self, text: str) -> None:
+        needle = text.strip().lower()
+        for g in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(g)
+            any_shown = False
+            for c in range(group.childCount()):
+                child = group.child(c)
+                shown = not needle or needle in child.text(0).lower() or needle in group.text(0).lower()
+                child.setHidden(not shown)
+                any_shown = any_shown or shown
+            group.setHidden(not any_shown)
+
+    def _visible_models(self) -> list[QTreeWidgetItem]:
+        items = []
+        for g in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(g)
+            items += [group.child(c) for c in range(group.childCount()) if not group.child(c).isHidden()]
+        return items
+
+    def _choose_first_visible(self) -> None:
+        visible = self._visible_models()
+        if visible:
+            self._item_chosen(visible[0])
+
+    def _item_chosen(self, item: QTreeWidgetItem) -> None:
+        model_id = item.data(0, MODEL_ROLE)
+        if model_id:
+            self.chosen.emit(model_id)
+            self.hide()
+
+
+class ModelPicker(QToolButton):
+    modelChosen = Signal(str)
+    refreshRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._models: list[ModelInfo] = []
+        self._current = ""
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.setToolTip(self.tr("Choose the model (type to filter)"))
+        self.popup = ModelPopup(self)
+        self.popup.chosen.connect(self.set_current)
+        self.popup.chosen.connect(self.modelChosen)
+        self.popup.refreshRequested.connect(self.refreshRequested)
+        self.clicked.connect(self.open_popup)
+
+    @property
+    def current(self) -> str:
+        return self._current
+
+    def set_models(self, models: list[ModelInfo]) -> None:
+        self._models = models
+        self.popup.set_models(models, self._current)
+
+    def set_current(self, model_id: str) -> None:
+        self._current = model_id
+        self.setText(f"{model_id}  ▾")
+
+    def open_popup(self) -> None:
+        self.popup.set_models(self._models, self._current)
+        self.popup.filter.clear()
+        self.popup.move(self.mapToGlobal(QPoint(0, self.height())))
+        self.popup.show()
+        self.popup.filter.setFocus()

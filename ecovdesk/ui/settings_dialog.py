@@ -1,0 +1,150 @@
+"""Settings: relay address and key, proxy, timeout, theme and language."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ecovdesk.api.errors import RelayError
+from ecovdesk.ui.error_text import describe_error
+
+ConnectionTester = Callable[[str, str, str, float], Awaitable[int]]
+
+
+@dataclass
+class SettingsValues:
+    base_url: str
+    api_key: str
+    key_session_only: bool
+    proxy: str
+    timeout: float
+    theme: str
+    language: str
+
+
+class SettingsDialog(QDialog):
+    def __init__(
+        self,
+        values: SettingsValues,
+        *,
+        keyring_available: bool,
+        tester: ConnectionTester,
+        first_run: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._tester = tester
+        self._test_task: asyncio.Future[None] | None = None
+        self.setWindowTitle(self.tr("Welcome to ecovdesk") if first_run else self.tr("Settings"))
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        if first_run:
+            intro = QLabel(self.tr(
+                "Enter the address of your relay and your API key to start chatting."))
+            intro.setWordWrap(True)
+            layout.addWidget(intro)
+        form = QFormLayout()
+        self.base_url = QLineEdit(values.base_url)
+        self.api_key = QLineEdit(values.api_key, echoMode=QLineEdit.EchoMode.Password)
+        self.api_key.setPlaceholderText("sk-…")
+        show_key = QCheckBox(self.tr("Show"))
+        show_key.toggled.connect(lambda on: self.api_key.setEchoMode(
+            QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password))
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.api_key, 1)
+        key_row.addWidget(show_key)
+        self.session_only = QCheckBox(self.tr("Keep the key for this session only"))
+        self.session_only.setChecked(values.key_session_only or not keyring_available)
+        self.key_note = QLabel(wordWrap=True, objectName="stateBanner")
+        if keyring_available:
+            self.key_note.setText(self.tr("The key is kept in the system keyring, never in a file."))
+            self.key_note.setObjectName("bubbleHeader")
+        else:
+            self.key_note.setText(self.tr(
+                "No system keyring is available, so the key can only be kept until ecovdesk "
+                "closes. Set ECOVDESK_API_KEY to avoid typing it each time."))
+            self.session_only.setEnabled(False)
+        test_row = QHBoxLayout()
+        self.test_button = QPushButton(self.tr("Test connection"))
+        self.test_button.clicked.connect(self._start_test)
+        self.test_result = QLabel(wordWrap=True)
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.test_result, 1)
+        self.proxy = QLineEdit(values.proxy, placeholderText="http://127.0.0.1:7890")
+        self.timeout = QDoubleSpinBox(minimum=5, maximum=1800, decimals=0, value=values.timeout)
+        self.timeout.setSuffix(self.tr(" s"))
+        self.theme = QComboBox()
+        for label, value in ((self.tr("Follow the system"), "system"), (self.tr("Light"), "light"),
+                             (self.tr("Dark"), "dark")):
+            self.theme.addItem(label, value)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(values.theme)))
+        self.language = QComboBox()
+        for label, value in ((self.tr("Follow the system"), "system"), ("中文", "zh_CN"),
+                             ("English", "en")):
+            self.language.addItem(label, value)
+        self.language.setCurrentIndex(max(0, self.language.findData(values.language)))
+        form.addRow(self.tr("Relay address"), self.base_url)
+        form.addRow(self.tr("API key"), key_row)
+        form.addRow("", self.session_only)
+        form.addRow("", self.key_note)
+        form.addRow("", test_row)
+        form.addRow(self.tr("HTTP proxy"), self.proxy)
+        form.addRow(self.tr("Request timeout"), self.timeout)
+        form.addRow(self.tr("Theme"), self.theme)
+        form.addRow(self.tr("Language"), self.language)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def values(self) -> SettingsValues:
+        return SettingsValues(
+            base_url=self.base_url.text().strip().rstrip("/"),
+            api_key=self.api_key.text().strip(),
+            key_session_only=self.session_only.isChecked(),
+            proxy=self.proxy.text().strip(),
+            timeout=float(self.timeout.value()),
+            theme=str(self.theme.currentData()),
+            language=str(self.language.currentData()),
+        )
+
+    def _start_test(self) -> None:
+        values = self.values()
+        self.test_button.setEnabled(False)
+        self.test_result.setText(self.tr("Connecting…"))
+        self._test_task = asyncio.ensure_future(self._run_test(values))
+
+    async def _run_test(self, values: SettingsValues) -> None:
+        try:
+            count = await self._tester(values.base_url, values.api_key, values.proxy,
+                                       values.timeout)
+        except RelayError as error:
+            self.test_result.setText(describe_error(error.kind.value, error.message))
+            self.test_result.setObjectName("errorBanner")
+        else:
+            self.test_result.setText(self.tr("Connected: the relay offers %n model(s).", "", count))
+            self.test_result.setObjectName("bubbleHeader")
+        finally:
+            self.test_button.setEnabled(True)
+            self.test_result.style().unpolish(self.test_result)
+            self.test_result.style().polish(self.test_result)

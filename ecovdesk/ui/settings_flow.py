@@ -1,0 +1,60 @@
+"""Showing the settings dialog and applying what the user chose."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from ecovdesk.core.preferences import Preferences
+from ecovdesk.ui.i18n import install_translation
+from ecovdesk.ui.settings_dialog import SettingsDialog, SettingsValues
+from ecovdesk.ui.theme import apply_theme
+
+
+def edit_settings(parent: QWidget | None, preferences: Preferences, *, first_run: bool) -> bool:
+    settings = preferences.settings
+    values = SettingsValues(
+        base_url=settings.base_url,
+        api_key=preferences.api_key(),
+        key_session_only=settings.key_in_session_only,
+        proxy=settings.proxy,
+        timeout=settings.timeout,
+        theme=settings.theme,
+        language=settings.language,
+    )
+    dialog = SettingsDialog(
+        values,
+        keyring_available=preferences.keys.keyring_available(),
+        tester=preferences.test_connection,
+        first_run=first_run,
+        parent=parent,
+    )
+    if not dialog.exec():
+        return False
+    chosen = dialog.values()
+    language_changed = chosen.language != settings.language
+    preferences.change(
+        replace(
+            settings,
+            base_url=chosen.base_url or settings.base_url,
+            proxy=chosen.proxy,
+            timeout=chosen.timeout,
+            theme=chosen.theme,
+            language=chosen.language,
+        ),
+        chosen.api_key,
+        key_session_only=chosen.key_session_only,
+    )
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        apply_theme(app, chosen.theme)
+        if language_changed:
+            install_translation(app, chosen.language)
+            QMessageBox.information(
+                parent,
+                dialog.tr("Language"),
+                dialog.tr("The new language is used for everything opened from now on; "
+                          "restart ecovdesk to switch the whole window."),
+            )
+    return True

@@ -1,0 +1,67 @@
+"""Light and dark palettes; "system" follows the platform's colour scheme."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+_STYLE = """
+QFrame#bubbleUser { background: palette(alternate-base); border-radius: 10px; }
+QFrame#bubbleAssistant { background: palette(base); border: 1px solid palette(mid);
+                         border-radius: 10px; }
+QLabel#bubbleHeader { color: palette(placeholder-text); }
+QLabel#errorBanner { color: #c62828; }
+QLabel#stateBanner { color: #b26a00; }
+QToolButton#thinkingToggle { border: none; color: palette(placeholder-text); }
+QPushButton#sendButton { min-width: 84px; min-height: 32px; font-weight: bold; }
+"""
+
+
+def is_dark(theme: str) -> bool:
+    if theme == "dark":
+        return True
+    if theme == "light":
+        return False
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def _dark_palette() -> QPalette:
+    p = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: "#1e1f22",
+        QPalette.ColorRole.WindowText: "#e6e6e6",
+        QPalette.ColorRole.Base: "#26282c",
+        QPalette.ColorRole.AlternateBase: "#2f3338",
+        QPalette.ColorRole.Text: "#e6e6e6",
+        QPalette.ColorRole.Button: "#2b2d31",
+        QPalette.ColorRole.ButtonText: "#e6e6e6",
+        QPalette.ColorRole.Highlight: "#3d7eff",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.ToolTipBase: "#2b2d31",
+        QPalette.ColorRole.ToolTipText: "#e6e6e6",
+        QPalette.ColorRole.PlaceholderText: "#9aa0a6",
+        QPalette.ColorRole.Link: "#6ea8fe",
+        QPalette.ColorRole.Mid: "#44474d",
+    }
+    for role, color in roles.items():
+        p.setColor(role, QColor(color))
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#777"))
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#777"))
+    return p
+
+
+def _light_palette() -> QPalette:
+    p = QApplication.style().standardPalette()
+    p.setColor(QPalette.ColorRole.AlternateBase, QColor("#eef3fb"))
+    p.setColor(QPalette.ColorRole.Mid, QColor("#d0d4da"))
+    return p
+
+
+def apply_theme(app: QApplication, theme: str) -> bool:
+    """Apply the palette; returns whether it is dark (code highlighting follows it)."""
+    app.setStyle("Fusion")
+    dark = is_dark(theme)
+    app.setPalette(_dark_palette() if dark else _light_palette())
+    app.setStyleSheet(_STYLE)
+    return dark
