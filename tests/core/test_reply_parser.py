@@ -1,0 +1,98 @@
+import json
+from pathlib import Path
+
+from ecovdesk.core.reply_parser import image_links, parse_reply, split_thinking
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "fixtures" / "examples"
+
+
+def _content(name: str) -> str:
+    data = json.loads((EXAMPLES / name).read_text("utf-8"))
+    return str(data["choices"][0]["message"]["content"])
+
+
+def _streamed_content(name: str) -> str:
+    text = []
+    for line in (EXAMPLES / name).read_text("utf-8").splitlines():
+        if line.startswith("data: {"):
+            delta = json.loads(line[6:])["choices"]
+            if delta:
+                text.append(delta[0]["delta"].get("content") or "")
+    return "".join(text)
+
+
+def test_deepseek_thinking_markers_are_folded_out_of_the_answer() -> None:
+    parsed = parse_reply(_streamed_content("chat_stream_deepseek_think.txt"))
+    assert parsed.thinking == "用户问 9.11 和 9.8 哪个大，比较小数部分即可。"
+    assert parsed.answer.strip() == "9.8 比 9.11 大。"
+    assert "思考" not in parsed.answer
+
+
+def test_thinking_still_open_while_streaming() -> None:
+    thinking, answer, still = split_thinking("[思考开始]\n正在比较两个数")
+    assert (thinking, answer, still) == ("正在比较两个数", "", True)
+    parsed = parse_reply("[思考开始]\n正在比较两个数", streaming=True)
+    assert parsed.thinking_open and parsed.answer == ""
+
+
+def test_kimi_thinking_markers() -> None:
+    parsed = parse_reply("开始思考\n先想一想\n思考完成\n\n答案是 42")
+    assert parsed.thinking == "先想一想"
+    assert parsed.answer == "答案是 42"
+
+
+def test_reasoning_field_goes_to_thinking_not_answer() -> None:
+    parsed = parse_reply("9.8 更大", "比较小数部分")
+    assert parsed.thinking == "比较小数部分"
+    assert parsed.answer == "9.8 更大"
+
+
+def test_kimi_search_results_become_sources_not_answer_text() -> None:
+    parsed = parse_reply(_content("chat_completion_kimi_search.json"))
+    assert [s.number for s in parsed.sources] == [1, 2]
+    assert parsed.sources[0].url == "https://www.weather.com.cn/weather/101020100.shtml"
+    assert "【检索" not in parsed.answer
+    assert "搜索结果来自" not in parsed.answer
+    assert parsed.answer.startswith("今天上海多云转小雨")
+
+
+def test_kimi_stream_search_lines_become_sources() -> None:
+    parsed = parse_reply(_streamed_content("chat_stream_kimi_search.txt"))
+    assert len(parsed.sources) == 2
+    assert parsed.answer.startswith("今天上海多云转小雨")
+
+
+def test_inline_kimi_citation_links_to_its_source() -> None:
+    text = "【检索 1】 [天气](https://a.example/w)\n上海今天下雨【检索 1】。"
+    parsed = parse_reply(text)
+    assert "(https://a.example/w)" in parsed.answer
+
+
+def test_metaso_markers_are_kept_as_visible_numbers() -> None:
+    parsed = parse_reply(_content("chat_completion_metaso.json"))
+    assert "[[1]]" not in parsed.answer
+    assert "\\[1\\]" in parsed.answer
+
+
+def test_gpt4o_all_picture_reply_has_caption_and_image() -> None:
+    parsed = parse_reply(_content("chat_completion_gpt4o_all_image.json"))
+    assert parsed.caption is not None
+    assert parsed.caption.size == "1024x1024"
+    assert parsed.caption.prompt.startswith("A realistic cat")
+    assert not parsed.answer.lstrip().startswith("{")
+    assert parsed.image_urls == [
+        "https://filesystem.site/cdn/download/20241101/r8OQfXQsP4uuv1lzIDEBTjVj5aVap6.webp"
+    ]
+
+
+def test_glm_markdown_image_is_found() -> None:
+    urls = image_links(_content("chat_completion_glm_image.json"))
+    assert urls == [
+        "https://sfile.chatglm.cn/testpath/5e56234b-34ae-593c-ba4e-3f7ba77b5768_0.png"
+    ]
+
+
+def test_ordinary_links_are_not_pictures() -> None:
+    assert image_links("见 [文档](https://example.com/docs) 和 [图](https://x.cn/a.png)") == [
+        "https://x.cn/a.png"
+    ]
