@@ -1,0 +1,152 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ecovdesk.core.domain import (
+    Attachment,
+    AttachmentKind,
+    ChatOptions,
+    Conversation,
+    Message,
+    MessageState,
+    Role,
+    Usage,
+)
+from ecovdesk.core.export import (
+    JSON_FORMAT,
+    conversation_to_json,
+    conversation_to_markdown,
+    write_text_atomic,
+)
+from ecovdesk.core.secrets import KeyStore
+
+from .memory_keyring import MemoryKeyring
+
+KEY = "sk-" + "Qw7" * 16
+URL = "https://api.ecovai.cn"
+
+CONVERSATION = Conversation(
+    id=7,
+    title="上海天气\n查询",
+    model="deepseek-r1",
+    options=ChatOptions(system_prompt="你是气象助手。", temperature=0.5, max_tokens=800),
+    created_at=1000.0,
+    updated_at=1100.0,
+)
+MESSAGES = [
+    Message(
+        id=1,
+        conversation_id=7,
+        role=Role.USER,
+        content="明天上海天气怎么样？",
+        attachments=[Attachment(AttachmentKind.IMAGE, "https://cdn.example/sky.png", "sky")],
+        created_at=1001.0,
+    ),
+    Message(
+        id=2,
+        conversation_id=7,
+        role=Role.ASSISTANT,
+        content="明天上海多云转晴。\n\n记得带伞。",
+        reasoning="用户问天气。\n先查预报。",
+        model="deepseek-r1",
+        usage=Usage(10, 20, 30, 5),
+        created_at=1002.0,
+    ),
+    Message(
+        id=3,
+        conversation_id=7,
+        role=Role.ASSISTANT,
+        content="",
+        model="deepseek-r1",
+        state=MessageState.FAILED,
+        error_kind="quota",
+        error_text="余额不足",
+        created_at=1003.0,
+    ),
+]
+
+
+def _store_key() -> KeyStore:
+    keys = KeyStore(env={"ECOVDESK_API_KEY": KEY}, backend=MemoryKeyring())
+    keys.set_key(URL, KEY)
+    assert keys.get_key(URL) == KEY
+    return keys
+
+
+def test_markdown_contains_title_roles_models_reasoning_and_content() -> None:
+    _store_key()
+    text = conversation_to_markdown(CONVERSATION, MESSAGES)
+    lines = text.splitlines()
+    assert lines[0] == "# 上海天气 查询"
+    assert "## User" in lines
+    assert "## Assistant · deepseek-r1" in lines
+    assert "> **Reasoning**" in lines
+    assert "> 用户问天气。" in lines and "> 先查预报。" in lines
+    assert "明天上海多云转晴。\n\n记得带伞。" in text
+    assert "![sky](https://cdn.example/sky.png)" in lines
+    assert "> 你是气象助手。" in lines
+    assert "> **Error:** 余额不足" in lines
+    assert KEY not in text
+    assert text.endswith("\n") and not text.endswith("\n\n")
+
+
+def test_markdown_uses_the_labels_it_is_given() -> None:
+    text = conversation_to_markdown(
+        CONVERSATION, MESSAGES, labels={"user": "用户", "assistant": "助手", "reasoning": "思考"}
+    )
+    assert "## 用户" in text
+    assert "## 助手 · deepseek-r1" in text
+    assert "> **思考**" in text
+    assert "## User" not in text
+
+
+def test_interrupted_reply_is_marked() -> None:
+    cut = Message(
+        id=9, conversation_id=7, role=Role.ASSISTANT, content="半句", state=MessageState.INTERRUPTED
+    )
+    assert "*(Interrupted)*" in conversation_to_markdown(CONVERSATION, [cut])
+
+
+def test_json_has_stable_schema_and_every_message() -> None:
+    _store_key()
+    text = conversation_to_json(CONVERSATION, MESSAGES)
+    data = json.loads(text)
+    assert data["format"] == JSON_FORMAT == "ecovdesk.conversation/1"
+    assert data["conversation"] == {
+        "id": 7,
+        "title": "上海天气\n查询",
+        "model": "deepseek-r1",
+        "system_prompt": "你是气象助手。",
+        "temperature": 0.5,
+        "max_tokens": 800,
+        "use_search": False,
+        "created_at": 1000.0,
+        "updated_at": 1100.0,
+    }
+    assert [m["id"] for m in data["messages"]] == [1, 2, 3]
+    assistant = data["messages"][1]
+    assert assistant["role"] == "assistant"
+    assert assistant["reasoning"] == "用户问天气。\n先查预报。"
+    assert assistant["usage"] == {
+        "prompt_tokens": 10,
+        "completion_tokens": 20,
+        "total_tokens": 30,
+        "reasoning_tokens": 5,
+    }
+    assert data["messages"][0]["attachments"] == [
+        {"kind": "image", "url": "https://cdn.example/sky.png", "name": "sky"}
+    ]
+    assert data["messages"][2]["state"] == "failed"
+    assert "明天上海多云转晴" in text  # readable, not \u-escaped
+    assert KEY not in text
+    assert "key" not in {k.lower() for k in data} | {k.lower() for k in data["conversation"]}
+
+
+def test_write_text_atomic_writes_exactly_and_leaves_no_temporary(tmp_path: Path) -> None:
+    path = tmp_path / "export.md"
+    text = conversation_to_markdown(CONVERSATION, MESSAGES)
+    write_text_atomic(path, text)
+    write_text_atomic(path, text + "more\n")
+    assert path.read_bytes() == (text + "more\n").encode("utf-8")
+    assert [p.name for p in tmp_path.iterdir()] == ["export.md"]

@@ -1,0 +1,193 @@
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ecovdesk.core import conversation_store as store
+from ecovdesk.core.domain import ChatOptions, MessageState, Role
+from ecovdesk.core.search_store import TITLE_HIT_MESSAGE_ID, fts_query, make_snippet
+
+from .storage_helpers import fresh_connection
+
+WEATHER = (
+    "根据最新的气象预报，明天上午上海多云转晴，最高气温二十三度，下午有短时阵雨，出门记得带伞。"
+)
+
+
+@pytest.fixture
+def conn(tmp_path: Path) -> Iterator[sqlite3.Connection]:
+    connection = fresh_connection(tmp_path)
+    yield connection
+    connection.close()
+
+
+def _chat(conn: sqlite3.Connection, title: str, *texts: str, now: float = 1.0) -> list[int]:
+    cid = store.create_conversation(conn, title, "gpt-4o-mini", ChatOptions(), now).id
+    return [
+        store.add_message(conn, cid, Role.USER, text, now=now + i).id
+        for i, text in enumerate(texts)
+    ]
+
+
+def _fts_integrity(conn: sqlite3.Connection) -> None:
+    conn.execute("INSERT INTO messages_fts(messages_fts) VALUES ('integrity-check')")
+    conn.execute("INSERT INTO conversations_fts(conversations_fts) VALUES ('integrity-check')")
+
+
+def test_chinese_substring_inside_a_sentence(conn: sqlite3.Connection) -> None:
+    (mid,) = _chat(conn, "出行", WEATHER)
+    _chat(conn, "other", "今天北京晴朗")
+    hits = store.search(conn, "上海多云")
+    assert [h.message_id for h in hits] == [mid]
+    assert "上海多云" in hits[0].snippet
+    assert hits[0].title == "出行"
+
+
+def test_two_character_chinese_query_uses_the_fallback(conn: sqlite3.Connection) -> None:
+    (mid,) = _chat(conn, "出行", WEATHER)
+    _chat(conn, "other", "北京晴朗")
+    hits = store.search(conn, "阵雨")
+    assert [h.message_id for h in hits] == [mid]
+    assert "阵雨" in hits[0].snippet
+
+
+def test_single_character_query(conn: sqlite3.Connection) -> None:
+    (mid,) = _chat(conn, "x", "带伞")
+    assert [h.message_id for h in store.search(conn, "伞")] == [mid]
+
+
+def test_english_words_case_insensitive_and_all_terms_required(conn: sqlite3.Connection) -> None:
+    (both,) = _chat(conn, "a", "The Python interpreter is fast enough")
+    (one,) = _chat(conn, "b", "Python only")
+    assert {h.message_id for h in store.search(conn, "python")} == {both, one}
+    assert [h.message_id for h in store.search(conn, "PYTHON interpreter")] == [both]
+    # A short term switches to LIKE, which must also require every term.
+    assert [h.message_id for h in store.search(conn, "is python")] == [both]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        '"unbalanced',
+        "foo*",
+        "*",
+        "NEAR(python interpreter)",
+        "NEAR",
+        "python AND",
+        "OR python",
+        "((python",
+        "python)",
+        "content:python",
+        "^python",
+        "-python",
+        "'; DROP TABLE messages; --",
+        "100%",
+        "snake_case",
+        "back\\slash",
+    ],
+)
+def test_query_syntax_is_never_interpreted(conn: sqlite3.Connection, query: str) -> None:
+    _chat(conn, "t", "The Python interpreter is fast enough")
+    # Read literally, none of these occur in the text; read as syntax they would either
+    # raise or match the words inside them.
+    assert store.search(conn, query) == []
+    assert conn.execute("SELECT count(*) FROM messages").fetchone()[0] == 1
+
+
+@pytest.mark.parametrize(
+    "needle",
+    ['say "hi" now', "a*b*c", "NEAR(x, y)", "(((", "100%", "snake_case", "c:\\temp", "col:val"],
+)
+def test_text_with_syntax_characters_is_found_literally(
+    conn: sqlite3.Connection, needle: str
+) -> None:
+    (target,) = _chat(conn, "t", f"prefix {needle} suffix")
+    _chat(conn, "decoy", "prefix nothing special suffix 100 snakeXcase abc")
+    hits = store.search(conn, needle)
+    assert [h.message_id for h in hits] == [target]
+
+
+def test_like_wildcards_are_literal_in_short_queries(conn: sqlite3.Connection) -> None:
+    _chat(conn, "t", "abc")
+    assert store.search(conn, "%") == []
+    assert store.search(conn, "_") == []
+
+
+def test_deleted_conversations_are_not_searched(conn: sqlite3.Connection) -> None:
+    (kept,) = _chat(conn, "kept", "上海多云 first")
+    (gone,) = _chat(conn, "gone", "上海多云 second")
+    gone_cid = store.get_message(conn, gone)
+    assert gone_cid is not None
+    store.soft_delete_conversation(conn, gone_cid.conversation_id, 9.0)
+    assert [h.message_id for h in store.search(conn, "上海多云")] == [kept]
+    assert [h.message_id for h in store.search(conn, "上海")] == [kept]
+    store.purge_deleted(conn)
+    _fts_integrity(conn)
+    assert [h.message_id for h in store.search(conn, "上海多云")] == [kept]
+
+
+def test_results_are_newest_first_and_limited(conn: sqlite3.Connection) -> None:
+    ids = [_chat(conn, f"c{i}", f"needle number {i}", now=float(i))[0] for i in range(5)]
+    hits = store.search(conn, "needle")
+    assert [h.message_id for h in hits] == list(reversed(ids))
+    assert [h.message_id for h in store.search(conn, "needle", limit=2)] == [ids[4], ids[3]]
+
+
+def test_titles_are_searchable(conn: sqlite3.Connection) -> None:
+    _chat(conn, "旅行计划 Japan", "nothing relevant", now=5.0)
+    hits = store.search(conn, "旅行计划")
+    assert len(hits) == 1
+    assert hits[0].message_id == TITLE_HIT_MESSAGE_ID
+    assert hits[0].snippet == "旅行计划 Japan"
+    assert [h.message_id for h in store.search(conn, "旅行")] == [TITLE_HIT_MESSAGE_ID]
+
+
+def test_index_follows_edits_renames_and_deletes(conn: sqlite3.Connection) -> None:
+    (mid,) = _chat(conn, "old title", "original wording")
+    message = store.get_message(conn, mid)
+    assert message is not None
+    store.update_message_content(conn, mid, "replacement wording")
+    assert store.search(conn, "original") == []
+    assert [h.message_id for h in store.search(conn, "replacement")] == [mid]
+
+    store.rename_conversation(conn, message.conversation_id, "fresh title", 2.0)
+    assert store.search(conn, "old title") == []
+    assert len(store.search(conn, "fresh title")) == 1
+
+    store.delete_messages_from(conn, message.conversation_id, mid)
+    assert store.search(conn, "replacement") == []
+    _fts_integrity(conn)
+
+
+def test_streamed_reply_is_searchable_after_progress(conn: sqlite3.Connection) -> None:
+    cid = store.create_conversation(conn, "t", "m", ChatOptions(), 1.0).id
+    reply = store.add_message(conn, cid, Role.ASSISTANT, state=MessageState.STREAMING, now=1.0)
+    store.update_message_progress(conn, reply.id, "partial answer about 量子计算", "")
+    store.finish_message(conn, reply.id, "full answer about 量子计算机", "", MessageState.DONE)
+    assert [h.message_id for h in store.search(conn, "量子计算机")] == [reply.id]
+    _fts_integrity(conn)
+
+
+def test_empty_query_finds_nothing(conn: sqlite3.Connection) -> None:
+    _chat(conn, "t", "anything")
+    assert store.search(conn, "") == []
+    assert store.search(conn, "   ") == []
+    assert store.search(conn, "anything", limit=0) == []
+
+
+def test_fts_query_quotes_every_term() -> None:
+    assert fts_query(['a"b', "NEAR(x"]) == '"a""b" "NEAR(x"'
+
+
+def test_snippet_is_short_one_line_and_around_the_hit() -> None:
+    text = "开头" * 50 + "\n关键字 在这里\n" + "结尾" * 50
+    snippet = make_snippet(text, "关键字")
+    assert "关键字" in snippet
+    assert "\n" not in snippet
+    assert snippet.startswith("…") and snippet.endswith("…")
+    assert len(snippet) <= 62
+    assert make_snippet("short text", "text") == "short text"
