@@ -43,7 +43,13 @@ class RelayError(Exception):
 
 _MESSAGE_KEYS = ("message", "msg", "description")
 _NO_CHANNEL = re.compile(r"无可用渠道|model_not_found|not (found|available|supported)", re.I)
+# Only the relay's own wording: "task not found" must not read as a missing model.
+_RELAY_NO_CHANNEL = re.compile(r"无可用渠道|model_not_found|no available channel", re.I)
 _QUOTA = re.compile(r"额度|quota|余额|insufficient", re.I)
+_BAD_KEY = re.compile(
+    r"无效的令牌|令牌已过期|令牌状态不可用|未提供令牌|invalid[ _]api[ _]key|invalid token", re.I
+)
+_RATE_LIMIT = re.compile(r"负载已饱和|rate.?limit|too many requests", re.I)
 
 
 def relay_message(body: Any) -> str:
@@ -111,6 +117,9 @@ def error_from_response(
             kind = ErrorKind.MODEL_UNAVAILABLE
     elif status in (404, 503) and _NO_CHANNEL.search(message + (code or "")):
         kind = ErrorKind.MODEL_UNAVAILABLE
+    elif _RELAY_NO_CHANNEL.search(message + (code or "")):
+        # The relay's Midjourney and task routes report a missing channel with HTTP 400.
+        kind = ErrorKind.MODEL_UNAVAILABLE
     elif body is None and status < 400:
         kind = ErrorKind.MALFORMED
     else:
@@ -118,3 +127,27 @@ def error_from_response(
     if not message:
         message = f"HTTP {status}"
     return RelayError(kind, message, status=status, retry_after=retry_after, code=code)
+
+
+def error_from_body(
+    body: Any, *, status: int | None = None, default: ErrorKind = ErrorKind.UPSTREAM
+) -> RelayError:
+    """Classify an error that arrived inside a successful HTTP answer.
+
+    Task envelopes (Midjourney ``code``, Suno ``code``, Kling ``code``) and HTTP 200 bodies
+    holding an OpenAI error object carry no meaningful status, so the words decide.
+    """
+    message = relay_message(body)
+    code = _error_code(body)
+    probe = f"{message} {code or ''}"
+    if _RELAY_NO_CHANNEL.search(probe):
+        kind = ErrorKind.MODEL_UNAVAILABLE
+    elif _QUOTA.search(probe):
+        kind = ErrorKind.QUOTA
+    elif _BAD_KEY.search(probe):
+        kind = ErrorKind.BAD_KEY
+    elif _RATE_LIMIT.search(probe):
+        kind = ErrorKind.RATE_LIMITED
+    else:
+        kind = default
+    return RelayError(kind, message or "The relay reported an error", status=status, code=code)

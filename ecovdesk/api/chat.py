@@ -1,0 +1,272 @@
+"""Chat completions: request bodies, SSE streaming and non-streamed answers."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncGenerator, AsyncIterator, Mapping
+from contextlib import aclosing
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+from httpx_sse import EventSource, aconnect_sse
+
+from ecovdesk.api.errors import ErrorKind, RelayError
+from ecovdesk.api.http import (
+    DEFAULT_MAX_BYTES,
+    body_error,
+    ensure_success,
+    is_error_object,
+    parse_json,
+    read_capped,
+    request_json,
+    transport_errors,
+)
+from ecovdesk.api.values import integer, mapping, objects
+
+CHAT_PATH = "/v1/chat/completions"
+DONE = "[DONE]"
+# The reverse-engineered 全能 models always report this instead of real counts.
+_PLACEHOLDER_USAGE = (1, 1, 2)
+
+
+@dataclass(frozen=True)
+class TokenUsage:
+    prompt_tokens: int
+    completion_tokens: int
+    total_tokens: int
+    reasoning_tokens: int | None = None
+
+    @property
+    def is_placeholder(self) -> bool:
+        counts = (self.prompt_tokens, self.completion_tokens, self.total_tokens)
+        return counts == _PLACEHOLDER_USAGE or counts == (0, 0, 0)
+
+
+@dataclass(frozen=True)
+class ChatDelta:
+    content: str = ""
+    reasoning: str = ""
+    usage: TokenUsage | None = None
+    finish_reason: str | None = None
+
+
+@dataclass(frozen=True)
+class ChatResult:
+    content: str
+    reasoning: str
+    usage: TokenUsage | None
+    model: str
+    finish_reason: str | None
+
+
+def text_part(text: str) -> dict[str, Any]:
+    return {"type": "text", "text": text}
+
+
+def image_part(url: str) -> dict[str, Any]:
+    return {"type": "image_url", "image_url": {"url": url}}
+
+
+def file_part(url: str) -> dict[str, Any]:
+    """A document for the 全能 models; ``url`` may be https or a ``data:`` URL."""
+    return {"type": "file", "file_url": {"url": url}}
+
+
+def build_chat_body(
+    model: str,
+    messages: list[dict[str, Any]],
+    *,
+    stream: bool,
+    temperature: float | None = None,
+    max_tokens: int | None = None,
+    extra: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    body: dict[str, Any] = {"model": model, "messages": list(messages), "stream": stream}
+    if stream:
+        # Without this the relay sends no usage at all for streamed answers.
+        body["stream_options"] = {"include_usage": True}
+    if temperature is not None:
+        body["temperature"] = temperature
+    if max_tokens is not None:
+        body["max_tokens"] = max_tokens
+    for key, value in (extra or {}).items():
+        if value is not None:
+            body[key] = value
+    return body
+
+
+def parse_usage(value: Any) -> TokenUsage | None:
+    """Token counts in the OpenAI form, or the input/output form some converted answers use."""
+    if not isinstance(value, Mapping):
+        return None
+    prompt = integer(value.get("prompt_tokens")) or integer(value.get("input_tokens")) or 0
+    completion = integer(value.get("completion_tokens")) or integer(value.get("output_tokens")) or 0
+    total = integer(value.get("total_tokens")) or prompt + completion
+    details = mapping(value.get("completion_tokens_details"))
+    # Relay-built answers zero-fill this key for every model, so 0 means "not reported".
+    reasoning = integer(details.get("reasoning_tokens")) or None
+    return TokenUsage(prompt, completion, total, reasoning)
+
+
+def _text(value: Any) -> str:
+    """Message content: a string, null, or (some providers) a list of text parts."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return "".join(part["text"] for part in objects(value) if isinstance(part.get("text"), str))
+    return ""
+
+
+def _reasoning(holder: Mapping[str, Any]) -> str:
+    # Relay-built streams put the same text in both keys; showing both would double it.
+    return _text(holder.get("reasoning_content")) or _text(holder.get("reasoning"))
+
+
+def _finish_reason(choice: Mapping[str, Any]) -> str | None:
+    reason = choice.get("finish_reason")
+    return reason if isinstance(reason, str) and reason else None
+
+
+def _first_choice(body: Mapping[str, Any]) -> Mapping[str, Any]:
+    choices = objects(body.get("choices"))
+    return choices[0] if choices else {}
+
+
+def _delta_from_chunk(chunk: Mapping[str, Any]) -> ChatDelta | None:
+    choice = _first_choice(chunk)
+    # A few adapters put ``message`` where ``delta`` belongs.
+    delta = mapping(choice.get("delta")) or mapping(choice.get("message"))
+    result = ChatDelta(
+        content=_text(delta.get("content")),
+        reasoning=_reasoning(delta),
+        usage=parse_usage(chunk.get("usage")),
+        finish_reason=_finish_reason(choice),
+    )
+    return None if result == ChatDelta() else result
+
+
+def _result_from_completion(body: Any, requested_model: str) -> ChatResult:
+    if not isinstance(body, Mapping) or not objects(body.get("choices")):
+        raise RelayError(ErrorKind.MALFORMED, "The answer holds no choices")
+    choice = _first_choice(body)
+    message = mapping(choice.get("message")) or mapping(choice.get("delta"))
+    model = body.get("model")
+    return ChatResult(
+        content=_text(message.get("content")),
+        reasoning=_reasoning(message),
+        usage=parse_usage(body.get("usage")),
+        # Some upstreams answer with an empty model name.
+        model=model if isinstance(model, str) and model else requested_model,
+        finish_reason=_finish_reason(choice),
+    )
+
+
+def _requested_model(body: Mapping[str, Any]) -> str:
+    model = body.get("model")
+    return model if isinstance(model, str) else ""
+
+
+async def complete_chat(client: httpx.AsyncClient, body: dict[str, Any]) -> ChatResult:
+    """One non-streamed chat completion."""
+    request = {key: value for key, value in body.items() if key != "stream_options"}
+    request["stream"] = False
+    answer = await request_json(client, "POST", CHAT_PATH, json=request)
+    return _result_from_completion(answer, _requested_model(body))
+
+
+def _decode_chunk(data: str) -> Any:
+    try:
+        return json.loads(data)
+    except ValueError as exc:
+        raise RelayError(
+            ErrorKind.MALFORMED, f"The stream sent a line that is not JSON: {data[:200]}"
+        ) from exc
+
+
+def _check_chunk(client: httpx.AsyncClient, chunk: Any) -> Mapping[str, Any]:
+    if not isinstance(chunk, Mapping):
+        raise RelayError(ErrorKind.MALFORMED, "The stream sent a line that is not an object")
+    error = chunk.get("error")
+    if isinstance(error, Mapping) or (isinstance(error, str) and error):
+        # Mid-stream failures are the upstream's, whatever their wording.
+        found = body_error(client, chunk)
+        raise RelayError(ErrorKind.UPSTREAM, found.message, code=found.code)
+    return chunk
+
+
+def _interrupted() -> RelayError:
+    return RelayError(ErrorKind.INTERRUPTED, "The answer stopped before it was complete")
+
+
+async def _deltas_from_events(
+    client: httpx.AsyncClient, source: EventSource
+) -> AsyncGenerator[ChatDelta, None]:
+    async for event in source.aiter_sse():
+        data = event.data.strip()
+        if not data:
+            continue
+        if data == DONE:
+            return
+        if event.event == "error" and not data.startswith("{"):
+            raise RelayError(ErrorKind.UPSTREAM, data[:500])
+        delta = _delta_from_chunk(_check_chunk(client, _decode_chunk(data)))
+        if delta is not None:
+            yield delta
+    raise _interrupted()
+
+
+def _deltas_from_buffer(client: httpx.AsyncClient, content: bytes) -> tuple[list[ChatDelta], bool]:
+    """Deltas of an answer that is not ``text/event-stream``, and whether it was complete.
+
+    Usually it is a plain completion (the relay ignored ``stream``); sometimes it is an
+    event stream sent with the wrong content type.
+    """
+    text = content.decode("utf-8", errors="replace").lstrip("\ufeff")
+    if not text.lstrip().startswith(("data:", ":")):
+        body = parse_json(content)
+        if is_error_object(body):
+            raise body_error(client, body, status=200)
+        result = _result_from_completion(body, "")
+        return [
+            ChatDelta(result.content, result.reasoning, result.usage, result.finish_reason)
+        ], True
+    deltas: list[ChatDelta] = []
+    for block in text.replace("\r\n", "\n").replace("\r", "\n").split("\n\n"):
+        data = "\n".join(
+            line[5:].removeprefix(" ") for line in block.split("\n") if line.startswith("data:")
+        ).strip()
+        if data == DONE:
+            return deltas, True
+        if data:
+            delta = _delta_from_chunk(_check_chunk(client, _decode_chunk(data)))
+            if delta is not None:
+                deltas.append(delta)
+    return deltas, False
+
+
+async def stream_chat(client: httpx.AsyncClient, body: dict[str, Any]) -> AsyncIterator[ChatDelta]:
+    """Stream a chat completion as deltas.
+
+    Everything received is yielded before a failure is raised, so a cut-off answer keeps
+    its text; an answer that ends without ``[DONE]`` raises INTERRUPTED.
+    """
+    with transport_errors():
+        async with aconnect_sse(client, "POST", CHAT_PATH, json=body) as source:
+            response = source.response
+            await ensure_success(response)
+            content_type = response.headers.get("content-type", "").lower()
+            if "text/event-stream" in content_type:
+                # SSE is UTF-8 by definition, whatever charset the relay claims.
+                response.encoding = "utf-8"
+                # aclosing: a consumer that stops early must not leave the generator open.
+                async with aclosing(_deltas_from_events(client, source)) as events:
+                    async for delta in events:
+                        yield delta
+                return
+            content = await read_capped(response, DEFAULT_MAX_BYTES)
+    deltas, complete = _deltas_from_buffer(client, content)
+    for delta in deltas:
+        yield delta
+    if not complete:
+        raise _interrupted()
