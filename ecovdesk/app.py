@@ -7,9 +7,11 @@ import asyncio
 import logging
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -29,6 +31,9 @@ from ecovdesk.core.storage_errors import StorageError
 from ecovdesk.core.task_scope import TaskScope
 from ecovdesk.paths import ProfilePaths, resolve_profile
 
+if TYPE_CHECKING:
+    from ecovdesk.ui.main_window import MainWindow
+
 log = logging.getLogger("ecovdesk")
 
 SERVED_FAMILIES = (Family.CHAT, Family.CHAT_IMAGES)
@@ -39,8 +44,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--profile-dir", help="keep settings, database, library and cache here")
     parser.add_argument("--base-url", help="relay address, e.g. https://api.ecovai.cn")
     parser.add_argument("--model", help="model to start with (any id the relay knows)")
-    parser.add_argument("--smoke-test", action="store_true",
-                        help="open the profile, show the window and exit")
+    parser.add_argument(
+        "--smoke-test", action="store_true", help="open the profile, show the window and exit"
+    )
     parser.add_argument("--version", action="version", version=f"ecovdesk {__version__}")
     return parser.parse_args(list(argv))
 
@@ -50,8 +56,28 @@ def _app_icon() -> QIcon:
     return QIcon(str(icon)) if icon.is_file() else QIcon()
 
 
-async def run_app(app: QApplication, args: argparse.Namespace, paths: ProfilePaths) -> int:
-    # Imported here so that the window's modules load after the QApplication exists.
+@dataclass
+class RunningApp:
+    """Everything built at start, so that it can all be shut down in order."""
+
+    window: MainWindow
+    services: Services
+    preferences: Preferences
+    db: Database
+    relay: RelaySession
+
+    async def aclose(self) -> None:
+        await self.services.scope.aclose()
+        await self.relay.aclose()
+        self.preferences.save()
+        await self.db.close()
+
+
+async def compose(
+    app: QApplication, args: argparse.Namespace, paths: ProfilePaths, keys: KeyStore
+) -> RunningApp:
+    """Build the services and the window for one profile; raises StorageError."""
+    from ecovdesk.ui.about_dialog import show_about
     from ecovdesk.ui.bridge import QtEventSink
     from ecovdesk.ui.i18n import install_translation
     from ecovdesk.ui.main_window import MainWindow
@@ -61,21 +87,19 @@ async def run_app(app: QApplication, args: argparse.Namespace, paths: ProfilePat
     settings = load_settings(paths.settings_file)
     if args.base_url:
         settings.base_url = args.base_url.rstrip("/")
-    keys = KeyStore()
-    setup_logging(paths.logs_dir, lambda: keys.get_key(settings.base_url))
     install_translation(app, settings.language)
     dark = apply_theme(app, settings.theme)
-    try:
-        db = await Database.open(paths.database_file, paths.backups_dir)
-    except StorageError as error:
-        QMessageBox.critical(None, "ecovdesk", str(error))
-        return 2
+    db = await Database.open(paths.database_file, paths.backups_dir)
     sink = QtEventSink()
     relay = RelaySession()
     preferences = Preferences(paths.settings_file, settings, keys, relay)
     preferences.connect()
-    scope = TaskScope(on_error=lambda error: sink.noticeRaised.emit("error", app.tr(
-        "Something went wrong; details are in the log.")))
+    scope = TaskScope(
+        on_error=lambda error: sink.noticeRaised.emit(
+            "error",
+            QCoreApplication.translate("App", "Something went wrong; details are in the log."),
+        )
+    )
     catalogue = Catalogue.load_default()
     services = Services(
         chat=ChatService(db, relay, sink, scope, catalogue),
@@ -88,12 +112,23 @@ async def run_app(app: QApplication, args: argparse.Namespace, paths: ProfilePat
     window = MainWindow(services, sink, dark=dark)
     window.setWindowIcon(_app_icon())
     window.restore_state(settings.window_geometry, settings.splitter_state)
-    window.settings_button.clicked.connect(
-        lambda: edit_settings(window, preferences, first_run=False))
-    from PySide6.QtGui import QKeySequence, QShortcut
+    window.settingsRequested.connect(lambda: edit_settings(window, preferences, first_run=False))
+    window.aboutRequested.connect(lambda: show_about(window, paths.root))
+    return RunningApp(window, services, preferences, db, relay)
 
-    QShortcut(QKeySequence("Ctrl+,"), window,
-              lambda: edit_settings(window, preferences, first_run=False))
+
+async def run_app(app: QApplication, args: argparse.Namespace, paths: ProfilePaths) -> int:
+    from ecovdesk.ui.settings_flow import edit_settings
+
+    keys = KeyStore()
+    setup_logging(paths.logs_dir, lambda: keys.get_key(load_settings(paths.settings_file).base_url))
+    try:
+        running = await compose(app, args, paths, keys)
+    except StorageError as error:
+        QMessageBox.critical(None, "ecovdesk", str(error))
+        return 2
+    window, preferences = running.window, running.preferences
+    settings = preferences.settings
     window.show()
     closed = asyncio.Event()
     app.lastWindowClosed.connect(closed.set)
@@ -106,10 +141,7 @@ async def run_app(app: QApplication, args: argparse.Namespace, paths: ProfilePat
             QTimer.singleShot(0, lambda: edit_settings(window, preferences, first_run=True))
         await closed.wait()
     finally:
-        await scope.aclose()
-        await relay.aclose()
-        preferences.save()
-        await db.close()
+        await running.aclose()
     return 0
 
 

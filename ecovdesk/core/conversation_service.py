@@ -38,13 +38,15 @@ class ConversationService:
         await self._db.run(store.purge_deleted)
         return await self._db.run(store.mark_interrupted_streams)
 
-    async def list(self) -> list[Conversation]:
+    async def all(self) -> list[Conversation]:
         return await self._db.run(store.list_conversations)
 
     async def get(self, conversation_id: int) -> Conversation | None:
         return await self._db.run(store.get_conversation, conversation_id)
 
-    async def open(self, conversation_id: int, page_size: int = PAGE_SIZE) -> ConversationPage | None:
+    async def open(
+        self, conversation_id: int, page_size: int = PAGE_SIZE
+    ) -> ConversationPage | None:
         conversation = await self.get(conversation_id)
         if conversation is None:
             return None

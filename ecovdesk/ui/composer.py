@@ -9,11 +9,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QPlainTextEdit,
-    QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
+
+from ecovdesk.ui.widgets import push_button, tool_button
 
 IMAGE_FILTER = "*.png *.jpg *.jpeg *.webp *.gif *.bmp"
 
@@ -23,7 +23,7 @@ class MessageEdit(QPlainTextEdit):
     imagePasted = Signal(QImage)
     filesDropped = Signal(list)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if enter and not event.modifiers() & (
             Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
@@ -32,10 +32,10 @@ class MessageEdit(QPlainTextEdit):
             return
         super().keyPressEvent(event)
 
-    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 (Qt override)
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
         return source.hasImage() or source.hasUrls() or super().canInsertFromMimeData(source)
 
-    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 (Qt override)
+    def insertFromMimeData(self, source: QMimeData) -> None:
         if source.hasImage():
             image = QImage(source.imageData())
             if not image.isNull():
@@ -47,13 +47,13 @@ class MessageEdit(QPlainTextEdit):
             return
         super().insertFromMimeData(source)
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() or event.mimeData().hasImage():
             event.acceptProposedAction()
             return
         super().dragEnterEvent(event)
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
+    def dropEvent(self, event: QDropEvent) -> None:
         self.insertFromMimeData(event.mimeData())
         event.acceptProposedAction()
 
@@ -76,7 +76,9 @@ class Composer(QWidget):
         layout.addLayout(self.attachments_row)
         row = QHBoxLayout()
         self.edit = MessageEdit()
-        self.edit.setPlaceholderText(self.tr("Type a message. Enter sends, Shift+Enter adds a line."))
+        self.edit.setPlaceholderText(
+            self.tr("Type a message. Enter sends, Shift+Enter adds a line.")
+        )
         self.edit.setMaximumHeight(140)
         self.edit.setMinimumHeight(60)
         self.edit.setAcceptDrops(True)
@@ -85,13 +87,13 @@ class Composer(QWidget):
         self.edit.filesDropped.connect(self.imageFilesChosen)
         row.addWidget(self.edit, 1)
         buttons = QVBoxLayout()
-        self.attach_image = QToolButton(text=self.tr("Image…"))
+        self.attach_image = tool_button(self.tr("Image…"))
         self.attach_image.setToolTip(self.tr("Attach an image for models that can see"))
         self.attach_image.clicked.connect(self._choose_images)
-        self.attach_document = QToolButton(text=self.tr("Document URL…"))
+        self.attach_document = tool_button(self.tr("Document URL…"))
         self.attach_document.setToolTip(self.tr("Attach a document link for document models"))
         self.attach_document.clicked.connect(self._choose_document)
-        self.send_button = QPushButton(self.tr("Send"), objectName="sendButton")
+        self.send_button = push_button(self.tr("Send"), name="sendButton")
         self.send_button.clicked.connect(self._on_submit)
         buttons.addWidget(self.attach_image)
         buttons.addWidget(self.attach_document)
@@ -116,10 +118,11 @@ class Composer(QWidget):
     def set_attachments(self, names: list[str]) -> None:
         while self.attachments_row.count() > 1:
             item = self.attachments_row.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         for index, name in enumerate(names):
-            chip = QToolButton(text=f"📎 {name}  ✕", autoRaise=True)
+            chip = tool_button(f"📎 {name}  ✕", flat=True)
             chip.setToolTip(self.tr("Remove this attachment"))
             chip.clicked.connect(lambda _=False, i=index: self.attachmentRemoved.emit(i))
             self.attachments_row.insertWidget(index, chip)

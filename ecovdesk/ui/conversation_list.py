@@ -34,7 +34,9 @@ class ConversationList(QWidget):
         self.new_button = QPushButton(self.tr("New conversation"))
         self.new_button.setToolTip("Ctrl+N")
         self.new_button.clicked.connect(self.newRequested)
-        self.search = QLineEdit(placeholderText=self.tr("Search all messages"), clearButtonEnabled=True)
+        self.search = QLineEdit(
+            placeholderText=self.tr("Search all messages"), clearButtonEnabled=True
+        )
         self.search.setToolTip("Ctrl+F")
         self.list = QListWidget()
         self.list.setWordWrap(True)
@@ -61,9 +63,11 @@ class ConversationList(QWidget):
 
     def upsert(self, conversation: Conversation) -> None:
         rest = [c for c in self._conversations if c.id != conversation.id]
-        self.set_conversations([conversation, *rest] if conversation.updated_at >= max(
-            (c.updated_at for c in rest), default=0) else sorted(
-            [conversation, *rest], key=lambda c: -c.updated_at))
+        self.set_conversations(
+            [conversation, *rest]
+            if conversation.updated_at >= max((c.updated_at for c in rest), default=0)
+            else sorted([conversation, *rest], key=lambda c: -c.updated_at)
+        )
 
     def remove(self, conversation_id: int) -> None:
         self.set_conversations([c for c in self._conversations if c.id != conversation_id])

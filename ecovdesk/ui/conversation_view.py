@@ -7,10 +7,11 @@ when the user asks for them, so long conversations open as fast as short ones.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from ecovdesk.core.domain import Message
 from ecovdesk.ui.message_bubble import MessageBubble
+from ecovdesk.ui.widgets import label
 
 
 class ConversationView(QScrollArea):
@@ -31,10 +32,10 @@ class ConversationView(QScrollArea):
         self.load_earlier.setVisible(False)
         self.load_earlier.clicked.connect(self.loadEarlierRequested)
         self._layout.addWidget(self.load_earlier, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.empty_hint = QLabel(
+        self.empty_hint = label(
             self.tr("Pick a model above, type a message below and press Enter."),
-            alignment=Qt.AlignmentFlag.AlignCenter,
-            objectName="bubbleHeader",
+            name="bubbleHeader",
+            align=Qt.AlignmentFlag.AlignCenter,
         )
         self._layout.addWidget(self.empty_hint, 1)
         self._layout.addStretch(0)
@@ -116,5 +117,6 @@ class ConversationView(QScrollArea):
             self.verticalScrollBar().setValue(maximum)
 
     def _scroll_to_end(self) -> None:
-        QTimer.singleShot(0, lambda: self.verticalScrollBar().setValue(
-            self.verticalScrollBar().maximum()))
+        QTimer.singleShot(
+            0, lambda: self.verticalScrollBar().setValue(self.verticalScrollBar().maximum())
+        )

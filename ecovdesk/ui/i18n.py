@@ -31,8 +31,12 @@ def install_translation(app: QApplication, setting: str) -> str:
         app.installTranslator(own)
         _installed.append(own)
     qt = QTranslator(app)
-    if qt.load(QLocale(language), "qtbase", "_",
-               QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    if qt.load(
+        QLocale(language),
+        "qtbase",
+        "_",
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+    ):
         app.installTranslator(qt)
         _installed.append(qt)
     return language

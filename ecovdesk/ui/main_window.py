@@ -7,7 +7,7 @@ from collections.abc import Coroutine
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QBuffer, QIODevice, Qt, QTimer
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,11 +32,15 @@ from ecovdesk.ui.conversation_list import ConversationList
 from ecovdesk.ui.conversation_view import ConversationView
 from ecovdesk.ui.error_text import describe_error
 from ecovdesk.ui.model_picker import ModelPicker
+from ecovdesk.ui.widgets import tool_button
 
 NOTICE_MS = 8000
 
 
 class MainWindow(QMainWindow):
+    settingsRequested = Signal()
+    aboutRequested = Signal()
+
     def __init__(self, services: Services, sink: QtEventSink, *, dark: bool) -> None:
         super().__init__()
         self.services = services
@@ -64,10 +67,11 @@ class MainWindow(QMainWindow):
         top.addWidget(QLabel(self.tr("Model:")))
         top.addWidget(self.picker)
         top.addStretch(1)
-        self.options_button = QToolButton(text=self.tr("Options"), checkable=True)
+        self.options_button = tool_button(self.tr("Options"), checkable=True)
         self.options_button.toggled.connect(self.options_panel.setVisible)
-        self.settings_button = QToolButton(text=self.tr("Settings"))
+        self.settings_button = tool_button(self.tr("Settings"))
         self.settings_button.setToolTip("Ctrl+,")
+        self.settings_button.clicked.connect(self.settingsRequested)
         top.addWidget(self.options_button)
         top.addWidget(self.settings_button)
         center = QWidget()
@@ -99,13 +103,15 @@ class MainWindow(QMainWindow):
         self.picker.refreshRequested.connect(lambda: self._run(self.refresh_models()))
         self.options_panel.optionsChanged.connect(self._options_changed)
         self.conversation_list.conversationChosen.connect(
-            lambda cid: self._run(self.open_conversation(cid)))
+            lambda cid: self._run(self.open_conversation(cid))
+        )
         self.conversation_list.newRequested.connect(self.new_conversation)
         self.conversation_list.searchRequested.connect(lambda q: self._run(self._search(q)))
         self.conversation_list.renameRequested.connect(lambda cid: self._run(self._rename(cid)))
         self.conversation_list.deleteRequested.connect(lambda cid: self._run(self._delete(cid)))
         self.conversation_list.exportRequested.connect(
-            lambda cid, fmt: self._run(self._export(cid, fmt)))
+            lambda cid, fmt: self._run(self._export(cid, fmt))
+        )
         self.view.regenerateRequested.connect(lambda mid: self._run(self._regenerate(mid)))
         self.view.editSubmitted.connect(lambda mid, text: self._run(self._edit(mid, text)))
         self.view.loadEarlierRequested.connect(lambda: self._run(self._load_earlier()))
@@ -119,8 +125,14 @@ class MainWindow(QMainWindow):
         sink.noticeRaised.connect(lambda _level, text: self.show_notice(text))
 
     def _shortcuts(self) -> None:
-        QShortcut(QKeySequence("Ctrl+N"), self, self.new_conversation)
-        QShortcut(QKeySequence("Ctrl+F"), self, self._focus_search)
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        menu.addAction(self.tr("New conversation"), QKeySequence("Ctrl+N"), self.new_conversation)
+        menu.addAction(self.tr("Search messages"), QKeySequence("Ctrl+F"), self._focus_search)
+        menu.addAction(self.tr("Settings…"), QKeySequence("Ctrl+,"), self.settingsRequested.emit)
+        menu.addSeparator()
+        menu.addAction(self.tr("Quit"), QKeySequence("Ctrl+Q"), self.close)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.tr("About ecovdesk"), self.aboutRequested.emit)
         QShortcut(QKeySequence("Escape"), self, self.stop)
 
     def _run(self, coro: Coroutine[Any, Any, Any]) -> None:
@@ -135,7 +147,7 @@ class MainWindow(QMainWindow):
         self.picker.set_models(models)
         self.picker.set_current(model or self.services.preferences.settings.default_model)
         self._model_capabilities()
-        conversations = await self.services.conversations.list()
+        conversations = await self.services.conversations.all()
         self.conversation_list.set_conversations(conversations)
         if last_conversation_id is not None and model is None:
             await self.open_conversation(last_conversation_id)
@@ -148,8 +160,11 @@ class MainWindow(QMainWindow):
             models = await self.services.models.refresh()
         except RelayError as error:
             if not quiet:
-                self.show_notice(self.tr("Could not refresh the model list: %1").replace(
-                    "%1", describe_error(error.kind.value, error.message)))
+                self.show_notice(
+                    self.tr("Could not refresh the model list: %1").replace(
+                        "%1", describe_error(error.kind.value, error.message)
+                    )
+                )
             return
         self.picker.set_models(models)
         if not quiet:
@@ -193,7 +208,8 @@ class MainWindow(QMainWindow):
         if conversation is None:
             return
         title, ok = QInputDialog.getText(
-            self, self.tr("Rename conversation"), self.tr("Title:"), text=conversation.title)
+            self, self.tr("Rename conversation"), self.tr("Title:"), text=conversation.title
+        )
         if ok:
             await self.services.conversations.rename(conversation, title)
 
@@ -220,12 +236,19 @@ class MainWindow(QMainWindow):
         suffix = ".json" if fmt == "json" else ".md"
         safe = "".join(c for c in conversation.title if c not in '\\/:*?"<>|').strip() or "chat"
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export conversation"), safe + suffix,
-            self.tr("JSON (*.json)") if fmt == "json" else self.tr("Markdown (*.md)"))
+            self,
+            self.tr("Export conversation"),
+            safe + suffix,
+            self.tr("JSON (*.json)") if fmt == "json" else self.tr("Markdown (*.md)"),
+        )
         if not path:
             return
-        labels = {"user": self.tr("You"), "assistant": self.tr("Assistant"),
-                  "system": self.tr("System"), "thinking": self.tr("Thought process")}
+        labels = {
+            "user": self.tr("You"),
+            "assistant": self.tr("Assistant"),
+            "system": self.tr("System"),
+            "thinking": self.tr("Thought process"),
+        }
         try:
             await self.services.conversations.export(conversation_id, Path(path), fmt, labels)
         except OSError as error:
@@ -241,13 +264,19 @@ class MainWindow(QMainWindow):
     def _model_chosen(self, model: str) -> None:
         self._model_capabilities()
         if self._conversation is not None:
-            self._run(self.services.conversations.update_settings(
-                self._conversation, model, self.options_panel.options()))
+            self._run(
+                self.services.conversations.update_settings(
+                    self._conversation, model, self.options_panel.options()
+                )
+            )
 
     def _options_changed(self, options: ChatOptions) -> None:
         if self._conversation is not None:
-            self._run(self.services.conversations.update_settings(
-                self._conversation, self.picker.current, options))
+            self._run(
+                self.services.conversations.update_settings(
+                    self._conversation, self.picker.current, options
+                )
+            )
 
     def _model_capabilities(self) -> None:
         info = self.services.models.info(self.picker.current)
@@ -260,15 +289,15 @@ class MainWindow(QMainWindow):
             return
         if not self.services.preferences.ready:
             self.show_notice(self.tr("Enter your API key in Settings first."))
-            self.settings_button.click()
+            self.settingsRequested.emit()
             return
         attachments, self._attachments = self._attachments, []
         self.composer.set_attachments([])
         self.composer.clear_text()
         self._adopt_new_conversation = self._conversation is None
         conversation = await self.services.chat.send(
-            self._conversation, self.picker.current, text, attachments,
-            self.options_panel.options())
+            self._conversation, self.picker.current, text, attachments, self.options_panel.options()
+        )
         self._conversation = conversation
         self._adopt_new_conversation = False
         self.services.preferences.settings.last_conversation_id = conversation.id
@@ -293,8 +322,11 @@ class MainWindow(QMainWindow):
                 data = await asyncio.to_thread(Path(file).read_bytes)
                 attachment = await asyncio.to_thread(image_attachment, data, Path(file).name)
             except (OSError, AttachmentError):
-                self.show_notice(self.tr("%1 is not an image that can be attached.").replace(
-                    "%1", Path(file).name))
+                self.show_notice(
+                    self.tr("%1 is not an image that can be attached.").replace(
+                        "%1", Path(file).name
+                    )
+                )
                 continue
             self._attachments.append(attachment)
         self.composer.set_attachments([a.name for a in self._attachments])
@@ -303,7 +335,7 @@ class MainWindow(QMainWindow):
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")
+        image.save(buffer, "PNG")  # type: ignore[call-overload]
         name = self.tr("pasted image %1.png").replace("%1", str(len(self._attachments) + 1))
         try:
             self._attachments.append(image_attachment(bytes(data.data()), name))
@@ -351,7 +383,7 @@ class MainWindow(QMainWindow):
         if splitter:
             self.splitter.restoreState(QByteArray.fromBase64(splitter.encode("ascii")))
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+    def closeEvent(self, event: QCloseEvent) -> None:
         settings = self.services.preferences.settings
         settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         settings.splitter_state = bytes(self.splitter.saveState().toBase64().data()).decode("ascii")

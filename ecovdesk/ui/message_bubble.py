@@ -9,7 +9,6 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QToolButton,
@@ -22,6 +21,7 @@ from ecovdesk.core.reply_parser import ParsedReply, parse_reply
 from ecovdesk.ui.error_text import describe_error
 from ecovdesk.ui.markdown_html import COPY_SCHEME, SAFE_SCHEMES, MarkdownRenderer
 from ecovdesk.ui.rich_text_view import RichTextView
+from ecovdesk.ui.widgets import label, tool_button
 
 RENDER_INTERVAL_MS = 50
 
@@ -49,7 +49,7 @@ class MessageBubble(QFrame):
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(4)
         header = QHBoxLayout()
-        self.header = QLabel(objectName="bubbleHeader")
+        self.header = label(name="bubbleHeader")
         header.addWidget(self.header)
         header.addStretch(1)
         self.copy_button = self._action(self.tr("Copy"), self._copy_all)
@@ -64,14 +64,14 @@ class MessageBubble(QFrame):
             header.addWidget(self.regenerate_button)
         layout.addLayout(header)
 
-        self.thinking_toggle = QToolButton(objectName="thinkingToggle", checkable=True)
+        self.thinking_toggle = tool_button("", checkable=True, name="thinkingToggle")
         self.thinking_toggle.toggled.connect(self._show_thinking)
         self.thinking_view = RichTextView()
         self.thinking_view.setVisible(False)
         layout.addWidget(self.thinking_toggle)
         layout.addWidget(self.thinking_view)
 
-        self.caption = QLabel(wordWrap=True, objectName="bubbleHeader")
+        self.caption = label(name="bubbleHeader", wrap=True)
         self.caption.setVisible(False)
         layout.addWidget(self.caption)
 
@@ -96,17 +96,17 @@ class MessageBubble(QFrame):
         layout.addWidget(self.edit_bar)
 
         state_row = QHBoxLayout()
-        self.state_label = QLabel(wordWrap=True, objectName="errorBanner")
+        self.state_label = label(name="errorBanner", wrap=True)
         self.retry_button = QPushButton(self.tr("Retry"))
         self.retry_button.clicked.connect(lambda: self.regenerateRequested.emit(self.message.id))
         state_row.addWidget(self.state_label, 1)
         state_row.addWidget(self.retry_button)
         layout.addLayout(state_row)
-        self.footer = QLabel(objectName="bubbleHeader")
+        self.footer = label(name="bubbleHeader")
         layout.addWidget(self.footer)
 
     def _action(self, text: str, slot: object) -> QToolButton:
-        button = QToolButton(text=text, autoRaise=True)
+        button = tool_button(text, flat=True)
         button.clicked.connect(slot)
         return button
 
@@ -143,12 +143,20 @@ class MessageBubble(QFrame):
         caption = self._parsed.caption
         self.caption.setVisible(caption is not None)
         if caption is not None:
-            self.caption.setText(self.tr("Prompt: %1 · Size: %2").replace("%1", caption.prompt)
-                                 .replace("%2", caption.size or "—"))
+            self.caption.setText(
+                self.tr("Prompt: %1 · Size: %2")
+                .replace("%1", caption.prompt)
+                .replace("%2", caption.size or "—")
+            )
         answer = self._parsed.answer
         if self._parsed.sources:
-            answer += "\n\n" + self.tr("Sources:") + "\n" + "\n".join(
-                f"{s.number}. [{s.title or s.url}]({s.url})" for s in self._parsed.sources
+            answer += (
+                "\n\n"
+                + self.tr("Sources:")
+                + "\n"
+                + "\n".join(
+                    f"{s.number}. [{s.title or s.url}]({s.url})" for s in self._parsed.sources
+                )
             )
         if message.role is Role.USER:
             answer = answer + "".join(
@@ -162,8 +170,14 @@ class MessageBubble(QFrame):
 
     def _render_header(self) -> None:
         message = self.message
-        when = dt.datetime.fromtimestamp(message.created_at).strftime("%H:%M") if message.created_at else ""
-        who = self.tr("You") if message.role is Role.USER else (message.model or self.tr("Assistant"))
+        when = (
+            dt.datetime.fromtimestamp(message.created_at).strftime("%H:%M")
+            if message.created_at
+            else ""
+        )
+        who = (
+            self.tr("You") if message.role is Role.USER else (message.model or self.tr("Assistant"))
+        )
         self.header.setText(f"{who}  ·  {when}" if when else who)
 
     def _render_thinking(self) -> None:
@@ -171,10 +185,7 @@ class MessageBubble(QFrame):
         self.thinking_toggle.setVisible(bool(thinking))
         if not thinking:
             return
-        if self._parsed.thinking_open:
-            label = self.tr("Thinking…")
-        else:
-            label = self.tr("Thought process")
+        label = self.tr("Thinking…") if self._parsed.thinking_open else self.tr("Thought process")
         arrow = "▾" if self.thinking_toggle.isChecked() else "▸"
         self.thinking_toggle.setText(f"{arrow} {label}")
         if self.thinking_view.isVisible():
@@ -201,8 +212,11 @@ class MessageBubble(QFrame):
         usage = message.usage
         if usage is not None and not busy:
             text = self.tr("Tokens: %1 in · %2 out · %3 total")
-            text = text.replace("%1", str(usage.prompt_tokens)).replace(
-                "%2", str(usage.completion_tokens)).replace("%3", str(usage.total_tokens))
+            text = (
+                text.replace("%1", str(usage.prompt_tokens))
+                .replace("%2", str(usage.completion_tokens))
+                .replace("%3", str(usage.total_tokens))
+            )
             if usage.reasoning_tokens:
                 text += self.tr(" (%1 thinking)").replace("%1", str(usage.reasoning_tokens))
             self.footer.setText(text)

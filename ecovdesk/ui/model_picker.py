@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecovdesk.core.catalogue import ModelInfo
+from ecovdesk.ui.widgets import tool_button
 
 MODEL_ROLE = Qt.ItemDataRole.UserRole
 
@@ -52,13 +53,14 @@ class ModelPopup(QFrame):
         self.filter = QLineEdit(placeholderText=self.tr("Filter models…"), clearButtonEnabled=True)
         self.filter.textChanged.connect(self.apply_filter)
         self.filter.returnPressed.connect(self._choose_first_visible)
-        self.refresh = QToolButton(text=self.tr("Refresh"))
+        self.refresh = tool_button(self.tr("Refresh"))
         self.refresh.setToolTip(self.tr("Ask the relay for its current model list"))
         self.refresh.clicked.connect(self.refreshRequested)
         row.addWidget(self.filter, 1)
         row.addWidget(self.refresh)
         layout.addLayout(row)
-        self.tree = QTreeWidget(headerHidden=True)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
         self.tree.itemActivated.connect(self._item_chosen)
         self.tree.itemClicked.connect(self._item_chosen)
         layout.addWidget(self.tree)
@@ -87,22 +89,26 @@ class ModelPopup(QFrame):
 
     def apply_filter(self, text: str) -> None:
         needle = text.strip().lower()
-        for g in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(g)
+        for group, children in self._model_items():
             any_shown = False
-            for c in range(group.childCount()):
-                child = group.child(c)
-                shown = not needle or needle in child.text(0).lower() or needle in group.text(0).lower()
+            for child in children:
+                shown = (
+                    not needle or needle in child.text(0).lower() or needle in group.text(0).lower()
+                )
                 child.setHidden(not shown)
                 any_shown = any_shown or shown
             group.setHidden(not any_shown)
 
+    def _model_items(self) -> list[tuple[QTreeWidgetItem, list[QTreeWidgetItem]]]:
+        groups = [self.tree.topLevelItem(g) for g in range(self.tree.topLevelItemCount())]
+        return [
+            (g, [c for c in (g.child(i) for i in range(g.childCount())) if c is not None])
+            for g in groups
+            if g is not None
+        ]
+
     def _visible_models(self) -> list[QTreeWidgetItem]:
-        items = []
-        for g in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(g)
-            items += [group.child(c) for c in range(group.childCount()) if not group.child(c).isHidden()]
-        return items
+        return [i for _, items in self._model_items() for i in items if not i.isHidden()]
 
     def _choose_first_visible(self) -> None:
         visible = self._visible_models()

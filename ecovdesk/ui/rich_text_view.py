@@ -28,7 +28,7 @@ class RichTextView(QTextBrowser):
         self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
         self.setFixedHeight(24)
 
-    def loadResource(self, kind: int, name: QUrl) -> Any:  # noqa: N802 (Qt override)
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
         # Only pictures the library has already fetched and registered are shown; nothing is
         # ever read from disk or the network on the document's behalf.
         if kind == QTextDocument.ResourceType.ImageResource.value:
@@ -40,7 +40,7 @@ class RichTextView(QTextBrowser):
         if height != self.height():
             self.setFixedHeight(height)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.document().setTextWidth(self.viewport().width())
         self._fit_height(self.document().size())

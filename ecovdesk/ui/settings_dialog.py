@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ecovdesk.api.errors import RelayError
 from ecovdesk.ui.error_text import describe_error
+from ecovdesk.ui.widgets import label
 
 ConnectionTester = Callable[[str, str, str, float], Awaitable[int]]
 
@@ -55,8 +56,9 @@ class SettingsDialog(QDialog):
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         if first_run:
-            intro = QLabel(self.tr(
-                "Enter the address of your relay and your API key to start chatting."))
+            intro = QLabel(
+                self.tr("Enter the address of your relay and your API key to start chatting.")
+            )
             intro.setWordWrap(True)
             layout.addWidget(intro)
         form = QFormLayout()
@@ -64,21 +66,29 @@ class SettingsDialog(QDialog):
         self.api_key = QLineEdit(values.api_key, echoMode=QLineEdit.EchoMode.Password)
         self.api_key.setPlaceholderText("sk-…")
         show_key = QCheckBox(self.tr("Show"))
-        show_key.toggled.connect(lambda on: self.api_key.setEchoMode(
-            QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password))
+        show_key.toggled.connect(
+            lambda on: self.api_key.setEchoMode(
+                QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
+            )
+        )
         key_row = QHBoxLayout()
         key_row.addWidget(self.api_key, 1)
         key_row.addWidget(show_key)
         self.session_only = QCheckBox(self.tr("Keep the key for this session only"))
         self.session_only.setChecked(values.key_session_only or not keyring_available)
-        self.key_note = QLabel(wordWrap=True, objectName="stateBanner")
+        self.key_note = label(name="stateBanner", wrap=True)
         if keyring_available:
-            self.key_note.setText(self.tr("The key is kept in the system keyring, never in a file."))
+            self.key_note.setText(
+                self.tr("The key is kept in the system keyring, never in a file.")
+            )
             self.key_note.setObjectName("bubbleHeader")
         else:
-            self.key_note.setText(self.tr(
-                "No system keyring is available, so the key can only be kept until ecovdesk "
-                "closes. Set ECOVDESK_API_KEY to avoid typing it each time."))
+            self.key_note.setText(
+                self.tr(
+                    "No system keyring is available, so the key can only be kept until ecovdesk "
+                    "closes. Set ECOVDESK_API_KEY to avoid typing it each time."
+                )
+            )
             self.session_only.setEnabled(False)
         test_row = QHBoxLayout()
         self.test_button = QPushButton(self.tr("Test connection"))
@@ -90,14 +100,20 @@ class SettingsDialog(QDialog):
         self.timeout = QDoubleSpinBox(minimum=5, maximum=1800, decimals=0, value=values.timeout)
         self.timeout.setSuffix(self.tr(" s"))
         self.theme = QComboBox()
-        for label, value in ((self.tr("Follow the system"), "system"), (self.tr("Light"), "light"),
-                             (self.tr("Dark"), "dark")):
-            self.theme.addItem(label, value)
+        for text, value in (
+            (self.tr("Follow the system"), "system"),
+            (self.tr("Light"), "light"),
+            (self.tr("Dark"), "dark"),
+        ):
+            self.theme.addItem(text, value)
         self.theme.setCurrentIndex(max(0, self.theme.findData(values.theme)))
         self.language = QComboBox()
-        for label, value in ((self.tr("Follow the system"), "system"), ("中文", "zh_CN"),
-                             ("English", "en")):
-            self.language.addItem(label, value)
+        for text, value in (
+            (self.tr("Follow the system"), "system"),
+            ("中文", "zh_CN"),
+            ("English", "en"),
+        ):
+            self.language.addItem(text, value)
         self.language.setCurrentIndex(max(0, self.language.findData(values.language)))
         form.addRow(self.tr("Relay address"), self.base_url)
         form.addRow(self.tr("API key"), key_row)
@@ -110,7 +126,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Language"), self.language)
         layout.addLayout(form)
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.accept)
@@ -136,8 +153,9 @@ class SettingsDialog(QDialog):
 
     async def _run_test(self, values: SettingsValues) -> None:
         try:
-            count = await self._tester(values.base_url, values.api_key, values.proxy,
-                                       values.timeout)
+            count = await self._tester(
+                values.base_url, values.api_key, values.proxy, values.timeout
+            )
         except RelayError as error:
             self.test_result.setText(describe_error(error.kind.value, error.message))
             self.test_result.setObjectName("errorBanner")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ecovdesk.core.preferences import Preferences
@@ -53,8 +54,11 @@ def edit_settings(parent: QWidget | None, preferences: Preferences, *, first_run
             install_translation(app, chosen.language)
             QMessageBox.information(
                 parent,
-                dialog.tr("Language"),
-                dialog.tr("The new language is used for everything opened from now on; "
-                          "restart ecovdesk to switch the whole window."),
+                QCoreApplication.translate("SettingsFlow", "Language"),
+                QCoreApplication.translate(
+                    "SettingsFlow",
+                    "The new language is used for everything opened from now on; "
+                    "restart ecovdesk to switch the whole window.",
+                ),
             )
     return True

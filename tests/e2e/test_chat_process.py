@@ -1,0 +1,70 @@
+"""A user's first session and the next one, with the real app process and a real socket."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.conftest import API_KEY, AppProcess, query, wait_until
+from tests.fakerelay.faults import Fault
+from tests.fakerelay.server import FakeRelay
+
+pytestmark = pytest.mark.e2e
+
+
+def _reply_state(profile: Path) -> list[tuple[object, ...]]:
+    return query(profile, "SELECT role, state, content FROM messages ORDER BY id")
+
+
+def test_ask_in_chinese_close_and_find_it_again(
+    display: str, relay: FakeRelay, tmp_path: Path
+) -> None:
+    profile = tmp_path / "profile"
+    app = AppProcess(display, profile, relay.base_url, "deepseek-r1")
+    app.wait_for_window()
+    app.type("天空为什么是蓝色的")
+    app.key("Return")
+    wait_until(lambda: any(r[0] == "assistant" and r[1] == "done" for r in _reply_state(profile)))
+    app.screenshot(tmp_path / "first-session.png")
+    assert app.close() == 0
+
+    rows = _reply_state(profile)
+    assert rows[0][:2] == ("user", "done") and rows[0][2] == "天空为什么是蓝色的"
+    assert rows[1][1] == "done" and rows[1][2]
+    sent = relay.requests_to("/v1/chat/completions")[-1]
+    assert sent.json["model"] == "deepseek-r1"
+    assert sent.headers["Authorization"] == f"Bearer {API_KEY}"
+
+    again = AppProcess(display, profile, relay.base_url, "deepseek-r1")
+    again.wait_for_window()
+    again.screenshot(tmp_path / "second-session.png")
+    assert again.close() == 0
+    for file in profile.rglob("*"):
+        if file.is_file():
+            assert API_KEY.encode() not in file.read_bytes(), file
+
+
+def test_killed_mid_stream_keeps_the_partial_reply_as_interrupted(
+    display: str, relay: FakeRelay, tmp_path: Path
+) -> None:
+    profile = tmp_path / "profile"
+    relay.queue_fault(Fault.SLOW_TOKENS, path_prefix="/v1/chat")
+    app = AppProcess(display, profile, relay.base_url, "gpt-4o-mini")
+    app.wait_for_window()
+    app.type("写一篇很长的文章")
+    app.key("Return")
+    wait_until(
+        lambda: any(r[0] == "assistant" and len(str(r[2])) > 10 for r in _reply_state(profile))
+    )
+    app.kill()
+    partial = next(r for r in _reply_state(profile) if r[0] == "assistant")
+    assert partial[1] == "streaming"
+
+    again = AppProcess(display, profile, relay.base_url, "gpt-4o-mini")
+    again.wait_for_window()
+    reply = next(r for r in _reply_state(profile) if r[0] == "assistant")
+    assert reply[1] == "interrupted"
+    assert str(reply[2]).startswith(str(partial[2])[:10])
+    assert query(profile, "PRAGMA integrity_check") == [("ok",)]
+    assert again.close() == 0

@@ -1,0 +1,88 @@
+"""The real app, composed in-process on a qasync loop, talking to the fake relay."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Coroutine, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import qasync
+from PySide6.QtWidgets import QApplication
+
+from ecovdesk.app import RunningApp, compose, parse_args
+from ecovdesk.core.secrets import KeyStore
+from ecovdesk.paths import resolve_profile
+from tests.fakerelay.server import FakeRelay
+
+API_KEY = "sk-ui-test-key-0123456789"
+
+
+@pytest.fixture(scope="session")
+def qt_loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    yield loop
+
+
+class Driver:
+    """Runs the loop until something the user would see has happened."""
+
+    def __init__(self, loop: qasync.QEventLoop) -> None:
+        self.loop = loop
+
+    def run(self, coro: Coroutine[Any, Any, Any]) -> Any:
+        return self.loop.run_until_complete(coro)
+
+    def until(self, predicate: Callable[[], bool], timeout: float = 15.0) -> None:
+        async def wait() -> None:
+            deadline = time.monotonic() + timeout
+            while not predicate():
+                if time.monotonic() > deadline:
+                    raise AssertionError("the app did not get there in time")
+                await asyncio.sleep(0.02)
+
+        self.run(wait())
+
+    def settle(self, seconds: float = 0.1) -> None:
+        self.run(asyncio.sleep(seconds))
+
+
+@pytest.fixture
+def driver(qt_loop: qasync.QEventLoop) -> Driver:
+    return Driver(qt_loop)
+
+
+@pytest.fixture
+def relay() -> Iterator[FakeRelay]:
+    with FakeRelay(api_key=API_KEY, token_delay=0.002, poll_steps=2) as server:
+        yield server
+
+
+def start_app(
+    driver: Driver, profile: Path, base_url: str, *extra: str, key: str = API_KEY
+) -> RunningApp:
+    args = parse_args(["--profile-dir", str(profile), "--base-url", base_url, *extra])
+    keys = KeyStore(env={"ECOVDESK_API_KEY": key} if key else {})
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    running: RunningApp = driver.run(compose(app, args, resolve_profile(str(profile)), keys))
+    running.window.show()
+    driver.run(running.window.start(args.model, running.preferences.settings.last_conversation_id))
+    return running
+
+
+def stop_app(driver: Driver, running: RunningApp) -> None:
+    running.window.close()
+    driver.run(running.aclose())
+    running.window.deleteLater()
+    driver.settle(0.05)
+
+
+@pytest.fixture
+def app(driver: Driver, relay: FakeRelay, tmp_path: Path) -> Iterator[RunningApp]:
+    running = start_app(driver, tmp_path / "profile", relay.base_url)
+    yield running
+    stop_app(driver, running)

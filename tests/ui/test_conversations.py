@@ -1,0 +1,162 @@
+"""Conversations kept across restarts, searched, renamed, deleted with undo, exported."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from ecovdesk.app import RunningApp
+from ecovdesk.core.domain import Role
+from tests.fakerelay.server import FakeRelay
+from tests.ui.conftest import API_KEY, Driver, start_app, stop_app
+from tests.ui.test_chat_window import _finished_reply, _send
+
+
+def test_history_and_model_survive_a_restart(
+    qtbot: QtBot, driver: Driver, relay: FakeRelay, tmp_path: Path
+) -> None:
+    profile = tmp_path / "profile"
+    first = start_app(driver, profile, relay.base_url)
+    _send(qtbot, first, "北京今天天气怎么样", model="kimi")
+    _finished_reply(driver, first)
+    stop_app(driver, first)
+
+    second = start_app(driver, profile, relay.base_url)
+    try:
+        window = second.window
+        assert window.conversation_list.list.count() == 1
+        assert window.conversation_list.list.item(0).text() == "北京今天天气怎么样"
+        bubbles = window.view.bubbles()
+        assert [b.message.role for b in bubbles] == [Role.USER, Role.ASSISTANT]
+        assert window.picker.current == "kimi"
+        assert API_KEY not in (profile / "settings.json").read_text("utf-8")
+    finally:
+        stop_app(driver, second)
+
+
+def test_search_finds_chinese_text_and_opens_the_conversation(
+    qtbot: QtBot, driver: Driver, app: RunningApp
+) -> None:
+    _send(qtbot, app, "帮我写一首关于西湖春天的诗")
+    _finished_reply(driver, app)
+    app.window.new_conversation()
+    _send(qtbot, app, "另一个话题")
+    _finished_reply(driver, app)
+    listing = app.window.conversation_list
+    qtbot.keyClicks(listing.search, "西湖春天")
+    driver.until(lambda: listing.list.count() >= 1 and "西湖" in listing.list.item(0).text())
+    listing.list.itemClicked.emit(listing.list.item(0))
+    driver.until(lambda: any("西湖春天" in b.message.content for b in app.window.view.bubbles()))
+
+
+def test_delete_can_be_undone(qtbot: QtBot, driver: Driver, app: RunningApp) -> None:
+    _send(qtbot, app, "要删除的对话")
+    _finished_reply(driver, app)
+    window = app.window
+    conversation_id = window.conversation_list.list.item(0).data(Qt.ItemDataRole.UserRole)
+    window.conversation_list.deleteRequested.emit(conversation_id)
+    driver.until(lambda: window.conversation_list.list.count() == 0)
+    assert window.view.bubbles() == []
+    assert window.undo_button.isVisible()
+    window.undo_button.click()
+    driver.until(lambda: window.conversation_list.list.count() == 1)
+
+
+def test_rename_through_the_dialog(
+    qtbot: QtBot, driver: Driver, app: RunningApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _send(qtbot, app, "原来的标题")
+    _finished_reply(driver, app)
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("新的标题", True))
+    listing = app.window.conversation_list
+    listing.renameRequested.emit(listing.list.item(0).data(Qt.ItemDataRole.UserRole))
+    driver.until(lambda: listing.list.item(0).text() == "新的标题")
+
+
+def test_export_markdown_and_json(
+    qtbot: QtBot, driver: Driver, app: RunningApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _send(qtbot, app, "导出测试")
+    bubble = _finished_reply(driver, app)
+    from PySide6.QtWidgets import QFileDialog
+
+    listing = app.window.conversation_list
+    conversation_id = listing.list.item(0).data(Qt.ItemDataRole.UserRole)
+    for fmt, name in (("md", "out.md"), ("json", "out.json")):
+        target = tmp_path / name
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, t=target, **k: (str(t), ""))
+        listing.exportRequested.emit(conversation_id, fmt)
+        driver.until(target.exists)
+    markdown = (tmp_path / "out.md").read_text("utf-8")
+    assert "导出测试" in markdown and bubble.message.content[:20] in markdown
+    data = json.loads((tmp_path / "out.json").read_text("utf-8"))
+    assert any(m["content"] == "导出测试" for m in data["messages"])
+    assert API_KEY not in markdown and API_KEY not in json.dumps(data)
+
+
+def test_options_reach_the_request(
+    qtbot: QtBot, driver: Driver, app: RunningApp, relay: FakeRelay
+) -> None:
+    window = app.window
+    window.picker.set_current("kimi")
+    window._model_chosen("kimi")
+    panel = window.options_panel
+    assert panel.use_search.isVisibleTo(panel)
+    panel.system_prompt.setPlainText("你是一个天气助手")
+    panel.custom_temperature.setChecked(True)
+    panel.temperature.setValue(0.3)
+    panel.max_tokens.setValue(512)
+    panel.use_search.setChecked(True)
+    qtbot.keyClicks(window.composer.edit, "上海天气")
+    qtbot.keyClick(window.composer.edit, Qt.Key.Key_Return)
+    _finished_reply(driver, app)
+    body = relay.requests_to("/v1/chat/completions")[-1].json
+    assert body["messages"][0] == {"role": "system", "content": "你是一个天气助手"}
+    assert body["temperature"] == pytest.approx(0.3)
+    assert body["max_tokens"] == 512
+    assert body["use_search"] is True
+
+
+def test_attached_image_is_sent_as_an_image_url_part(
+    qtbot: QtBot, driver: Driver, app: RunningApp, relay: FakeRelay, tmp_path: Path
+) -> None:
+    from PIL import Image
+
+    picture = tmp_path / "cat.png"
+    Image.new("RGB", (64, 48), "orange").save(picture)
+    window = app.window
+    window.picker.set_current("gpt-4o")
+    window._model_chosen("gpt-4o")
+    assert window.composer.attach_image.isVisibleTo(window)
+    window.composer.imageFilesChosen.emit([str(picture)])
+    driver.until(lambda: len(window._attachments) == 1)
+    window.composer.documentUrlChosen.emit("javascript:alert(1)")
+    assert len(window._attachments) == 1
+    qtbot.keyClicks(window.composer.edit, "这是什么")
+    qtbot.keyClick(window.composer.edit, Qt.Key.Key_Return)
+    _finished_reply(driver, app)
+    content = relay.requests_to("/v1/chat/completions")[-1].json["messages"][-1]["content"]
+    assert content[0]["type"] == "image_url"
+    assert content[0]["image_url"]["url"].startswith("data:image/png;base64,")
+    assert content[-1] == {"type": "text", "text": "这是什么"}
+
+
+def test_picker_filters_and_offers_unknown_relay_ids(
+    qtbot: QtBot, driver: Driver, app: RunningApp
+) -> None:
+    window = app.window
+    driver.run(window.refresh_models())
+    window.picker.open_popup()
+    popup = window.picker.popup
+    qtbot.keyClicks(popup.filter, "mystery")
+    visible = popup._visible_models()
+    assert [i.text(0) for i in visible] == ["mystery-model-x"]
+    qtbot.keyClick(popup.filter, Qt.Key.Key_Return)
+    assert window.picker.current == "mystery-model-x"
+    assert not popup.isVisible()
