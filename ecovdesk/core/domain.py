@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from pathlib import Path
 
 
 class Role(str, enum.Enum):
@@ -79,3 +80,55 @@ class SearchHit:
     message_id: int
     title: str
     snippet: str
+
+
+class AssetKind(str, enum.Enum):
+    IMAGE = "image"
+    AUDIO = "audio"
+    VIDEO = "video"
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a library file came from, kept with it for good."""
+
+    kind: AssetKind
+    prompt: str = ""
+    model: str = ""
+    params: dict[str, object] = field(default_factory=dict)
+    conversation_id: int | None = None
+    message_id: int | None = None
+    job_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Asset:
+    id: int
+    kind: AssetKind
+    path: Path
+    mime: str
+    size: int
+    sha256: str
+    provenance: Provenance
+    source_url: str = ""
+    thumbnail: Path | None = None
+    width: int | None = None
+    height: int | None = None
+    duration: float | None = None
+    created_at: float = 0.0
+
+
+@dataclass
+class ImageOptions:
+    """What the picture models take; each family reads the fields it understands."""
+
+    size: str = ""
+    aspect_ratio: str = ""
+    count: int = 1
+    quality: str = ""
+    style: str = ""
+    substyle: str = ""
+    negative_prompt: str = ""
+    seed: int | None = None
+    magic_prompt: str = ""
+    style_type: str = ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from typing import Protocol
 
-from ecovdesk.core.domain import Conversation, Message
+from ecovdesk.core.domain import Asset, Conversation, Message
 
 
 class NoticeLevel(str, enum.Enum):
@@ -26,3 +26,7 @@ class EventSink(Protocol):
     def message_finished(self, message: Message) -> None: ...
 
     def notice(self, level: NoticeLevel, text: str) -> None: ...
+
+    def asset_ready(self, asset: Asset) -> None: ...
+
+    def asset_failed(self, message_id: int, url: str, reason: str) -> None: ...

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from ecovdesk.core.domain import Conversation, Message
+from ecovdesk.core.domain import Asset, Conversation, Message
 from ecovdesk.core.events import NoticeLevel
 
 
@@ -15,6 +15,8 @@ class QtEventSink(QObject):
     textDelta = Signal(int, str, str)
     messageFinished = Signal(object)
     noticeRaised = Signal(str, str)
+    assetReady = Signal(object)
+    assetFailed = Signal(int, str, str)
 
     def conversation_changed(self, conversation: Conversation) -> None:
         self.conversationChanged.emit(conversation)
@@ -33,3 +35,9 @@ class QtEventSink(QObject):
 
     def notice(self, level: NoticeLevel, text: str) -> None:
         self.noticeRaised.emit(level.value, text)
+
+    def asset_ready(self, asset: Asset) -> None:
+        self.assetReady.emit(asset)
+
+    def asset_failed(self, message_id: int, url: str, reason: str) -> None:
+        self.assetFailed.emit(message_id, url, reason)
