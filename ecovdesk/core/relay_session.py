@@ -54,6 +54,18 @@ class RelaySession:
             self._media = make_media_client(proxy=proxy)
         return self._media
 
+    def client_for(self, url: str) -> httpx.AsyncClient:
+        """The relay's own client for links on the relay (they may need the key), else media.
+
+        Only an exact origin match gets the key: a CDN or any other host never sees it.
+        """
+        if self._config is not None and self._config.api_key:
+            target = httpx.URL(url)
+            relay = httpx.URL(self._config.base_url)
+            if (target.scheme, target.host, target.port) == (relay.scheme, relay.host, relay.port):
+                return self.relay
+        return self.media
+
     async def aclose(self) -> None:
         clients = [c for c in (self._relay, self._media, *self._retired) if c is not None]
         self._relay = self._media = None
