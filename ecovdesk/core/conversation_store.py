@@ -7,15 +7,12 @@ which keeps them deterministic under test.
 
 from __future__ import annotations
 
-import json
-import logging
 import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ecovdesk.core.domain import (
     Attachment,
-    AttachmentKind,
     ChatOptions,
     Conversation,
     Message,
@@ -24,6 +21,14 @@ from ecovdesk.core.domain import (
     Usage,
 )
 from ecovdesk.core.kv_store import kv_delete, kv_get, kv_set
+from ecovdesk.core.row_codec import (
+    CONVERSATION_COLUMNS,
+    MESSAGE_COLUMNS,
+    attachments_to_json,
+    conversation_from_row,
+    message_from_row,
+    usage_to_json,
+)
 from ecovdesk.core.search_store import search
 
 __all__ = [
@@ -49,17 +54,6 @@ __all__ = [
     "update_message_content",
     "update_message_progress",
 ]
-
-log = logging.getLogger(__name__)
-
-_CONVERSATION_COLUMNS = (
-    "id, title, model, system_prompt, temperature, max_tokens, use_search, created_at, updated_at"
-)
-_MESSAGE_COLUMNS = (
-    "id, conversation_id, role, content, reasoning, model, state, error_kind, error_text, "
-    "usage_json, attachments_json, created_at"
-)
-
 
 # --- conversations -----------------------------------------------------------------------
 
@@ -101,21 +95,21 @@ def create_conversation(
 def list_conversations(conn: sqlite3.Connection, limit: int | None = None) -> list[Conversation]:
     """Conversations not in the bin, most recently active first."""
     rows = conn.execute(
-        f"SELECT {_CONVERSATION_COLUMNS} FROM conversations WHERE deleted_at IS NULL "
+        f"SELECT {CONVERSATION_COLUMNS} FROM conversations WHERE deleted_at IS NULL "
         "ORDER BY updated_at DESC, id DESC LIMIT ?",
         (_sql_limit(limit),),
     )
-    return [_conversation(row) for row in rows]
+    return [conversation_from_row(row) for row in rows]
 
 
 def get_conversation(
     conn: sqlite3.Connection, conversation_id: int, *, include_deleted: bool = False
 ) -> Conversation | None:
-    sql = f"SELECT {_CONVERSATION_COLUMNS} FROM conversations WHERE id = ?"
+    sql = f"SELECT {CONVERSATION_COLUMNS} FROM conversations WHERE id = ?"
     if not include_deleted:
         sql += " AND deleted_at IS NULL"
     row = conn.execute(sql, (conversation_id,)).fetchone()
-    return _conversation(row) if row is not None else None
+    return conversation_from_row(row) if row is not None else None
 
 
 def rename_conversation(
@@ -194,7 +188,7 @@ def add_message(
 ) -> Message:
     """Append a message and mark the conversation as just active."""
     cursor = conn.execute(
-        f"INSERT INTO messages ({_MESSAGE_COLUMNS}) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO messages ({MESSAGE_COLUMNS}) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             conversation_id,
             role.value,
@@ -204,8 +198,8 @@ def add_message(
             state.value,
             error_kind,
             error_text,
-            _usage_to_json(usage),
-            _attachments_to_json(attachments),
+            usage_to_json(usage),
+            attachments_to_json(attachments),
             now,
         ),
     )
@@ -262,7 +256,7 @@ def finish_message(
             state.value,
             error_kind,
             error_text,
-            _usage_to_json(usage),
+            usage_to_json(usage),
             message_id,
         ),
     )
@@ -271,9 +265,9 @@ def finish_message(
 
 def get_message(conn: sqlite3.Connection, message_id: int) -> Message | None:
     row = conn.execute(
-        f"SELECT {_MESSAGE_COLUMNS} FROM messages WHERE id = ?", (message_id,)
+        f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE id = ?", (message_id,)
     ).fetchone()
-    return _message(row) if row is not None else None
+    return message_from_row(row) if row is not None else None
 
 
 def list_messages(
@@ -295,15 +289,15 @@ def list_messages(
         params.append(before_id)
     if limit is None:
         rows: Iterable[sqlite3.Row] = conn.execute(
-            f"SELECT {_MESSAGE_COLUMNS} FROM messages WHERE {where} ORDER BY id", params
+            f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE {where} ORDER BY id", params
         )
-        return [_message(row) for row in rows]
+        return [message_from_row(row) for row in rows]
     params.append(_sql_limit(limit))
     rows = conn.execute(
-        f"SELECT {_MESSAGE_COLUMNS} FROM messages WHERE {where} ORDER BY id DESC LIMIT ?",
+        f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE {where} ORDER BY id DESC LIMIT ?",
         params,
     ).fetchall()
-    return [_message(row) for row in reversed(rows)]
+    return [message_from_row(row) for row in reversed(rows)]
 
 
 def count_messages(conn: sqlite3.Connection, conversation_id: int) -> int:
@@ -336,104 +330,6 @@ def mark_interrupted_streams(conn: sqlite3.Connection) -> int:
     return cursor.rowcount
 
 
-# --- row mapping -------------------------------------------------------------------------
-
-
 def _sql_limit(limit: int | None) -> int:
     # SQLite reads a negative LIMIT as "no limit".
     return -1 if limit is None else max(0, limit)
-
-
-def _conversation(row: Sequence[Any]) -> Conversation:
-    return Conversation(
-        id=row[0],
-        title=row[1],
-        model=row[2],
-        options=ChatOptions(
-            system_prompt=row[3],
-            temperature=row[4],
-            max_tokens=row[5],
-            use_search=bool(row[6]),
-        ),
-        created_at=row[7],
-        updated_at=row[8],
-    )
-
-
-def _message(row: Sequence[Any]) -> Message:
-    return Message(
-        id=row[0],
-        conversation_id=row[1],
-        role=Role(row[2]),
-        content=row[3],
-        reasoning=row[4],
-        model=row[5],
-        state=MessageState(row[6]),
-        error_kind=row[7],
-        error_text=row[8],
-        usage=_usage_from_json(row[9]),
-        attachments=_attachments_from_json(row[10]),
-        created_at=row[11],
-    )
-
-
-def _usage_to_json(usage: Usage | None) -> str | None:
-    if usage is None:
-        return None
-    return json.dumps(
-        {
-            "prompt_tokens": usage.prompt_tokens,
-            "completion_tokens": usage.completion_tokens,
-            "total_tokens": usage.total_tokens,
-            "reasoning_tokens": usage.reasoning_tokens,
-        }
-    )
-
-
-def _usage_from_json(text: str | None) -> Usage | None:
-    if not text:
-        return None
-    try:
-        data = json.loads(text)
-        return Usage(
-            prompt_tokens=int(data["prompt_tokens"]),
-            completion_tokens=int(data["completion_tokens"]),
-            total_tokens=int(data["total_tokens"]),
-            reasoning_tokens=(
-                int(data["reasoning_tokens"]) if data.get("reasoning_tokens") is not None else None
-            ),
-        )
-    except (ValueError, TypeError, KeyError):
-        # Usage is informational; a damaged value should not make the message unreadable.
-        log.warning("ignoring unreadable usage data in the database")
-        return None
-
-
-def _attachments_to_json(attachments: Iterable[Attachment]) -> str:
-    return json.dumps(
-        [{"kind": a.kind.value, "url": a.url, "name": a.name} for a in attachments],
-        ensure_ascii=False,
-    )
-
-
-def _attachments_from_json(text: str | None) -> list[Attachment]:
-    if not text:
-        return []
-    try:
-        items = json.loads(text)
-    except ValueError:
-        log.warning("ignoring unreadable attachment data in the database")
-        return []
-    attachments = []
-    for item in items if isinstance(items, list) else []:
-        try:
-            attachments.append(
-                Attachment(
-                    kind=AttachmentKind(item["kind"]),
-                    url=str(item["url"]),
-                    name=str(item.get("name", "")),
-                )
-            )
-        except (ValueError, TypeError, KeyError, AttributeError):
-            log.warning("ignoring an unreadable attachment in the database")
-    return attachments

@@ -17,8 +17,8 @@ from ecovdesk.core.domain import (
     Conversation,
     Message,
     MessageState,
-    Usage,
 )
+from ecovdesk.core.row_codec import attachment_to_dict, usage_to_dict
 
 __all__ = [
     "DEFAULT_LABELS",
@@ -107,22 +107,9 @@ def _message_json(message: Message) -> dict[str, Any]:
         "reasoning": message.reasoning,
         "error_kind": message.error_kind,
         "error_text": message.error_text,
-        "usage": _usage_json(message.usage),
-        "attachments": [
-            {"kind": a.kind.value, "url": a.url, "name": a.name} for a in message.attachments
-        ],
+        "usage": None if message.usage is None else usage_to_dict(message.usage),
+        "attachments": [attachment_to_dict(a) for a in message.attachments],
         "created_at": message.created_at,
-    }
-
-
-def _usage_json(usage: Usage | None) -> dict[str, int | None] | None:
-    if usage is None:
-        return None
-    return {
-        "prompt_tokens": usage.prompt_tokens,
-        "completion_tokens": usage.completion_tokens,
-        "total_tokens": usage.total_tokens,
-        "reasoning_tokens": usage.reasoning_tokens,
     }
 
 

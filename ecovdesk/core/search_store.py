@@ -86,7 +86,9 @@ def _message_rows_fts(conn: sqlite3.Connection, match: str, limit: int) -> list[
         "FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid "
         "JOIN conversations c ON c.id = m.conversation_id "
         "WHERE messages_fts MATCH ? AND c.deleted_at IS NULL "
-        "ORDER BY m.created_at DESC, m.id DESC LIMIT ?",
+        # Message ids grow with time, and FTS5 can walk rowids backwards and stop at the
+        # limit; sorting by created_at would first collect every match of a common word.
+        "ORDER BY messages_fts.rowid DESC LIMIT ?",
         (match, limit),
     ).fetchall()
 
@@ -112,7 +114,7 @@ def _message_rows_like(conn: sqlite3.Connection, terms: list[str], limit: int) -
         "SELECT m.id, m.conversation_id, c.title, m.content, m.created_at "
         "FROM messages m JOIN conversations c ON c.id = m.conversation_id "
         f"WHERE {clause} AND c.deleted_at IS NULL "
-        "ORDER BY m.created_at DESC, m.id DESC LIMIT ?",
+        "ORDER BY m.id DESC LIMIT ?",
         (*params, limit),
     ).fetchall()
 

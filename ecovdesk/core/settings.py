@@ -51,6 +51,8 @@ _CHOICES: dict[str, tuple[str, ...]] = {"theme": THEMES, "language": LANGUAGES}
 _SECRET_NAME = re.compile(r"(^|_)(api_?key|key|secret|password|passwd|token)$", re.IGNORECASE)
 # What relay keys look like (new-api / one-api issue "sk-" followed by 48 characters).
 _SECRET_VALUE = re.compile(r"\bsk-[A-Za-z0-9]{20,}")
+# Marks a value that does not fit its field; None cannot, since some fields accept it.
+_INVALID = object()
 
 
 def load_settings(path: Path) -> Settings:
@@ -108,9 +110,6 @@ def check_no_secrets(data: Mapping[str, Any]) -> None:
             raise ValueError(f"refusing to write the credential field {name!r} to settings")
         if isinstance(value, str) and _SECRET_VALUE.search(value):
             raise ValueError(f"refusing to write a key-like value in setting {name!r}")
-
-
-_INVALID = object()
 
 
 def _coerce(value: Any, hint: Any) -> Any:
