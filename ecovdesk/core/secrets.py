@@ -57,6 +57,9 @@ class KeyStore:
         self._env: Mapping[str, str] = os.environ if env is None else env
         self._backend = cast("_Backend | None", backend)
         self._session: dict[str, str] = {}
+        # Keyring reads can block, and the key is asked for often; every change goes through
+        # this object, so what it read once stays true for the session.
+        self._keyring_cache: dict[str, str | None] = {}
         self._keyring_broken = False
         self._last_base_url = ""
         #: Why the keyring could not be used, if it failed; never contains the key.
@@ -124,6 +127,7 @@ class KeyStore:
             self._fail(exc, key)
             self._session[url] = key
             return
+        self._keyring_cache[url] = key
         self._session.pop(url, None)
 
     def delete_key(self, base_url: str) -> None:
@@ -154,16 +158,21 @@ class KeyStore:
         return backend
 
     def _keyring_get(self, url: str) -> str | None:
+        if url in self._keyring_cache:
+            return self._keyring_cache[url]
         backend = self._usable_backend()
         if backend is None or not url:
             return None
         try:
-            return backend.get_password(self._service, url)
+            key = backend.get_password(self._service, url)
         except Exception as exc:
             self._fail(exc)
             return None
+        self._keyring_cache[url] = key
+        return key
 
     def _keyring_delete(self, url: str) -> None:
+        self._keyring_cache[url] = None
         backend = self._usable_backend()
         if backend is None:
             return

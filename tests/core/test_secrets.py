@@ -148,3 +148,26 @@ def test_key_never_reaches_the_settings_file(tmp_path: Path) -> None:
     assert KEY not in text
     assert "sk-" not in text
     assert load_settings(path).base_url == URL
+
+
+class CountingKeyring(MemoryKeyring):
+    def __init__(self) -> None:
+        super().__init__()
+        self.reads = 0
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self.reads += 1
+        return super().get_password(service, username)
+
+
+def test_keyring_is_read_once_per_relay() -> None:
+    backend = CountingKeyring()
+    backend.passwords[("ecovdesk", URL)] = KEY
+    keys = KeyStore(env={}, backend=backend)
+    assert [keys.get_key(URL) for _ in range(3)] == [KEY, KEY, KEY]
+    assert keys.key_source(URL) == "keyring"
+    assert backend.reads == 1
+    keys.delete_key(URL)
+    assert keys.get_key(URL) == ""
+    keys.set_key(URL, "sk-new")
+    assert keys.get_key(URL) == "sk-new"
