@@ -44,7 +44,11 @@ class ModelInfo:
 
 # Names that say what an unknown relay id is; everything else is treated as chat.
 _FAMILY_HINTS: tuple[tuple[re.Pattern[str], Family, str], ...] = (
-    (re.compile(r"^(dall-e|flux|recraft|gpt-image|wanxiang)", re.I), Family.OPENAI_IMAGES, "images"),
+    (
+        re.compile(r"^(dall-e|flux|recraft|gpt-image|wanxiang)", re.I),
+        Family.OPENAI_IMAGES,
+        "images",
+    ),
     (re.compile(r"^ideogram", re.I), Family.IDEOGRAM, "images"),
     (re.compile(r"^(chirp-|suno)", re.I), Family.SUNO, "suno"),
     (re.compile(r"^kling", re.I), Family.KLING, "video"),

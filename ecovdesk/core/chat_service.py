@@ -116,7 +116,11 @@ class ChatService:
         now = self._clock()
         if conversation is None:
             conversation = await self._db.run(
-                store.create_conversation, title_from_text(text), model, options or ChatOptions(), now
+                store.create_conversation,
+                title_from_text(text),
+                model,
+                options or ChatOptions(),
+                now,
             )
             self._sink.conversation_changed(conversation)
         elif conversation.model != model or (options and options != conversation.options):
@@ -223,7 +227,10 @@ class ChatService:
                 if self._clock() - last_saved >= self._persist_interval:
                     last_saved = self._clock()
                     await self._db.run(
-                        store.update_message_progress, reply.id, "".join(content), "".join(reasoning)
+                        store.update_message_progress,
+                        reply.id,
+                        "".join(content),
+                        "".join(reasoning),
                     )
         except asyncio.CancelledError:
             state, error_kind = MessageState.INTERRUPTED, STOPPED

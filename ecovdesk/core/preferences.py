@@ -56,5 +56,7 @@ class Preferences:
 
     async def test_connection(self, base_url: str, api_key: str, proxy: str, timeout: float) -> int:
         """How many models the relay lists for this key; raises RelayError otherwise."""
-        async with make_relay_client(self.relay_config(base_url, api_key, proxy, timeout)) as client:
+        async with make_relay_client(
+            self.relay_config(base_url, api_key, proxy, timeout)
+        ) as client:
             return len(await list_models(client))

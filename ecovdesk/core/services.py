@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from ecovdesk.core.chat_service import ChatService
 from ecovdesk.core.conversation_service import ConversationService
+from ecovdesk.core.image_service import ImageService
+from ecovdesk.core.library import Library
 from ecovdesk.core.model_service import ModelService
 from ecovdesk.core.preferences import Preferences
 from ecovdesk.core.task_scope import TaskScope
@@ -18,3 +20,5 @@ class Services:
     models: ModelService
     preferences: Preferences
     scope: TaskScope
+    library: Library
+    images: ImageService

@@ -69,6 +69,7 @@ class Composer(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._busy = False
+        self._send_label = self.tr("Send")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 10)
         self.attachments_row = QHBoxLayout()
@@ -111,9 +112,14 @@ class Composer(QWidget):
         self.attach_image.setVisible(vision)
         self.attach_document.setVisible(documents)
 
+    def set_send_label(self, text: str) -> None:
+        self._send_label = text
+        if not self._busy:
+            self.send_button.setText(text)
+
     def set_busy(self, busy: bool) -> None:
         self._busy = busy
-        self.send_button.setText(self.tr("Stop") if busy else self.tr("Send"))
+        self.send_button.setText(self.tr("Stop") if busy else self._send_label)
 
     def set_attachments(self, names: list[str]) -> None:
         while self.attachments_row.count() > 1:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from ecovdesk.core.domain import Message
 from ecovdesk.ui.message_bubble import MessageBubble
+from ecovdesk.ui.pictures import ThumbnailCache
 from ecovdesk.ui.widgets import label
 
 
@@ -18,10 +19,13 @@ class ConversationView(QScrollArea):
     regenerateRequested = Signal(int)
     editSubmitted = Signal(int, str)
     loadEarlierRequested = Signal()
+    pictureOpened = Signal(object, list)
+    pictureRetryRequested = Signal(int, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.dark = False
+        self.thumbnails = ThumbnailCache()
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._column = QWidget()
@@ -101,7 +105,11 @@ class ConversationView(QScrollArea):
         self._insert(self._layout.count() - 1, message)
 
     def _insert(self, index: int, message: Message) -> None:
-        bubble = MessageBubble(message, dark=self.dark)
+        bubble = MessageBubble(message, dark=self.dark, thumbnails=self.thumbnails)
+        bubble.images.openRequested.connect(
+            lambda asset, b=bubble: self.pictureOpened.emit(asset, list(b.images.assets)))
+        bubble.images.retryRequested.connect(
+            lambda url, mid=message.id: self.pictureRetryRequested.emit(mid, url))
         bubble.regenerateRequested.connect(self.regenerateRequested)
         bubble.editSubmitted.connect(self.editSubmitted)
         self._bubbles[message.id] = bubble

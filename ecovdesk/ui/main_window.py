@@ -17,12 +17,15 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QSplitter,
+    QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from ecovdesk.api.errors import RelayError
 from ecovdesk.core.attachments import AttachmentError, document_attachment, image_attachment
+from ecovdesk.core.catalogue import Family
 from ecovdesk.core.domain import Attachment, ChatOptions, Conversation, Message, MessageState
 from ecovdesk.core.services import Services
 from ecovdesk.ui.bridge import QtEventSink
@@ -31,7 +34,10 @@ from ecovdesk.ui.composer import Composer
 from ecovdesk.ui.conversation_list import ConversationList
 from ecovdesk.ui.conversation_view import ConversationView
 from ecovdesk.ui.error_text import describe_error
+from ecovdesk.ui.gallery import GalleryPage
+from ecovdesk.ui.image_options_panel import ImageOptionsPanel
 from ecovdesk.ui.model_picker import ModelPicker
+from ecovdesk.ui.picture_controller import PictureController
 from ecovdesk.ui.widgets import tool_button
 
 NOTICE_MS = 8000
@@ -61,14 +67,19 @@ class MainWindow(QMainWindow):
         self.composer = Composer()
         self.picker = ModelPicker()
         self.options_panel = ChatOptionsPanel()
-        self.options_panel.setVisible(False)
+        self.image_options = ImageOptionsPanel()
+        self.side_panel = QStackedWidget()
+        self.side_panel.addWidget(self.options_panel)
+        self.side_panel.addWidget(self.image_options)
+        self.side_panel.setVisible(False)
+        self.gallery = GalleryPage(self.view.thumbnails)
         top = QHBoxLayout()
         top.setContentsMargins(12, 8, 12, 0)
         top.addWidget(QLabel(self.tr("Model:")))
         top.addWidget(self.picker)
         top.addStretch(1)
         self.options_button = tool_button(self.tr("Options"), checkable=True)
-        self.options_button.toggled.connect(self.options_panel.setVisible)
+        self.options_button.toggled.connect(self.side_panel.setVisible)
         self.settings_button = tool_button(self.tr("Settings"))
         self.settings_button.setToolTip("Ctrl+,")
         self.settings_button.clicked.connect(self.settingsRequested)
@@ -80,10 +91,15 @@ class MainWindow(QMainWindow):
         center_layout.addLayout(top)
         center_layout.addWidget(self.view, 1)
         center_layout.addWidget(self.composer)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(center, self.tr("Chat"))
+        self.tabs.addTab(self.gallery, self.tr("Gallery"))
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.conversation_list)
-        self.splitter.addWidget(center)
-        self.splitter.addWidget(self.options_panel)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.side_panel)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([240, 760, 260])
         self.setCentralWidget(self.splitter)
@@ -115,6 +131,11 @@ class MainWindow(QMainWindow):
         self.view.regenerateRequested.connect(lambda mid: self._run(self._regenerate(mid)))
         self.view.editSubmitted.connect(lambda mid, text: self._run(self._edit(mid, text)))
         self.view.loadEarlierRequested.connect(lambda: self._run(self._load_earlier()))
+        self.pictures = PictureController(
+            self.services.library, self.services.images, self.view, self.gallery, self._run, self)
+        self.pictures.openConversationRequested.connect(self._open_from_gallery)
+        self.pictures.referenceReady.connect(self._add_reference)
+        self.pictures.notice.connect(self.show_notice)
 
     def _connect_sink(self, sink: QtEventSink) -> None:
         sink.conversationChanged.connect(self._on_conversation_changed)
@@ -123,6 +144,8 @@ class MainWindow(QMainWindow):
         sink.textDelta.connect(self.view.append_delta)
         sink.messageFinished.connect(self._on_message_finished)
         sink.noticeRaised.connect(lambda _level, text: self.show_notice(text))
+        sink.assetReady.connect(self.pictures.asset_ready)
+        sink.assetFailed.connect(self.pictures.asset_failed)
 
     def _shortcuts(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&File"))
@@ -185,6 +208,7 @@ class MainWindow(QMainWindow):
             return
         self._conversation = page.conversation
         self.view.show_messages(page.messages, has_earlier=page.has_earlier)
+        await self.pictures.show_for_visible_messages()
         self.conversation_list.set_current(conversation_id)
         self.picker.set_current(page.conversation.model)
         self.options_panel.set_options(page.conversation.options)
@@ -198,6 +222,7 @@ class MainWindow(QMainWindow):
             return
         messages, more = await self.services.conversations.earlier(self._conversation.id, oldest)
         self.view.prepend_messages(messages, has_earlier=more)
+        await self.pictures.show_for_visible_messages()
 
     async def _search(self, query: str) -> None:
         hits = await self.services.conversations.search(query)
@@ -282,6 +307,11 @@ class MainWindow(QMainWindow):
         info = self.services.models.info(self.picker.current)
         self.composer.set_capabilities(vision=info.vision, documents=info.documents)
         self.options_panel.set_search_available(info.search)
+        pictures = info.family in (Family.OPENAI_IMAGES, Family.IDEOGRAM)
+        self.side_panel.setCurrentWidget(self.image_options if pictures else self.options_panel)
+        if pictures:
+            self.image_options.set_model(info.id)
+        self.composer.set_send_label(self.tr("Generate") if pictures else self.tr("Send"))
 
     async def _send(self) -> None:
         text = self.composer.text().strip()
@@ -295,9 +325,15 @@ class MainWindow(QMainWindow):
         self.composer.set_attachments([])
         self.composer.clear_text()
         self._adopt_new_conversation = self._conversation is None
-        conversation = await self.services.chat.send(
-            self._conversation, self.picker.current, text, attachments, self.options_panel.options()
-        )
+        model = self.picker.current
+        if self.services.models.info(model).family.is_chat:
+            conversation = await self.services.chat.send(
+                self._conversation, model, text, attachments, self.options_panel.options()
+            )
+        else:
+            conversation = await self.services.images.generate(
+                self._conversation, model, text, self.image_options.options(), attachments
+            )
         self._conversation = conversation
         self._adopt_new_conversation = False
         self.services.preferences.settings.last_conversation_id = conversation.id
@@ -354,6 +390,21 @@ class MainWindow(QMainWindow):
         if 0 <= index < len(self._attachments):
             del self._attachments[index]
         self.composer.set_attachments([a.name for a in self._attachments])
+
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.gallery:
+            self._run(self.pictures.reload_gallery())
+
+    def _open_from_gallery(self, conversation_id: int) -> None:
+        self.tabs.setCurrentIndex(0)
+        self._run(self.open_conversation(conversation_id))
+
+    def _add_reference(self, attachment: Attachment) -> None:
+        self.tabs.setCurrentIndex(0)
+        self._attachments.append(attachment)
+        self.composer.set_attachments([a.name for a in self._attachments])
+        if not self.services.models.info(self.picker.current).vision:
+            self.show_notice(self.tr("Pick a model that can see pictures to use this reference."))
 
     # -- events from the core --------------------------------------------------------------
     def _on_conversation_changed(self, conversation: Conversation) -> None:

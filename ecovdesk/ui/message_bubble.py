@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 from ecovdesk.core.domain import Message, MessageState, Role
 from ecovdesk.core.reply_parser import ParsedReply, parse_reply
 from ecovdesk.ui.error_text import describe_error
+from ecovdesk.ui.image_strip import ImageStrip
 from ecovdesk.ui.markdown_html import COPY_SCHEME, SAFE_SCHEMES, MarkdownRenderer
+from ecovdesk.ui.pictures import ThumbnailCache
 from ecovdesk.ui.rich_text_view import RichTextView
 from ecovdesk.ui.widgets import label, tool_button
 
@@ -30,7 +32,14 @@ class MessageBubble(QFrame):
     regenerateRequested = Signal(int)
     editSubmitted = Signal(int, str)
 
-    def __init__(self, message: Message, *, dark: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        message: Message,
+        *,
+        dark: bool,
+        thumbnails: ThumbnailCache,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.message = message
         self._renderer = MarkdownRenderer(dark=dark)
@@ -41,10 +50,10 @@ class MessageBubble(QFrame):
         self._reasoning_parts: list[str] = [message.reasoning]
         is_user = message.role is Role.USER
         self.setObjectName("bubbleUser" if is_user else "bubbleAssistant")
-        self._build(is_user)
+        self._build(is_user, thumbnails)
         self._render()
 
-    def _build(self, is_user: bool) -> None:
+    def _build(self, is_user: bool, thumbnails: ThumbnailCache) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(4)
@@ -78,6 +87,8 @@ class MessageBubble(QFrame):
         self.body = RichTextView()
         self.body.anchorClicked.connect(self._link_clicked)
         layout.addWidget(self.body)
+        self.images = ImageStrip(thumbnails)
+        layout.addWidget(self.images)
 
         self.editor = QPlainTextEdit()
         self.editor.setVisible(False)

@@ -6,8 +6,17 @@ CHAT = (Family.CHAT, Family.CHAT_IMAGES)
 def test_catalogue_knows_every_vendor_group() -> None:
     catalogue = Catalogue.load_default()
     groups = {m.group for m in catalogue.models()}
-    for group in ("openai_general", "kimi", "qwen", "zhipu", "metaso", "spark", "hailuo",
-                  "deepseek", "openai_allinone"):
+    for group in (
+        "openai_general",
+        "kimi",
+        "qwen",
+        "zhipu",
+        "metaso",
+        "spark",
+        "hailuo",
+        "deepseek",
+        "openai_allinone",
+    ):
         assert group in groups
 
 

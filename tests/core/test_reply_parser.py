@@ -87,9 +87,7 @@ def test_gpt4o_all_picture_reply_has_caption_and_image() -> None:
 
 def test_glm_markdown_image_is_found() -> None:
     urls = image_links(_content("chat_completion_glm_image.json"))
-    assert urls == [
-        "https://sfile.chatglm.cn/testpath/5e56234b-34ae-593c-ba4e-3f7ba77b5768_0.png"
-    ]
+    assert urls == ["https://sfile.chatglm.cn/testpath/5e56234b-34ae-593c-ba4e-3f7ba77b5768_0.png"]
 
 
 def test_ordinary_links_are_not_pictures() -> None:

@@ -1,0 +1,178 @@
+"""The gallery: every picture ever received, newest first, with filters and actions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ecovdesk.core.domain import Asset
+from ecovdesk.ui.pictures import THUMB_SIDE, ThumbnailCache
+from ecovdesk.ui.widgets import label, push_button
+
+ASSET_ROLE = Qt.ItemDataRole.UserRole
+Index = QModelIndex | QPersistentModelIndex
+
+
+class GalleryModel(QAbstractListModel):
+    def __init__(self, cache: ThumbnailCache) -> None:
+        super().__init__()
+        self._cache = cache
+        self.assets: list[Asset] = []
+
+    def set_assets(self, assets: list[Asset]) -> None:
+        self.beginResetModel()
+        self.assets = assets
+        self.endResetModel()
+
+    def prepend(self, asset: Asset) -> None:
+        self.beginInsertRows(QModelIndex(), 0, 0)
+        self.assets.insert(0, asset)
+        self.endInsertRows()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.assets)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        asset = self.assets[index.row()]
+        if role == Qt.ItemDataRole.DecorationRole:
+            return QIcon(self._cache.get(asset))
+        if role == Qt.ItemDataRole.DisplayRole:
+            prompt = asset.provenance.prompt or asset.provenance.model
+            return prompt[:40] + ("…" if len(prompt) > 40 else "")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            when = dt.datetime.fromtimestamp(asset.created_at).strftime("%Y-%m-%d %H:%M")
+            return f"{asset.provenance.prompt}\n{asset.provenance.model} · {when}"
+        if role == ASSET_ROLE:
+            return asset
+        return None
+
+
+class GalleryPage(QWidget):
+    filtersChanged = Signal()
+    openRequested = Signal(object, list)
+    deleteRequested = Signal(list)
+    openConversationRequested = Signal(int)
+    useAsReferenceRequested = Signal(object)
+
+    def __init__(self, cache: ThumbnailCache, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = GalleryModel(cache)
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.text_filter = QLineEdit()
+        self.text_filter.setPlaceholderText(self.tr("Filter by prompt"))
+        self.text_filter.setClearButtonEnabled(True)
+        self.model_filter = QComboBox()
+        self.model_filter.addItem(self.tr("All models"), "")
+        self.delete_button = push_button(self.tr("Delete"))
+        self.delete_button.clicked.connect(self._delete_selected)
+        self.count_label = label(name="bubbleHeader")
+        bar.addWidget(self.text_filter, 1)
+        bar.addWidget(self.model_filter)
+        bar.addWidget(self.delete_button)
+        bar.addWidget(self.count_label)
+        layout.addLayout(bar)
+        self.view = QListView()
+        self.view.setViewMode(QListView.ViewMode.IconMode)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setMovement(QListView.Movement.Static)
+        self.view.setUniformItemSizes(True)
+        self.view.setIconSize(QSize(THUMB_SIDE, THUMB_SIDE))
+        self.view.setGridSize(QSize(THUMB_SIDE + 24, THUMB_SIDE + 44))
+        self.view.setWordWrap(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setModel(self.model)
+        self.view.setLayoutMode(QListView.LayoutMode.Batched)
+        self.view.setBatchSize(200)
+        self.view.activated.connect(self._open_index)
+        self.view.doubleClicked.connect(self._open_index)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        layout.addWidget(self.view, 1)
+        self.empty_hint = label(
+            self.tr("Pictures you generate or receive in chats appear here, kept for good."),
+            name="bubbleHeader", align=Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.empty_hint)
+        self._filter_timer = QTimer(self, singleShot=True, interval=200)
+        self._filter_timer.timeout.connect(self.filtersChanged)
+        self.text_filter.textChanged.connect(lambda _t: self._filter_timer.start())
+        self.model_filter.currentIndexChanged.connect(lambda _i: self.filtersChanged.emit())
+
+    def filters(self) -> tuple[str | None, str]:
+        model = self.model_filter.currentData()
+        return (str(model) if model else None), self.text_filter.text().strip()
+
+    def set_models(self, models: list[str]) -> None:
+        current = self.model_filter.currentData()
+        self.model_filter.blockSignals(True)
+        while self.model_filter.count() > 1:
+            self.model_filter.removeItem(1)
+        for model in models:
+            self.model_filter.addItem(model, model)
+        self.model_filter.setCurrentIndex(max(0, self.model_filter.findData(current)))
+        self.model_filter.blockSignals(False)
+
+    def set_assets(self, assets: list[Asset]) -> None:
+        self.model.set_assets(assets)
+        self._update_count()
+
+    def add_asset(self, asset: Asset) -> None:
+        model, text = self.filters()
+        if model and asset.provenance.model != model:
+            return
+        if text and text.lower() not in asset.provenance.prompt.lower():
+            return
+        self.model.prepend(asset)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        count = len(self.model.assets)
+        self.count_label.setText(self.tr("%n picture(s)", "", count))
+        self.empty_hint.setVisible(count == 0)
+
+    def selected_assets(self) -> list[Asset]:
+        rows = sorted(i.row() for i in self.view.selectionModel().selectedIndexes())
+        return [self.model.assets[r] for r in rows]
+
+    def _open_index(self, index: QModelIndex) -> None:
+        asset = index.data(ASSET_ROLE)
+        if asset is not None:
+            self.openRequested.emit(asset, list(self.model.assets))
+
+    def _delete_selected(self) -> None:
+        selected = self.selected_assets()
+        if selected:
+            self.deleteRequested.emit(selected)
+
+    def _context_menu(self, position: Any) -> None:
+        index = self.view.indexAt(position)
+        asset = index.data(ASSET_ROLE) if index.isValid() else None
+        if asset is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open"), lambda: self._open_index(index))
+        if asset.provenance.conversation_id is not None:
+            menu.addAction(self.tr("Open the conversation it came from"),
+                           lambda: self.openConversationRequested.emit(
+                               asset.provenance.conversation_id))
+        menu.addAction(self.tr("Use as reference"),
+                       lambda: self.useAsReferenceRequested.emit(asset))
+        menu.addSeparator()
+        menu.addAction(self.tr("Delete"), self._delete_selected)
+        menu.exec(self.view.viewport().mapToGlobal(position))

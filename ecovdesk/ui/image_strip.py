@@ -1,0 +1,67 @@
+"""The pictures of one reply, shown as thumbnails under its text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QToolButton, QWidget
+
+from ecovdesk.core.domain import Asset
+from ecovdesk.ui.pictures import THUMB_SIDE, ThumbnailCache
+from ecovdesk.ui.widgets import label
+
+COLUMNS = 4
+
+
+class ImageStrip(QWidget):
+    openRequested = Signal(object)
+    retryRequested = Signal(str)
+
+    def __init__(self, cache: ThumbnailCache, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._cache = cache
+        self.assets: list[Asset] = []
+        self._failures: dict[str, QWidget] = {}
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 4, 0, 4)
+        self._grid.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setVisible(False)
+
+    def _next_cell(self) -> tuple[int, int]:
+        index = self._grid.count()
+        return divmod(index, COLUMNS)
+
+    def add_asset(self, asset: Asset) -> None:
+        if any(a.id == asset.id for a in self.assets):
+            return
+        failure = self._failures.pop(asset.source_url, None)
+        if failure is not None:
+            self._grid.removeWidget(failure)
+            failure.deleteLater()
+        self.assets.append(asset)
+        button = QToolButton()
+        button.setIcon(QIcon(self._cache.get(asset)))
+        button.setIconSize(QSize(THUMB_SIDE, THUMB_SIDE))
+        button.setAutoRaise(True)
+        button.setToolTip(asset.provenance.prompt or self.tr("Open the picture"))
+        button.setAccessibleName(self.tr("Picture"))
+        button.clicked.connect(lambda _=False, a=asset: self.openRequested.emit(a))
+        self._grid.addWidget(button, *self._next_cell())
+        self.setVisible(True)
+
+    def add_failure(self, url: str, reason: str) -> None:
+        if url in self._failures:
+            return
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(label(reason, name="errorBanner", wrap=True), 1)
+        retry = QPushButton(self.tr("Retry"))
+        retry.clicked.connect(lambda: self.retryRequested.emit(url))
+        row.addWidget(retry)
+        self._failures[url] = box
+        self._grid.addWidget(box, self._grid.count() // COLUMNS + 1, 0, 1, COLUMNS)
+        self.setVisible(True)
+
+    def failed_urls(self) -> list[str]:
+        return list(self._failures)

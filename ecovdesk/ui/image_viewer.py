@@ -1,0 +1,156 @@
+"""The picture viewer: fit or 100 %, wheel zoom, drag to pan, save, copy, show in folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QGraphicsPixmapItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ecovdesk.core.domain import Asset
+from ecovdesk.core.library import safe_file_name
+from ecovdesk.ui.pictures import load_image
+from ecovdesk.ui.widgets import label, push_button
+
+ZOOM_STEP = 1.25
+
+
+class ZoomView(QGraphicsView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setScene(QGraphicsScene(self))
+        self.item = QGraphicsPixmapItem()
+        self.item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        self.scene().addItem(self.item)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.fitting = True
+
+    def set_pixmap(self, pixmap: QPixmap) -> None:
+        self.item.setPixmap(pixmap)
+        self.scene().setSceneRect(self.item.boundingRect())
+        self.fit()
+
+    def fit(self) -> None:
+        self.fitting = True
+        self.resetTransform()
+        if not self.item.pixmap().isNull():
+            self.fitInView(self.item, Qt.AspectRatioMode.KeepAspectRatio)
+
+    def actual_size(self) -> None:
+        self.fitting = False
+        self.resetTransform()
+
+    def zoom(self, factor: float) -> None:
+        self.fitting = False
+        self.scale(factor, factor)
+
+    def scale_factor(self) -> float:
+        return float(self.transform().m11())
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt override)
+        self.zoom(ZOOM_STEP if event.angleDelta().y() > 0 else 1 / ZOOM_STEP)
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        if self.fitting:
+            self.fit()
+
+
+class ImageViewer(QDialog):
+    def __init__(self, assets: list[Asset], index: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.assets = assets
+        self.index = index
+        self.setWindowTitle(self.tr("Picture"))
+        self.resize(1100, 760)
+        self.view = ZoomView()
+        self.details = QPlainTextEdit(readOnly=True)
+        self.details.setMaximumWidth(300)
+        buttons = QHBoxLayout()
+        actions = (
+            (self.tr("Previous"), self.previous, "Left"),
+            (self.tr("Next"), self.next, "Right"),
+            (self.tr("Fit"), self.view.fit, "F"),
+            (self.tr("100%"), self.view.actual_size, "1"),
+            (self.tr("Save as…"), self.save_as, "Ctrl+S"),
+            (self.tr("Copy"), self.copy, "Ctrl+C"),
+            (self.tr("Show in folder"), self.show_in_folder, ""),
+        )
+        for text, slot, key in actions:
+            button = push_button(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+            if key:
+                QShortcut(QKeySequence(key), self, slot)
+        buttons.addStretch(1)
+        self.position = label()
+        buttons.addWidget(self.position)
+        body = QHBoxLayout()
+        body.addWidget(self.view, 1)
+        body.addWidget(self.details)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addLayout(buttons)
+        self.show_current()
+
+    @property
+    def asset(self) -> Asset:
+        return self.assets[self.index]
+
+    def show_current(self) -> None:
+        asset = self.asset
+        image = load_image(asset.path)
+        self.view.set_pixmap(QPixmap.fromImage(image))
+        self.position.setText(f"{self.index + 1} / {len(self.assets)}")
+        when = dt.datetime.fromtimestamp(asset.created_at).strftime("%Y-%m-%d %H:%M")
+        lines = [
+            self.tr("Prompt:"), asset.provenance.prompt or "—", "",
+            self.tr("Model: %1").replace("%1", asset.provenance.model or "—"),
+            self.tr("Date: %1").replace("%1", when),
+        ]
+        if asset.width and asset.height:
+            lines.append(self.tr("Size: %1 × %2").replace("%1", str(asset.width))
+                         .replace("%2", str(asset.height)))
+        if asset.provenance.params:
+            lines += ["", self.tr("Parameters:"),
+                      json.dumps(asset.provenance.params, ensure_ascii=False, indent=1)]
+        self.details.setPlainText("\n".join(lines))
+
+    def next(self) -> None:
+        if self.index + 1 < len(self.assets):
+            self.index += 1
+            self.show_current()
+
+    def previous(self) -> None:
+        if self.index > 0:
+            self.index -= 1
+            self.show_current()
+
+    def save_as(self) -> None:
+        asset = self.asset
+        name = safe_file_name(asset.provenance.prompt or "picture", asset.path.suffix.lstrip("."))
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save picture"), name)
+        if target:
+            shutil.copyfile(asset.path, Path(target))
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setImage(load_image(self.asset.path))
+
+    def show_in_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.asset.path.parent)))
