@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncGenerator, AsyncIterator, Mapping
+from collections.abc import AsyncGenerator, Mapping
 from contextlib import aclosing
 from dataclasses import dataclass
 from typing import Any
@@ -245,7 +245,9 @@ def _deltas_from_buffer(client: httpx.AsyncClient, content: bytes) -> tuple[list
     return deltas, False
 
 
-async def stream_chat(client: httpx.AsyncClient, body: dict[str, Any]) -> AsyncIterator[ChatDelta]:
+async def stream_chat(
+    client: httpx.AsyncClient, body: dict[str, Any]
+) -> AsyncGenerator[ChatDelta, None]:
     """Stream a chat completion as deltas.
 
     Everything received is yielded before a failure is raised, so a cut-off answer keeps
