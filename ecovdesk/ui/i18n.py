@@ -23,13 +23,14 @@ def install_translation(app: QApplication, setting: str) -> str:
         app.removeTranslator(translator)
     _installed.clear()
     language = resolve_language(setting)
-    if language == "en":
-        return language
+    # English is the source language, but its plural forms come from its own catalogue.
     qm = resources.files("ecovdesk.resources").joinpath("i18n", f"ecovdesk_{language}.qm")
     own = QTranslator(app)
     if qm.is_file() and own.load(str(qm)):
         app.installTranslator(own)
         _installed.append(own)
+    if language == "en":
+        return language
     qt = QTranslator(app)
     if qt.load(
         QLocale(language),

@@ -21,22 +21,23 @@ MODEL_ROLE = Qt.ItemDataRole.UserRole
 
 
 def group_title(group: str) -> str:
-    t = QCoreApplication.translate
     titles = {
-        "openai_general": t("ModelGroups", "OpenAI compatible"),
-        "kimi": t("ModelGroups", "Kimi"),
-        "qwen": t("ModelGroups", "Qwen"),
-        "zhipu": t("ModelGroups", "Zhipu GLM"),
-        "metaso": t("ModelGroups", "Metaso search"),
-        "spark": t("ModelGroups", "iFlytek Spark"),
-        "hailuo": t("ModelGroups", "Hailuo"),
-        "deepseek": t("ModelGroups", "DeepSeek"),
-        "openai_allinone": t("ModelGroups", "OpenAI all-in-one (gpt-4o-all)"),
-        "images": t("ModelGroups", "Pictures"),
-        "midjourney": t("ModelGroups", "Midjourney"),
-        "suno": t("ModelGroups", "Suno music"),
-        "video": t("ModelGroups", "Video"),
-        "other": t("ModelGroups", "Other models on the relay"),
+        "openai_general": QCoreApplication.translate("ModelGroups", "OpenAI compatible"),
+        "kimi": QCoreApplication.translate("ModelGroups", "Kimi"),
+        "qwen": QCoreApplication.translate("ModelGroups", "Qwen"),
+        "zhipu": QCoreApplication.translate("ModelGroups", "Zhipu GLM"),
+        "metaso": QCoreApplication.translate("ModelGroups", "Metaso search"),
+        "spark": QCoreApplication.translate("ModelGroups", "iFlytek Spark"),
+        "hailuo": QCoreApplication.translate("ModelGroups", "Hailuo"),
+        "deepseek": QCoreApplication.translate("ModelGroups", "DeepSeek"),
+        "openai_allinone": QCoreApplication.translate(
+            "ModelGroups", "OpenAI all-in-one (gpt-4o-all)"
+        ),
+        "images": QCoreApplication.translate("ModelGroups", "Pictures"),
+        "midjourney": QCoreApplication.translate("ModelGroups", "Midjourney"),
+        "suno": QCoreApplication.translate("ModelGroups", "Suno music"),
+        "video": QCoreApplication.translate("ModelGroups", "Video"),
+        "other": QCoreApplication.translate("ModelGroups", "Other models on the relay"),
     }
     return titles.get(group, group)
 

@@ -1,0 +1,1073 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>About</name>
+    <message>
+        <location filename="../../ecovdesk/ui/about_dialog.py" line="29"/>
+        <source>A desktop client for the ecovai relay and OpenAI-compatible relays.</source>
+        <translation>A desktop client for the ecovai relay and OpenAI-compatible relays.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/about_dialog.py" line="32"/>
+        <source>Profile folder:</source>
+        <translation>Profile folder:</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/about_dialog.py" line="33"/>
+        <source>Bundled libraries:</source>
+        <translation>Bundled libraries:</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/about_dialog.py" line="39"/>
+        <source>About ecovdesk</source>
+        <translation>About ecovdesk</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../ecovdesk/app.py" line="100"/>
+        <source>Something went wrong; details are in the log.</source>
+        <translation>Something went wrong; details are in the log.</translation>
+    </message>
+</context>
+<context>
+    <name>ChatOptionsPanel</name>
+    <message>
+        <location filename="../../ecovdesk/ui/chat_options_panel.py" line="28"/>
+        <source>Chat options</source>
+        <translation>Chat options</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/chat_options_panel.py" line="35"/>
+        <source>Optional instructions for the model</source>
+        <translation>Optional instructions for the model</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/chat_options_panel.py" line="37"/>
+        <source>Set temperature</source>
+        <translation>Set temperature</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/chat_options_panel.py" line="40"/>
+        <source>Model default</source>
+        <translation>Model default</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/chat_options_panel.py" line="41"/>
+        <source>Search the web (use_search)</source>
+        <translation>Search the web (use_search)</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/chat_options_panel.py" line="42"/>
+        <source>System prompt</source>
+        <translation>System prompt</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/chat_options_panel.py" line="44"/>
+        <source>Max tokens</source>
+        <translation>Max tokens</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <location filename="../../ecovdesk/ui/composer.py" line="72"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="97"/>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/composer.py" line="81"/>
+        <source>Type a message. Enter sends, Shift+Enter adds a line.</source>
+        <translation>Type a message. Enter sends, Shift+Enter adds a line.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/composer.py" line="91"/>
+        <source>Image…</source>
+        <translation>Image…</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/composer.py" line="92"/>
+        <source>Attach an image for models that can see</source>
+        <translation>Attach an image for models that can see</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/composer.py" line="94"/>
+        <source>Document URL…</source>
+        <translation>Document URL…</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/composer.py" line="95"/>
+        <source>Attach a document link for document models</source>
+        <translation>Attach a document link for document models</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/composer.py" line="122"/>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/composer.py" line="132"/>
+        <source>Remove this attachment</source>
+        <translation>Remove this attachment</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/composer.py" line="148"/>
+        <source>Attach images</source>
+        <translation>Attach images</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/composer.py" line="148"/>
+        <source>Images (%1)</source>
+        <translation>Images (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/composer.py" line="155"/>
+        <source>Attach a document</source>
+        <translation>Attach a document</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/composer.py" line="155"/>
+        <source>Document URL (https://…):</source>
+        <translation>Document URL (https://…):</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationList</name>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="34"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="87"/>
+        <source>New conversation</source>
+        <translation>New conversation</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="38"/>
+        <source>Search all messages</source>
+        <translation>Search all messages</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="101"/>
+        <source>No messages match.</source>
+        <translation>No messages match.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="120"/>
+        <source>Rename…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="122"/>
+        <source>Export as Markdown…</source>
+        <translation>Export as Markdown…</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="125"/>
+        <source>Export as JSON…</source>
+        <translation>Export as JSON…</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="128"/>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationView</name>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_view.py" line="35"/>
+        <source>Show earlier messages</source>
+        <translation>Show earlier messages</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_view.py" line="40"/>
+        <source>Pick a model above, type a message below and press Enter.</source>
+        <translation>Pick a model above, type a message below and press Enter.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorText</name>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="10"/>
+        <source>The relay did not accept the API key. Check it in Settings.</source>
+        <translation>The relay did not accept the API key. Check it in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="13"/>
+        <source>The key&apos;s quota is used up. Top up the balance on the relay.</source>
+        <translation>The key&apos;s quota is used up. Top up the balance on the relay.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="16"/>
+        <source>The relay is busy or rate limiting this key. Wait and try again.</source>
+        <translation>The relay is busy or rate limiting this key. Wait and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="19"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="22"/>
+        <source>This model is not offered for your key.</source>
+        <translation>This model is not offered for your key.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="25"/>
+        <source>The model&apos;s provider reported an error.</source>
+        <translation>The model&apos;s provider reported an error.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="28"/>
+        <source>Could not reach the relay. Check the network, the base URL and the proxy.</source>
+        <translation>Could not reach the relay. Check the network, the base URL and the proxy.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="31"/>
+        <source>The relay took too long to answer.</source>
+        <translation>The relay took too long to answer.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="32"/>
+        <source>The relay sent an answer that could not be read.</source>
+        <translation>The relay sent an answer that could not be read.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="35"/>
+        <source>The answer was cut off before it was complete.</source>
+        <translation>The answer was cut off before it was complete.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="38"/>
+        <source>Stopped.</source>
+        <translation>Stopped.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="39"/>
+        <source>Something went wrong inside ecovdesk.</source>
+        <translation>Something went wrong inside ecovdesk.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="43"/>
+        <source>The request failed.</source>
+        <translation>The request failed.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="45"/>
+        <source>Relay says: %s</source>
+        <translation>Relay says: %s</translation>
+    </message>
+</context>
+<context>
+    <name>GalleryPage</name>
+    <message>
+        <location filename="../../ecovdesk/ui/gallery.py" line="79"/>
+        <source>Filter by prompt</source>
+        <translation>Filter by prompt</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/gallery.py" line="82"/>
+        <source>All models</source>
+        <translation>All models</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/gallery.py" line="83"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="177"/>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/gallery.py" line="109"/>
+        <source>Pictures you generate or receive in chats appear here, kept for good.</source>
+        <translation>Pictures you generate or receive in chats appear here, kept for good.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ecovdesk/ui/gallery.py" line="146"/>
+        <source>%n picture(s)</source>
+        <translation>
+            <numerusform>%n picture</numerusform>
+            <numerusform>%n pictures</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/gallery.py" line="169"/>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/gallery.py" line="171"/>
+        <source>Open the conversation it came from</source>
+        <translation>Open the conversation it came from</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/gallery.py" line="174"/>
+        <source>Use as reference</source>
+        <translation>Use as reference</translation>
+    </message>
+</context>
+<context>
+    <name>ImageOptionsPanel</name>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="52"/>
+        <source>Picture options</source>
+        <translation>Picture options</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="63"/>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="64"/>
+        <source>HD</source>
+        <translation>HD</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="68"/>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="71"/>
+        <source>Model default</source>
+        <translation>Model default</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="73"/>
+        <source>Auto</source>
+        <translation>Auto</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="73"/>
+        <source>On</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="73"/>
+        <source>Off</source>
+        <translation>Off</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="76"/>
+        <source>What the picture should not contain</source>
+        <translation>What the picture should not contain</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="78"/>
+        <source>Random</source>
+        <translation>Random</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="80"/>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="81"/>
+        <source>Aspect ratio</source>
+        <translation>Aspect ratio</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="82"/>
+        <source>Count</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="83"/>
+        <source>Quality</source>
+        <translation>Quality</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="84"/>
+        <source>Style</source>
+        <translation>Style</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="85"/>
+        <source>Substyle</source>
+        <translation>Substyle</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="86"/>
+        <source>Style type</source>
+        <translation>Style type</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="87"/>
+        <source>Magic prompt</source>
+        <translation>Magic prompt</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="88"/>
+        <source>Negative prompt</source>
+        <translation>Negative prompt</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="89"/>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="114"/>
+        <source>Use the size</source>
+        <translation>Use the size</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="116"/>
+        <source>Vivid</source>
+        <translation>Vivid</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="117"/>
+        <source>Natural</source>
+        <translation>Natural</translation>
+    </message>
+</context>
+<context>
+    <name>ImageStrip</name>
+    <message>
+        <location filename="../../ecovdesk/ui/image_strip.py" line="46"/>
+        <source>Open the picture</source>
+        <translation>Open the picture</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_strip.py" line="47"/>
+        <source>Picture</source>
+        <translation>Picture</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_strip.py" line="59"/>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+</context>
+<context>
+    <name>ImageViewer</name>
+    <message>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="80"/>
+        <source>Picture</source>
+        <translation>Picture</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="87"/>
+        <source>Previous</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="88"/>
+        <source>Next</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="89"/>
+        <source>Fit</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="90"/>
+        <source>100%</source>
+        <translation>100%</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="91"/>
+        <source>Save as…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="92"/>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="93"/>
+        <source>Show in folder</source>
+        <translation>Show in folder</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="123"/>
+        <source>Prompt:</source>
+        <translation>Prompt:</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="124"/>
+        <source>Model: %1</source>
+        <translation>Model: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="125"/>
+        <source>Date: %1</source>
+        <translation>Date: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="128"/>
+        <source>Size: %1 × %2</source>
+        <translation>Size: %1 × %2</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="131"/>
+        <source>Parameters:</source>
+        <translation>Parameters:</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="148"/>
+        <source>Save picture</source>
+        <translation>Save picture</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="78"/>
+        <source>Model:</source>
+        <translation>Model:</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="81"/>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="83"/>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="96"/>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="97"/>
+        <source>Gallery</source>
+        <translation>Gallery</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="106"/>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="151"/>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="152"/>
+        <source>New conversation</source>
+        <translation>New conversation</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="153"/>
+        <source>Search messages</source>
+        <translation>Search messages</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="154"/>
+        <source>Settings…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="156"/>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="157"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="158"/>
+        <source>About ecovdesk</source>
+        <translation>About ecovdesk</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="187"/>
+        <source>Could not refresh the model list: %1</source>
+        <translation>Could not refresh the model list: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="194"/>
+        <source>Model list updated.</source>
+        <translation>Model list updated.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="236"/>
+        <source>Rename conversation</source>
+        <translation>Rename conversation</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="236"/>
+        <source>Title:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="247"/>
+        <source>Conversation deleted.</source>
+        <translation>Conversation deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="265"/>
+        <source>Export conversation</source>
+        <translation>Export conversation</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="267"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="267"/>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="272"/>
+        <source>You</source>
+        <translation>You</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="273"/>
+        <source>Assistant</source>
+        <translation>Assistant</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="274"/>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="275"/>
+        <source>Thought process</source>
+        <translation>Thought process</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="280"/>
+        <source>Could not export: %1</source>
+        <translation>Could not export: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="282"/>
+        <source>Exported to %1</source>
+        <translation>Exported to %1</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="314"/>
+        <source>Generate</source>
+        <translation>Generate</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="314"/>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="321"/>
+        <source>Enter your API key in Settings first.</source>
+        <translation>Enter your API key in Settings first.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="362"/>
+        <source>%1 is not an image that can be attached.</source>
+        <translation>%1 is not an image that can be attached.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="375"/>
+        <source>pasted image %1.png</source>
+        <translation>pasted image %1.png</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="379"/>
+        <source>The pasted picture could not be read.</source>
+        <translation>The pasted picture could not be read.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="386"/>
+        <source>Only http and https document links can be attached.</source>
+        <translation>Only http and https document links can be attached.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="407"/>
+        <source>Pick a model that can see pictures to use this reference.</source>
+        <translation>Pick a model that can see pictures to use this reference.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBubble</name>
+    <message>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="64"/>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="67"/>
+        <source>Edit</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="71"/>
+        <source>Regenerate</source>
+        <translation>Regenerate</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="100"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="102"/>
+        <source>Save and resend</source>
+        <translation>Save and resend</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="111"/>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="158"/>
+        <source>Prompt: %1 · Size: %2</source>
+        <translation>Prompt: %1 · Size: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="166"/>
+        <source>Sources:</source>
+        <translation>Sources:</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="176"/>
+        <source>Copy code</source>
+        <translation>Copy code</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="190"/>
+        <source>You</source>
+        <translation>You</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="190"/>
+        <source>Assistant</source>
+        <translation>Assistant</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="199"/>
+        <source>Thinking…</source>
+        <translation>Thinking…</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="199"/>
+        <source>Thought process</source>
+        <translation>Thought process</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="225"/>
+        <source>Tokens: %1 in · %2 out · %3 total</source>
+        <translation>Tokens: %1 in · %2 out · %3 total</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="232"/>
+        <source> (%1 thinking)</source>
+        <translation> (%1 thinking)</translation>
+    </message>
+</context>
+<context>
+    <name>ModelGroups</name>
+    <message>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="25"/>
+        <source>OpenAI compatible</source>
+        <translation>OpenAI compatible</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="26"/>
+        <source>Kimi</source>
+        <translation>Kimi</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="27"/>
+        <source>Qwen</source>
+        <translation>Qwen</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="28"/>
+        <source>Zhipu GLM</source>
+        <translation>Zhipu GLM</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="29"/>
+        <source>Metaso search</source>
+        <translation>Metaso search</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="30"/>
+        <source>iFlytek Spark</source>
+        <translation>iFlytek Spark</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="31"/>
+        <source>Hailuo</source>
+        <translation>Hailuo</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="32"/>
+        <source>DeepSeek</source>
+        <translation>DeepSeek</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="33"/>
+        <source>OpenAI all-in-one (gpt-4o-all)</source>
+        <translation>OpenAI all-in-one (gpt-4o-all)</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="36"/>
+        <source>Pictures</source>
+        <translation>Pictures</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="37"/>
+        <source>Midjourney</source>
+        <translation>Midjourney</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="38"/>
+        <source>Suno music</source>
+        <translation>Suno music</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="39"/>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="40"/>
+        <source>Other models on the relay</source>
+        <translation>Other models on the relay</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPicker</name>
+    <message>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="135"/>
+        <source>Choose the model (type to filter)</source>
+        <translation>Choose the model (type to filter)</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPopup</name>
+    <message>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="54"/>
+        <source>Filter models…</source>
+        <translation>Filter models…</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="57"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="58"/>
+        <source>Ask the relay for its current model list</source>
+        <translation>Ask the relay for its current model list</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="85"/>
+        <source>Offered by the relay for your key</source>
+        <translation>Offered by the relay for your key</translation>
+    </message>
+</context>
+<context>
+    <name>PictureController</name>
+    <message>
+        <location filename="../../ecovdesk/ui/picture_controller.py" line="92"/>
+        <source>Delete pictures</source>
+        <translation>Delete pictures</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ecovdesk/ui/picture_controller.py" line="93"/>
+        <source>Delete %n picture(s) from the library? This cannot be undone.</source>
+        <translation>
+            <numerusform>Delete %n picture from the library? This cannot be undone.</numerusform>
+            <numerusform>Delete %n pictures from the library? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/picture_controller.py" line="111"/>
+        <source>That picture could not be attached.</source>
+        <translation>That picture could not be attached.</translation>
+    </message>
+</context>
+<context>
+    <name>PictureReasons</name>
+    <message>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="10"/>
+        <source>The file is too large.</source>
+        <translation>The file is too large.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="11"/>
+        <source>The link did not return a picture.</source>
+        <translation>The link did not return a picture.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="13"/>
+        <source>The picture is incomplete or damaged.</source>
+        <translation>The picture is incomplete or damaged.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="15"/>
+        <source>The picture is far too large to open safely.</source>
+        <translation>The picture is far too large to open safely.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="17"/>
+        <source>The vector picture refers to outside files or scripts.</source>
+        <translation>The vector picture refers to outside files or scripts.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="19"/>
+        <source>The file is not the kind of picture it claims to be.</source>
+        <translation>The file is not the kind of picture it claims to be.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="21"/>
+        <source>The picture could not be downloaded.</source>
+        <translation>The picture could not be downloaded.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="23"/>
+        <source>The picture&apos;s link has expired or no longer exists.</source>
+        <translation>The picture&apos;s link has expired or no longer exists.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="26"/>
+        <source>The picture could not be stored.</source>
+        <translation>The picture could not be stored.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="55"/>
+        <source>Welcome to ecovdesk</source>
+        <translation>Welcome to ecovdesk</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="55"/>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="60"/>
+        <source>Enter the address of your relay and your API key to start chatting.</source>
+        <translation>Enter the address of your relay and your API key to start chatting.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="68"/>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="77"/>
+        <source>Keep the key for this session only</source>
+        <translation>Keep the key for this session only</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="82"/>
+        <source>The key is kept in the system keyring, never in a file.</source>
+        <translation>The key is kept in the system keyring, never in a file.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="88"/>
+        <source>No system keyring is available, so the key can only be kept until ecovdesk closes. Set ECOVDESK_API_KEY to avoid typing it each time.</source>
+        <translation>No system keyring is available, so the key can only be kept until ecovdesk closes. Set ECOVDESK_API_KEY to avoid typing it each time.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="94"/>
+        <source>Test connection</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="101"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="104"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="112"/>
+        <source>Follow the system</source>
+        <translation>Follow the system</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="105"/>
+        <source>Light</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="106"/>
+        <source>Dark</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="118"/>
+        <source>Relay address</source>
+        <translation>Relay address</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="119"/>
+        <source>API key</source>
+        <translation>API key</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="123"/>
+        <source>HTTP proxy</source>
+        <translation>HTTP proxy</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="124"/>
+        <source>Request timeout</source>
+        <translation>Request timeout</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="125"/>
+        <source>Theme</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="126"/>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="131"/>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="132"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="151"/>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="163"/>
+        <source>Connected: the relay offers %n model(s).</source>
+        <translation>
+            <numerusform>Connected: the relay offers %n model.</numerusform>
+            <numerusform>Connected: the relay offers %n models.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsFlow</name>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="57"/>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="58"/>
+        <source>The new language is used for everything opened from now on; restart ecovdesk to switch the whole window.</source>
+        <translation>The new language is used for everything opened from now on; restart ecovdesk to switch the whole window.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1070 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>About</name>
+    <message>
+        <location filename="../../ecovdesk/ui/about_dialog.py" line="29"/>
+        <source>A desktop client for the ecovai relay and OpenAI-compatible relays.</source>
+        <translation>ecovai 中转站及 OpenAI 兼容中转站的桌面客户端。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/about_dialog.py" line="32"/>
+        <source>Profile folder:</source>
+        <translation>资料文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/about_dialog.py" line="33"/>
+        <source>Bundled libraries:</source>
+        <translation>内置的开源库：</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/about_dialog.py" line="39"/>
+        <source>About ecovdesk</source>
+        <translation>关于 ecovdesk</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../ecovdesk/app.py" line="100"/>
+        <source>Something went wrong; details are in the log.</source>
+        <translation>出了点问题，详情已写入日志。</translation>
+    </message>
+</context>
+<context>
+    <name>ChatOptionsPanel</name>
+    <message>
+        <location filename="../../ecovdesk/ui/chat_options_panel.py" line="28"/>
+        <source>Chat options</source>
+        <translation>对话参数</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/chat_options_panel.py" line="35"/>
+        <source>Optional instructions for the model</source>
+        <translation>可选：给模型的系统指令</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/chat_options_panel.py" line="37"/>
+        <source>Set temperature</source>
+        <translation>设置温度</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/chat_options_panel.py" line="40"/>
+        <source>Model default</source>
+        <translation>模型默认</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/chat_options_panel.py" line="41"/>
+        <source>Search the web (use_search)</source>
+        <translation>联网搜索（use_search）</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/chat_options_panel.py" line="42"/>
+        <source>System prompt</source>
+        <translation>系统提示词</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/chat_options_panel.py" line="44"/>
+        <source>Max tokens</source>
+        <translation>最大 token 数</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <location filename="../../ecovdesk/ui/composer.py" line="81"/>
+        <source>Type a message. Enter sends, Shift+Enter adds a line.</source>
+        <translation>输入消息。Enter 发送，Shift+Enter 换行。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/composer.py" line="91"/>
+        <source>Image…</source>
+        <translation>图片…</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/composer.py" line="92"/>
+        <source>Attach an image for models that can see</source>
+        <translation>为支持识图的模型附加图片</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/composer.py" line="94"/>
+        <source>Document URL…</source>
+        <translation>文档链接…</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/composer.py" line="95"/>
+        <source>Attach a document link for document models</source>
+        <translation>为文档解读模型附加文档链接</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/composer.py" line="72"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="97"/>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/composer.py" line="122"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/composer.py" line="132"/>
+        <source>Remove this attachment</source>
+        <translation>移除此附件</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/composer.py" line="148"/>
+        <source>Attach images</source>
+        <translation>附加图片</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/composer.py" line="148"/>
+        <source>Images (%1)</source>
+        <translation>图片 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/composer.py" line="155"/>
+        <source>Attach a document</source>
+        <translation>附加文档</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/composer.py" line="155"/>
+        <source>Document URL (https://…):</source>
+        <translation>文档链接（https://…）：</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationList</name>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="34"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="87"/>
+        <source>New conversation</source>
+        <translation>新对话</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="38"/>
+        <source>Search all messages</source>
+        <translation>搜索全部消息</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="101"/>
+        <source>No messages match.</source>
+        <translation>没有匹配的消息。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="120"/>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="122"/>
+        <source>Export as Markdown…</source>
+        <translation>导出为 Markdown…</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="125"/>
+        <source>Export as JSON…</source>
+        <translation>导出为 JSON…</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="128"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationView</name>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_view.py" line="35"/>
+        <source>Show earlier messages</source>
+        <translation>显示更早的消息</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_view.py" line="40"/>
+        <source>Pick a model above, type a message below and press Enter.</source>
+        <translation>在上方选择模型，在下方输入消息并按 Enter。</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorText</name>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="10"/>
+        <source>The relay did not accept the API key. Check it in Settings.</source>
+        <translation>中转站不接受这个 API 密钥，请在设置中检查。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="13"/>
+        <source>The key&apos;s quota is used up. Top up the balance on the relay.</source>
+        <translation>该密钥额度已用尽，请到中转站充值。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="16"/>
+        <source>The relay is busy or rate limiting this key. Wait and try again.</source>
+        <translation>中转站繁忙或对该密钥限流，请稍后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="19"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="22"/>
+        <source>This model is not offered for your key.</source>
+        <translation>你的密钥无法使用这个模型。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="25"/>
+        <source>The model&apos;s provider reported an error.</source>
+        <translation>模型的上游服务返回了错误。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="28"/>
+        <source>Could not reach the relay. Check the network, the base URL and the proxy.</source>
+        <translation>无法连接中转站，请检查网络、地址和代理。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="31"/>
+        <source>The relay took too long to answer.</source>
+        <translation>中转站响应超时。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="32"/>
+        <source>The relay sent an answer that could not be read.</source>
+        <translation>中转站返回的内容无法解析。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="35"/>
+        <source>The answer was cut off before it was complete.</source>
+        <translation>回答在完成前被中断。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="38"/>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="39"/>
+        <source>Something went wrong inside ecovdesk.</source>
+        <translation>ecovdesk 内部出错。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="43"/>
+        <source>The request failed.</source>
+        <translation>请求失败。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="45"/>
+        <source>Relay says: %s</source>
+        <translation>中转站返回：%s</translation>
+    </message>
+</context>
+<context>
+    <name>GalleryPage</name>
+    <message>
+        <location filename="../../ecovdesk/ui/gallery.py" line="79"/>
+        <source>Filter by prompt</source>
+        <translation>按提示词筛选</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/gallery.py" line="82"/>
+        <source>All models</source>
+        <translation>全部模型</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/gallery.py" line="83"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="177"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/gallery.py" line="109"/>
+        <source>Pictures you generate or receive in chats appear here, kept for good.</source>
+        <translation>生成的图片和对话中收到的图片都会永久保存在这里。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ecovdesk/ui/gallery.py" line="146"/>
+        <source>%n picture(s)</source>
+        <translation>
+            <numerusform>%n 张图片</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/gallery.py" line="169"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/gallery.py" line="171"/>
+        <source>Open the conversation it came from</source>
+        <translation>打开来源对话</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/gallery.py" line="174"/>
+        <source>Use as reference</source>
+        <translation>用作参考图</translation>
+    </message>
+</context>
+<context>
+    <name>ImageOptionsPanel</name>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="52"/>
+        <source>Picture options</source>
+        <translation>绘图参数</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="63"/>
+        <source>Standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="64"/>
+        <source>HD</source>
+        <translation>高清</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="68"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="71"/>
+        <source>Model default</source>
+        <translation>模型默认</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="73"/>
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="73"/>
+        <source>On</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="73"/>
+        <source>Off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="76"/>
+        <source>What the picture should not contain</source>
+        <translation>图片中不应出现的内容</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="78"/>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="80"/>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="81"/>
+        <source>Aspect ratio</source>
+        <translation>宽高比</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="82"/>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="83"/>
+        <source>Quality</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="84"/>
+        <source>Style</source>
+        <translation>风格</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="85"/>
+        <source>Substyle</source>
+        <translation>子风格</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="86"/>
+        <source>Style type</source>
+        <translation>风格类型</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="87"/>
+        <source>Magic prompt</source>
+        <translation>提示词优化</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="88"/>
+        <source>Negative prompt</source>
+        <translation>反向提示词</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="89"/>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="114"/>
+        <source>Use the size</source>
+        <translation>使用尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="116"/>
+        <source>Vivid</source>
+        <translation>鲜明</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="117"/>
+        <source>Natural</source>
+        <translation>自然</translation>
+    </message>
+</context>
+<context>
+    <name>ImageStrip</name>
+    <message>
+        <location filename="../../ecovdesk/ui/image_strip.py" line="46"/>
+        <source>Open the picture</source>
+        <translation>打开图片</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_strip.py" line="47"/>
+        <source>Picture</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_strip.py" line="59"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+</context>
+<context>
+    <name>ImageViewer</name>
+    <message>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="80"/>
+        <source>Picture</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="87"/>
+        <source>Previous</source>
+        <translation>上一张</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="88"/>
+        <source>Next</source>
+        <translation>下一张</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="89"/>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="90"/>
+        <source>100%</source>
+        <translation>100%</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="91"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="92"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="93"/>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="123"/>
+        <source>Prompt:</source>
+        <translation>提示词：</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="124"/>
+        <source>Model: %1</source>
+        <translation>模型：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="125"/>
+        <source>Date: %1</source>
+        <translation>日期：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="128"/>
+        <source>Size: %1 × %2</source>
+        <translation>尺寸：%1 × %2</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="131"/>
+        <source>Parameters:</source>
+        <translation>参数：</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="148"/>
+        <source>Save picture</source>
+        <translation>保存图片</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="78"/>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="81"/>
+        <source>Options</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="83"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="96"/>
+        <source>Chat</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="97"/>
+        <source>Gallery</source>
+        <translation>图库</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="106"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="151"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="152"/>
+        <source>New conversation</source>
+        <translation>新对话</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="153"/>
+        <source>Search messages</source>
+        <translation>搜索消息</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="154"/>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="156"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="157"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="158"/>
+        <source>About ecovdesk</source>
+        <translation>关于 ecovdesk</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="187"/>
+        <source>Could not refresh the model list: %1</source>
+        <translation>无法刷新模型列表：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="194"/>
+        <source>Model list updated.</source>
+        <translation>模型列表已更新。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="236"/>
+        <source>Rename conversation</source>
+        <translation>重命名对话</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="236"/>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="247"/>
+        <source>Conversation deleted.</source>
+        <translation>对话已删除。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="265"/>
+        <source>Export conversation</source>
+        <translation>导出对话</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="267"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="267"/>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="272"/>
+        <source>You</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="273"/>
+        <source>Assistant</source>
+        <translation>助手</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="274"/>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="275"/>
+        <source>Thought process</source>
+        <translation>思考过程</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="280"/>
+        <source>Could not export: %1</source>
+        <translation>无法导出：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="282"/>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="314"/>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="314"/>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="321"/>
+        <source>Enter your API key in Settings first.</source>
+        <translation>请先在设置中填写 API 密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="362"/>
+        <source>%1 is not an image that can be attached.</source>
+        <translation>%1 不是可以附加的图片。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="375"/>
+        <source>pasted image %1.png</source>
+        <translation>粘贴的图片 %1.png</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="379"/>
+        <source>The pasted picture could not be read.</source>
+        <translation>无法读取粘贴的图片。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="386"/>
+        <source>Only http and https document links can be attached.</source>
+        <translation>只能附加 http 或 https 文档链接。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="407"/>
+        <source>Pick a model that can see pictures to use this reference.</source>
+        <translation>请选择支持识图的模型来使用这张参考图。</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBubble</name>
+    <message>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="64"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="67"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="71"/>
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="100"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="102"/>
+        <source>Save and resend</source>
+        <translation>保存并重新发送</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="111"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="158"/>
+        <source>Prompt: %1 · Size: %2</source>
+        <translation>提示词：%1 · 尺寸：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="166"/>
+        <source>Sources:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="176"/>
+        <source>Copy code</source>
+        <translation>复制代码</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="190"/>
+        <source>You</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="190"/>
+        <source>Assistant</source>
+        <translation>助手</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="199"/>
+        <source>Thinking…</source>
+        <translation>思考中…</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="199"/>
+        <source>Thought process</source>
+        <translation>思考过程</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="225"/>
+        <source>Tokens: %1 in · %2 out · %3 total</source>
+        <translation>Token：输入 %1 · 输出 %2 · 合计 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="232"/>
+        <source> (%1 thinking)</source>
+        <translation>（思考 %1）</translation>
+    </message>
+</context>
+<context>
+    <name>ModelGroups</name>
+    <message>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="25"/>
+        <source>OpenAI compatible</source>
+        <translation>OpenAI通用</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="26"/>
+        <source>Kimi</source>
+        <translation>kimi</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="27"/>
+        <source>Qwen</source>
+        <translation>通义千问</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="28"/>
+        <source>Zhipu GLM</source>
+        <translation>智谱</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="29"/>
+        <source>Metaso search</source>
+        <translation>秘塔搜索</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="30"/>
+        <source>iFlytek Spark</source>
+        <translation>讯飞星火</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="31"/>
+        <source>Hailuo</source>
+        <translation>海螺</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="32"/>
+        <source>DeepSeek</source>
+        <translation>deepseek</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="33"/>
+        <source>OpenAI all-in-one (gpt-4o-all)</source>
+        <translation>OpenAI全能（gpt-4o-all）</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="36"/>
+        <source>Pictures</source>
+        <translation>绘图</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="37"/>
+        <source>Midjourney</source>
+        <translation>Midjourney</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="38"/>
+        <source>Suno music</source>
+        <translation>Suno 音乐</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="39"/>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="40"/>
+        <source>Other models on the relay</source>
+        <translation>中转站的其他模型</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPicker</name>
+    <message>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="135"/>
+        <source>Choose the model (type to filter)</source>
+        <translation>选择模型（可输入筛选）</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPopup</name>
+    <message>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="54"/>
+        <source>Filter models…</source>
+        <translation>筛选模型…</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="57"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="58"/>
+        <source>Ask the relay for its current model list</source>
+        <translation>向中转站获取最新的模型列表</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="85"/>
+        <source>Offered by the relay for your key</source>
+        <translation>中转站为你的密钥提供此模型</translation>
+    </message>
+</context>
+<context>
+    <name>PictureController</name>
+    <message>
+        <location filename="../../ecovdesk/ui/picture_controller.py" line="92"/>
+        <source>Delete pictures</source>
+        <translation>删除图片</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ecovdesk/ui/picture_controller.py" line="93"/>
+        <source>Delete %n picture(s) from the library? This cannot be undone.</source>
+        <translation>
+            <numerusform>从图库中删除 %n 张图片？此操作无法撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/picture_controller.py" line="111"/>
+        <source>That picture could not be attached.</source>
+        <translation>无法附加这张图片。</translation>
+    </message>
+</context>
+<context>
+    <name>PictureReasons</name>
+    <message>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="10"/>
+        <source>The file is too large.</source>
+        <translation>文件太大。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="11"/>
+        <source>The link did not return a picture.</source>
+        <translation>链接返回的不是图片。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="13"/>
+        <source>The picture is incomplete or damaged.</source>
+        <translation>图片不完整或已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="15"/>
+        <source>The picture is far too large to open safely.</source>
+        <translation>图片尺寸过大，无法安全打开。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="17"/>
+        <source>The vector picture refers to outside files or scripts.</source>
+        <translation>矢量图引用了外部文件或脚本。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="19"/>
+        <source>The file is not the kind of picture it claims to be.</source>
+        <translation>文件与其声称的图片类型不符。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="21"/>
+        <source>The picture could not be downloaded.</source>
+        <translation>图片下载失败。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="23"/>
+        <source>The picture&apos;s link has expired or no longer exists.</source>
+        <translation>图片链接已过期或不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="26"/>
+        <source>The picture could not be stored.</source>
+        <translation>无法保存这张图片。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="55"/>
+        <source>Welcome to ecovdesk</source>
+        <translation>欢迎使用 ecovdesk</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="55"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="60"/>
+        <source>Enter the address of your relay and your API key to start chatting.</source>
+        <translation>填写中转站地址和 API 密钥即可开始对话。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="68"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="77"/>
+        <source>Keep the key for this session only</source>
+        <translation>仅在本次运行中保存密钥</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="82"/>
+        <source>The key is kept in the system keyring, never in a file.</source>
+        <translation>密钥保存在系统钥匙串中，绝不会写入文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="88"/>
+        <source>No system keyring is available, so the key can only be kept until ecovdesk closes. Set ECOVDESK_API_KEY to avoid typing it each time.</source>
+        <translation>系统钥匙串不可用，密钥只能保存到 ecovdesk 关闭为止。可设置环境变量 ECOVDESK_API_KEY 以免每次输入。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="94"/>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="101"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="104"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="112"/>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="105"/>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="106"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="118"/>
+        <source>Relay address</source>
+        <translation>中转站地址</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="119"/>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="123"/>
+        <source>HTTP proxy</source>
+        <translation>HTTP 代理</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="124"/>
+        <source>Request timeout</source>
+        <translation>请求超时</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="125"/>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="126"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="131"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="132"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="151"/>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="163"/>
+        <source>Connected: the relay offers %n model(s).</source>
+        <translation>
+            <numerusform>连接成功：中转站提供 %n 个模型。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsFlow</name>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="57"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="58"/>
+        <source>The new language is used for everything opened from now on; restart ecovdesk to switch the whole window.</source>
+        <translation>新语言将用于之后打开的界面；重新启动 ecovdesk 可切换整个窗口。</translation>
+    </message>
+</context>
+</TS>
