@@ -64,6 +64,11 @@ def relay() -> Iterator[FakeRelay]:
 def start_app(
     driver: Driver, profile: Path, base_url: str, *extra: str, key: str = API_KEY
 ) -> RunningApp:
+    settings = profile / "settings.json"
+    if not settings.exists():
+        # Assertions read the English labels; the Chinese window has a test of its own.
+        profile.mkdir(parents=True, exist_ok=True)
+        settings.write_text('{"language": "en", "first_run_done": true}', "utf-8")
     args = parse_args(["--profile-dir", str(profile), "--base-url", base_url, *extra])
     keys = KeyStore(env={"ECOVDESK_API_KEY": key} if key else {})
     app = QApplication.instance()

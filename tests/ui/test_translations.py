@@ -1,0 +1,97 @@
+"""Every visible string is translated, and the Chinese window shows no stray English."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QTabWidget, QWidget
+
+from ecovdesk.app import RunningApp
+from ecovdesk.ui.i18n import install_translation
+from tests.fakerelay.server import FakeRelay
+from tests.ui.conftest import Driver, start_app, stop_app
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "packaging"))
+import i18n as i18n_tool  # noqa: E402
+
+# Words that stay as they are in any language: product and model names, formats, keys.
+ALLOWED = re.compile(
+    r"^(ecovdesk|OpenAI|API|HTTP|JSON|Markdown|Ctrl|Shift|Enter|Token|use_search|sk|kimi|"
+    r"deepseek|gpt|Midjourney|Suno|https?|s|Esc|Qt|PySide|Python|[a-z0-9.\-]+)$",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_no_translation_is_missing_or_unfinished(language: str) -> None:
+    assert i18n_tool.unfinished(language) == []
+
+
+def test_every_source_string_is_in_the_catalogue(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run(
+        [i18n_tool._tool("lupdate"), *i18n_tool.sources(), "-ts", str(fresh)],
+        cwd=ROOT, check=True, capture_output=True,
+    )
+
+    def entries(path: Path) -> set[tuple[str, str]]:
+        root = ET.parse(path).getroot()
+        return {
+            (ctx.findtext("name", ""), m.findtext("source", ""))
+            for ctx in root.iter("context")
+            for m in ctx.iter("message")
+        }
+
+    missing = entries(fresh) - entries(i18n_tool.ts_file("zh_CN"))
+    assert missing == set(), "run: python packaging/i18n.py"
+
+
+def _visible_texts(root: QWidget) -> Iterator[str]:
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not widget.isVisibleTo(root):
+            continue
+        if isinstance(widget, QLabel | QAbstractButton):
+            yield widget.text()
+        if isinstance(widget, QLineEdit):
+            yield widget.placeholderText()
+        if isinstance(widget, QTabWidget):
+            yield from (widget.tabText(i) for i in range(widget.count()))
+
+
+def _english_words(texts: Iterator[str]) -> list[str]:
+    found = []
+    for text in texts:
+        for word in re.findall(r"[A-Za-z][A-Za-z_'\-]*", text.replace("&", "")):
+            if not ALLOWED.match(word):
+                found.append(f"{word!r} in {text!r}")
+    return found
+
+
+def test_chinese_window_shows_no_english(
+    driver: Driver, relay: FakeRelay, tmp_path: Path
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    install_translation(app, "zh_CN")
+    running: RunningApp | None = None
+    try:
+        (tmp_path / "p").mkdir()
+        (tmp_path / "p" / "settings.json").write_text('{"language": "zh_CN"}', "utf-8")
+        running = start_app(driver, tmp_path / "p", relay.base_url)
+        window = running.window
+        window.options_button.setChecked(True)
+        assert window.composer.send_button.text() == "发送"
+        assert _english_words(_visible_texts(window)) == []
+        menus = [a.text() for a in window.menuBar().actions()]
+        assert menus == ["文件(&F)", "帮助(&H)"]
+    finally:
+        if running is not None:
+            stop_app(driver, running)
+        install_translation(app, "en")
