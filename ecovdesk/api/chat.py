@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 from httpx_sse import EventSource, aconnect_sse
 
-from ecovdesk.api.errors import ErrorKind, RelayError
+from ecovdesk.api.errors import ErrorKind, RelayError, relay_message
 from ecovdesk.api.http import (
     DEFAULT_MAX_BYTES,
     body_error,
@@ -195,6 +195,18 @@ def _check_chunk(client: httpx.AsyncClient, chunk: Any) -> Mapping[str, Any]:
     return chunk
 
 
+def _error_event(client: httpx.AsyncClient, data: str) -> RelayError:
+    """An ``event: error`` frame, whose data may be an error object or plain text."""
+    try:
+        body = json.loads(data)
+    except ValueError:
+        body = None
+    found = body_error(client, body) if relay_message(body) else None
+    if found is not None:
+        return RelayError(ErrorKind.UPSTREAM, found.message, code=found.code)
+    return RelayError(ErrorKind.UPSTREAM, data[:500])
+
+
 def _interrupted() -> RelayError:
     return RelayError(ErrorKind.INTERRUPTED, "The answer stopped before it was complete")
 
@@ -208,8 +220,8 @@ async def _deltas_from_events(
             continue
         if data == DONE:
             return
-        if event.event == "error" and not data.startswith("{"):
-            raise RelayError(ErrorKind.UPSTREAM, data[:500])
+        if event.event == "error":
+            raise _error_event(client, data)
         delta = _delta_from_chunk(_check_chunk(client, _decode_chunk(data)))
         if delta is not None:
             yield delta
@@ -253,7 +265,7 @@ async def stream_chat(
     Everything received is yielded before a failure is raised, so a cut-off answer keeps
     its text; an answer that ends without ``[DONE]`` raises INTERRUPTED.
     """
-    with transport_errors():
+    with transport_errors(client):
         async with aconnect_sse(client, "POST", CHAT_PATH, json=body) as source:
             response = source.response
             await ensure_success(response)

@@ -58,20 +58,29 @@ def normalise_base_url(url: str) -> str:
     return url
 
 
+def _header_safe_key(api_key: str) -> str:
+    key = api_key.strip()
+    # httpx and h11 quote an illegal header value in their exception text, key included.
+    if not (key.isascii() and key.isprintable()):
+        raise RelayError(ErrorKind.BAD_KEY, "The API key contains characters that cannot be sent")
+    return key
+
+
 def make_relay_client(
     config: RelayConfig, *, transport: httpx.AsyncBaseTransport | None = None
 ) -> httpx.AsyncClient:
     """The client for every relay request. Redirects are not followed so that the
     Authorization header can never travel to another host."""
+    headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
+    key = _header_safe_key(config.api_key)
+    # Without a key the relay answers 401 "未提供令牌", which is the right message to show.
+    if key:
+        headers["Authorization"] = f"Bearer {key}"
     return httpx.AsyncClient(
         base_url=normalise_base_url(config.base_url),
-        headers={
-            "Authorization": f"Bearer {config.api_key}",
-            "User-Agent": USER_AGENT,
-            "Accept": "application/json",
-        },
+        headers=headers,
         timeout=httpx.Timeout(config.timeout, connect=CONNECT_TIMEOUT),
-        proxy=config.proxy,
+        proxy=config.proxy or None,
         follow_redirects=False,
         transport=transport,
     )
@@ -87,7 +96,7 @@ def make_media_client(
     return httpx.AsyncClient(
         headers={"User-Agent": USER_AGENT},
         timeout=httpx.Timeout(timeout, connect=CONNECT_TIMEOUT),
-        proxy=proxy,
+        proxy=proxy or None,
         follow_redirects=True,
         transport=transport,
     )
@@ -130,14 +139,14 @@ def _describe(exc: Exception) -> str:
 
 
 @contextmanager
-def transport_errors() -> Iterator[None]:
+def transport_errors(client: httpx.AsyncClient) -> Iterator[None]:
     """Turn httpx transport failures (also mid-stream ones) into typed relay errors."""
     try:
         yield
     except httpx.TimeoutException as exc:
-        raise RelayError(ErrorKind.TIMEOUT, _describe(exc)) from exc
+        raise scrub(RelayError(ErrorKind.TIMEOUT, _describe(exc)), client.headers) from exc
     except httpx.TransportError as exc:
-        raise RelayError(ErrorKind.NETWORK, _describe(exc)) from exc
+        raise scrub(RelayError(ErrorKind.NETWORK, _describe(exc)), client.headers) from exc
 
 
 async def read_capped(response: httpx.Response, limit: int, *, truncate: bool = False) -> bytes:
@@ -208,7 +217,7 @@ async def request_json(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Any:
     """Send one request and return its parsed JSON answer, or raise a RelayError."""
-    with transport_errors():
+    with transport_errors(client):
         async with client.stream(method, path, json=json, params=params) as response:
             await ensure_success(response)
             content = await read_capped(response, max_bytes)

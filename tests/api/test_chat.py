@@ -262,6 +262,29 @@ async def test_error_object_mid_stream_is_upstream(
     assert joined(received)[0] == "开头"
 
 
+@pytest.mark.parametrize(
+    ("frame", "message"),
+    [
+        (b'event: error\ndata: {"message": "upstream timeout"}\n\n', "upstream timeout"),
+        (b"event: error\ndata: channel closed\n\n", "channel closed"),
+    ],
+)
+@pytest.mark.asyncio
+async def test_error_event_is_upstream(
+    relay: FakeRelay, client: httpx.AsyncClient, frame: bytes, message: str
+) -> None:
+    relay.on(
+        "POST", CHAT_PATH, reply_bytes(b'data: {"choices":[{"delta":{"content":"A"}}]}\n\n' + frame)
+    )
+    received: list[ChatDelta] = []
+    with pytest.raises(RelayError) as caught:
+        async for delta in stream_chat(client, dict(BODY)):
+            received.append(delta)
+    assert caught.value.kind is ErrorKind.UPSTREAM
+    assert caught.value.message == message
+    assert received == [ChatDelta(content="A")]
+
+
 @pytest.mark.asyncio
 async def test_non_json_data_line_is_malformed(relay: FakeRelay, client: httpx.AsyncClient) -> None:
     stream = b'data: {"choices":[{"delta":{"content":"A"}}]}\n\ndata: <html>oops\n\n'

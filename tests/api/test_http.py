@@ -310,3 +310,38 @@ def test_api_layer_imports_no_qt_core_or_ui() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("key", ["sk-ключ", "sk-abc\x01def", "sk-abc\ndef"])
+def test_key_that_cannot_be_a_header_is_refused_without_echo(key: str) -> None:
+    with pytest.raises(RelayError) as caught:
+        make_relay_client(RelayConfig(BASE_URL, key))
+    assert caught.value.kind is ErrorKind.BAD_KEY
+    assert key not in str(caught.value)
+    assert "abc" not in str(caught.value)
+
+
+@pytest.mark.asyncio
+async def test_key_is_trimmed_and_blanked_from_transport_errors() -> None:
+    def broken(request: httpx.Request) -> httpx.Response:
+        raise httpx.LocalProtocolError(f"Illegal header value {request.headers['authorization']!r}")
+
+    config = RelayConfig(BASE_URL, f"  {API_KEY}\n", proxy="")
+    async with make_relay_client(config, transport=httpx.MockTransport(broken)) as client:
+        assert client.headers["authorization"] == f"Bearer {API_KEY}"
+        with pytest.raises(RelayError) as caught:
+            await request_json(client, "GET", "/v1/models")
+    assert caught.value.kind is ErrorKind.NETWORK
+    assert "Illegal header value" in caught.value.message
+    assert API_KEY not in str(caught.value)
+
+
+@pytest.mark.asyncio
+async def test_empty_key_sends_no_authorization(relay: FakeRelay) -> None:
+    relay.on("GET", "/v1/models", reply_json("error.json", 401))
+    config = RelayConfig(BASE_URL, "  ")
+    async with make_relay_client(config, transport=httpx.MockTransport(relay.handle)) as client:
+        with pytest.raises(RelayError) as caught:
+            await request_json(client, "GET", "/v1/models")
+    assert caught.value.kind is ErrorKind.BAD_KEY
+    assert "authorization" not in relay.requests[0].headers
