@@ -153,9 +153,7 @@ async def read_capped(response: httpx.Response, limit: int, *, truncate: bool = 
     """Read at most ``limit`` bytes; past it either cut (``truncate``) or fail as MALFORMED."""
     declared = response.headers.get("content-length", "")
     if not truncate and declared.isdigit() and int(declared) > limit:
-        raise RelayError(
-            ErrorKind.MALFORMED, f"The answer is too large ({declared} bytes)", status=None
-        )
+        raise RelayError(ErrorKind.MALFORMED, f"The answer is too large ({declared} bytes)")
     buffer = bytearray()
     async for chunk in response.aiter_bytes():
         buffer += chunk
