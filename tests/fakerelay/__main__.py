@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import threading
 
 from .server import FakeRelay
@@ -20,12 +21,14 @@ def main(argv: list[str] | None = None) -> None:
     relay = FakeRelay(args.key, token_delay=args.token_delay, poll_steps=args.poll_steps)
     relay.image_delay = args.image_delay
     relay.log_requests = not args.quiet
+    stopped = threading.Event()
+    signal.signal(signal.SIGINT, lambda *_: stopped.set())
+    signal.signal(signal.SIGTERM, lambda *_: stopped.set())
     relay.start(args.port)
     print(relay.base_url, flush=True)
     try:
-        threading.Event().wait()
-    except KeyboardInterrupt:
-        pass
+        while not stopped.wait(0.5):
+            pass
     finally:
         relay.stop()
 

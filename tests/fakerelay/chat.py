@@ -326,7 +326,10 @@ def chat_completions(ctx: Ctx) -> None:
     streaming = bool(body.get("stream"))
     wire = ctx.wire
     if not streaming:
-        ctx.reply(200, completion_body(build_reply(ctx, body, streaming=False)))
+        reply = completion_body(build_reply(ctx, body, streaming=False))
+        if wire.is_fault(Fault.SLOW_TOKENS):
+            wire.sleep(float(wire.fault_param("delay", 0.3)) * 100)
+        ctx.reply(200, reply)
         return
     options = body.get("stream_options")
     include_usage = isinstance(options, dict) and bool(options.get("include_usage"))
@@ -337,7 +340,8 @@ def chat_completions(ctx: Ctx) -> None:
     slow = wire.is_fault(Fault.SLOW_TOKENS)
     huge = wire.is_fault(Fault.HUGE_BODY)
     total = sum(1 for e in events if not isinstance(e, Ping))
-    sse = SseStream(wire, total, split_delay=0.0 if huge else 0.005)
+    split_delay = 0.0 if huge else min(0.005, max(0.001, ctx.relay.token_delay / 4))
+    sse = SseStream(wire, total, split_delay=split_delay)
     for index, event in enumerate(events):
         if isinstance(event, Ping):
             sse.comment("PING")

@@ -19,7 +19,8 @@ class Fault(enum.Enum):
     * ``RATE_LIMIT_429``: ``retry_after`` seconds (default 1) for the header.
     * ``DRIP``: ``delay`` seconds between single-byte writes (default 0.00005).
     * ``HUGE_BODY``: ``size_mb`` megabytes of body (default 24).
-    * ``SLOW_TOKENS``: ``delay`` seconds between SSE events (default 0.3).
+    * ``SLOW_TOKENS``: ``delay`` seconds between SSE events (default 0.3); a
+      non-streamed reply waits 100 times ``delay`` before it is sent.
     """
 
     CONNECTION_RESET_MID_STREAM = "connection_reset_mid_stream"

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
+import sys
+import traceback
 from http.server import BaseHTTPRequestHandler
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +20,7 @@ from . import (
     tasks_runway,
     tasks_suno,
 )
-from .context import Ctx, Route, route
+from .context import Ctx, Route, openai_error, route
 from .faults import CANNED_FAULTS, ActiveFault, QueuedError
 from .wire import ClientGone, ConnectionAborted, Wire
 
@@ -98,6 +101,13 @@ def _run(wire: Wire, request: RecordedRequest, handler: BaseHTTPRequestHandler, 
         handler.close_connection = True
     except ConnectionAborted:
         handler.close_connection = True
+    except Exception:
+        traceback.print_exc(file=sys.stderr)
+        handler.close_connection = True
+        if wire.status is None:
+            error = openai_error("fake relay internal error", type_="fake_relay_error")
+            with contextlib.suppress(ConnectionAborted):
+                wire.send_json(500, error, {"Connection": "close"})
 
 
 def dispatch(relay: FakeRelay, handler: BaseHTTPRequestHandler, request: RecordedRequest) -> None:

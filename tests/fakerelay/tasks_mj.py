@@ -74,6 +74,7 @@ def task_json(ctx: Ctx, task: MjTask) -> dict[str, Any]:
             if task.action not in ("DESCRIBE", "SHORTEN"):
                 obj["imageUrl"] = ctx.file_url(f"mj-{task.id}-preview.webp")
         return obj
+    task.extra["finished"] = True
     obj["startTime"], obj["finishTime"] = task.ms(1.5), task.ms(25)
     if task.fail:
         failure = examples.load("mj_task_failure.json")
@@ -215,7 +216,8 @@ def submit_action(ctx: Ctx) -> None:
     if parent is None:
         _invalid(ctx, 3, "关联任务不存在或已失效")
         return
-    finished = progress(parent.polls, ctx.relay.poll_steps, 2).done and not parent.fail
+    done = parent.extra.get("finished") or progress(parent.polls, ctx.relay.poll_steps, 2).done
+    finished = done and not parent.fail
     if not finished or parent.frozen:
         _invalid(ctx, 4, "关联任务状态错误")
         return
