@@ -303,13 +303,18 @@ def completion_body(reply: Reply) -> dict[str, Any]:
 
 def huge_events(model: str, size_mb: float) -> list[Event]:
     block = "这是一段很长的重复内容，用来测试客户端对超大响应的处理。" * 400
-    cid = f"chatcmpl-{_alnum(29)}"
-    chunk = {"id": cid, "object": "chat.completion.chunk", "created": int(time.time()),
-             "model": model, "choices": [{"index": 0, "delta": {"content": block},
-                                          "finish_reason": None}]}  # fmt: skip
+    base: dict[str, Any] = {
+        "id": f"chatcmpl-{_alnum(29)}",
+        "object": "chat.completion.chunk",
+        "created": int(time.time()),
+        "model": model,
+    }
+    chunk = {**base, "choices": [{"index": 0, "delta": {"content": block}, "finish_reason": None}]}
+    done = {**base, "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}
     count = max(1, int(size_mb * 1024 * 1024 / len(block.encode())))
-    done = {**chunk, "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}
-    return [chunk] * count + [done]
+    events: list[Event] = [chunk] * count
+    events.append(done)
+    return events
 
 
 def chat_completions(ctx: Ctx) -> None:
@@ -334,7 +339,7 @@ def chat_completions(ctx: Ctx) -> None:
     options = body.get("stream_options")
     include_usage = isinstance(options, dict) and bool(options.get("include_usage"))
     if wire.is_fault(Fault.HUGE_BODY):
-        events = huge_events(str(body["model"]), float(wire.fault_param("size_mb", 24)))
+        events = huge_events(str(body["model"]), float(wire.fault_param("size_mb", 32)))
     else:
         events = stream_events(build_reply(ctx, body, streaming=True), include_usage)
     slow = wire.is_fault(Fault.SLOW_TOKENS)

@@ -18,7 +18,7 @@ class Fault(enum.Enum):
     * ``STALL``: ``seconds`` (default 30) of silence after the response headers.
     * ``RATE_LIMIT_429``: ``retry_after`` seconds (default 1) for the header.
     * ``DRIP``: ``delay`` seconds between single-byte writes (default 0.00005).
-    * ``HUGE_BODY``: ``size_mb`` megabytes of body (default 24).
+    * ``HUGE_BODY``: ``size_mb`` megabytes of body (default 32).
     * ``SLOW_TOKENS``: ``delay`` seconds between SSE events (default 0.3); a
       non-streamed reply waits 100 times ``delay`` before it is sent.
     """

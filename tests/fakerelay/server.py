@@ -49,7 +49,7 @@ class HeaderDict(dict[str, str]):
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and super().__contains__(key.lower())
 
-    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, key: str, default: Any = None) -> Any:
         return super().get(key.lower(), default)
 
 
@@ -114,6 +114,8 @@ class FakeRelay:
 
     def start(self, port: int = 0) -> FakeRelay:
         """Bind 127.0.0.1 (port 0 picks a free port) and serve in a daemon thread."""
+        if self._server is not None:
+            return self
         self._wake.clear()
         self._listen(port)
         return self
@@ -170,6 +172,8 @@ class FakeRelay:
         path_prefix: str | None = None,
     ) -> None:
         """Answer the next matching request with ``status`` and the example file's body."""
+        if not (examples.EXAMPLES_DIR / example).is_file():
+            raise FileNotFoundError(f"no example named {example!r} in {examples.EXAMPLES_DIR}")
         self._faults.push(QueuedError(status, example, retry_after), path_prefix)
 
     def clear_faults(self) -> None:
@@ -312,7 +316,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _read_body(self) -> bytes:
         if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
-            parts = []
+            parts: list[bytes] = []
             while True:
                 size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
                 if size == 0:

@@ -34,7 +34,7 @@ class MjStore(TaskStore[MjTask]):
 
 
 def _imagine_buttons(job_hash: str) -> list[dict[str, Any]]:
-    buttons = examples.load("mj_task_success.json")["buttons"]
+    buttons: list[dict[str, Any]] = examples.load("mj_task_success.json")["buttons"]
     for button in buttons:
         button["customId"] = button["customId"].replace(
             "3785da15-4f70-4034-9128-f3ff1ac634fa", job_hash
@@ -43,7 +43,7 @@ def _imagine_buttons(job_hash: str) -> list[dict[str, Any]]:
 
 
 def _upscale_buttons(job_hash: str) -> list[dict[str, Any]]:
-    buttons = examples.load("mj_task_upscale_success.json")["buttons"]
+    buttons: list[dict[str, Any]] = examples.load("mj_task_upscale_success.json")["buttons"]
     for button in buttons:
         button["customId"] = button["customId"].replace(
             "9b1e0c47-2a3d-4f58-a6b7-c8d9e0f1a2b3", job_hash

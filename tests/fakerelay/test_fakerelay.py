@@ -233,3 +233,14 @@ def test_stop_interrupts_a_stalled_request(relay: FakeRelay) -> None:
     worker.join(timeout=5)
     assert not worker.is_alive() and errors
     assert time.monotonic() - started < 3
+
+
+def test_relay_notices_a_client_that_stops_reading(client: httpx.Client, relay: FakeRelay) -> None:
+    relay.queue_fault(Fault.SLOW_TOKENS, delay=0.1)
+    with client.stream("POST", "/v1/chat/completions", json=chat_body()) as response:
+        lines = response.iter_lines()
+        assert next(lines).startswith("data: ")
+    deadline = time.monotonic() + 3
+    while not relay.requests[-1].client_disconnected and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert relay.requests[-1].client_disconnected

@@ -147,7 +147,7 @@ class Wire:
         self.send_raw(body)
 
     def _send_huge_json(self, status: int, text: str, headers: Mapping[str, str]) -> None:
-        size = int(float(self.fault_param("size_mb", 24)) * 1024 * 1024)
+        size = int(float(self.fault_param("size_mb", 32)) * 1024 * 1024)
         stream = ChunkedStream(self, status, {"Content-Type": JSON_TYPE, **headers})
         stream.write(b'{"padding":"')
         block = b"x" * CHUNK
@@ -162,7 +162,7 @@ class Wire:
         stream.finish()
 
     def _send_huge_bytes(self, status: int, body: bytes, headers: dict[str, str]) -> None:
-        size = int(float(self.fault_param("size_mb", 24)) * 1024 * 1024)
+        size = int(float(self.fault_param("size_mb", 32)) * 1024 * 1024)
         headers.pop("Content-Length", None)
         stream = ChunkedStream(self, status, headers)
         stream.write(body)
