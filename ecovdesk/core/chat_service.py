@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from ecovdesk.api import chat as chat_api
@@ -25,6 +25,7 @@ from ecovdesk.core.domain import (
 )
 from ecovdesk.core.events import EventSink
 from ecovdesk.core.relay_session import RelaySession
+from ecovdesk.core.reply_parser import parse_reply
 from ecovdesk.core.task_scope import TaskScope
 
 log = logging.getLogger(__name__)
@@ -32,6 +33,8 @@ log = logging.getLogger(__name__)
 STOPPED = "stopped"
 INTERNAL = "internal"
 TITLE_LENGTH = 40
+
+ReplyHook = Callable[[Message, str], Awaitable[None]]
 
 
 def title_from_text(text: str) -> str:
@@ -89,6 +92,7 @@ class ChatService:
         *,
         clock: Callable[[], float] = time.time,
         persist_interval: float = 0.5,
+        on_reply_finished: ReplyHook | None = None,
     ) -> None:
         self._db = db
         self._relay = relay
@@ -97,6 +101,9 @@ class ChatService:
         self._catalogue = catalogue
         self._clock = clock
         self._persist_interval = persist_interval
+        # Called with a finished reply that links pictures, and the prompt that asked for
+        # them, so the pictures reach the library before their links expire.
+        self._on_reply_finished = on_reply_finished
 
     def is_streaming(self, conversation_id: int) -> bool:
         return self._scope.is_running(chat_key(conversation_id))
@@ -244,6 +251,18 @@ class ChatService:
             log.exception("chat reply failed")
             state, error_kind = MessageState.FAILED, INTERNAL
         await self._finish(reply, content, reasoning, state, error_kind, error_text, usage)
+        if state in (MessageState.DONE, MessageState.INTERRUPTED):
+            await self._reply_finished(reply, history)
+
+    async def _reply_finished(self, reply: Message, history: list[Message]) -> None:
+        if self._on_reply_finished is None or not parse_reply(reply.content).image_urls:
+            return
+        prompt = next((m.content for m in reversed(history) if m.role is Role.USER), "")
+        try:
+            await self._on_reply_finished(reply, prompt)
+        except Exception:
+            # The reply itself is saved; losing its pictures must not turn into a failure.
+            log.exception("handling a finished reply failed")
 
     async def _finish(
         self,

@@ -86,7 +86,37 @@ CREATE TABLE kv (
 );
 """
 
-MIGRATIONS: tuple[Migration, ...] = ((1, SCHEMA_V1),)
+# The picture, sound and video library. A file outlives the conversation it came from (the
+# gallery keeps it), so deleting a conversation or message only clears the link. Paths are
+# relative to the library folder so that a profile can be moved.
+SCHEMA_V2 = """
+CREATE TABLE assets (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    rel_path TEXT NOT NULL,
+    thumb_rel_path TEXT,
+    mime TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    width INTEGER,
+    height INTEGER,
+    duration REAL,
+    prompt TEXT NOT NULL DEFAULT '',
+    model TEXT NOT NULL DEFAULT '',
+    params_json TEXT NOT NULL DEFAULT '{}',
+    source_url TEXT NOT NULL DEFAULT '',
+    conversation_id INTEGER REFERENCES conversations(id) ON DELETE SET NULL,
+    message_id INTEGER REFERENCES messages(id) ON DELETE SET NULL,
+    job_id INTEGER,
+    created_at REAL NOT NULL
+);
+CREATE INDEX assets_kind_created ON assets(kind, created_at);
+CREATE INDEX assets_model ON assets(model);
+CREATE INDEX assets_message ON assets(message_id);
+CREATE INDEX assets_sha256 ON assets(sha256);
+"""
+
+MIGRATIONS: tuple[Migration, ...] = ((1, SCHEMA_V1), (2, SCHEMA_V2))
 
 
 def latest_version(migrations: Sequence[Migration] = MIGRATIONS) -> int:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from ecovdesk.core.database import Database, StorageError, StorageErrorKind, open_sync
+from ecovdesk.core.migrations import latest_version
 from ecovdesk.core.storage_errors import classify
 
 from .storage_helpers import unwritable
@@ -47,7 +48,7 @@ async def test_open_configures_wal_foreign_keys_and_schema(db_path: Path, tmp_pa
     assert foreign_keys == 1
     assert synchronous == 1  # NORMAL
     assert busy >= 1000
-    assert version == 1
+    assert version == latest_version()
 
 
 @pytest.mark.asyncio

@@ -9,6 +9,7 @@ from ecovdesk.core.database import open_sync
 from ecovdesk.core.migrations import (
     MIGRATIONS,
     Migration,
+    latest_version,
     migrate,
     restore_backup,
     split_statements,
@@ -25,17 +26,24 @@ def _raw(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(path, isolation_level=None)
 
 
+# The tests below add one more version on top of the real schema.
+CURRENT = latest_version()
+NEXT = CURRENT + 1
+
 V2: tuple[Migration, ...] = (
     *MIGRATIONS,
-    (2, "ALTER TABLE kv ADD COLUMN note TEXT; INSERT INTO kv (key, value) VALUES ('v2', 'yes');"),
+    (
+        NEXT,
+        "ALTER TABLE kv ADD COLUMN note TEXT; INSERT INTO kv (key, value) VALUES ('v2', 'yes');",
+    ),
 )
 
 
-def test_new_database_gets_schema_v1_without_a_backup(tmp_path: Path) -> None:
+def test_new_database_gets_the_latest_schema_without_a_backup(tmp_path: Path) -> None:
     backups = tmp_path / "backups"
     conn = open_sync(tmp_path / "db.sqlite3", backups)
     try:
-        assert user_version(conn) == 1
+        assert user_version(conn) == CURRENT
         assert {
             "conversations",
             "messages",
@@ -44,6 +52,7 @@ def test_new_database_gets_schema_v1_without_a_backup(tmp_path: Path) -> None:
             "kv",
             "conversations_updated_at",
             "messages_conversation",
+            "assets",
         } <= _tables(conn)
     finally:
         conn.close()
@@ -67,14 +76,14 @@ def test_existing_database_is_backed_up_before_migrating(tmp_path: Path) -> None
 
     assert backup is not None
     assert backup.parent == backups
-    assert backup.name.startswith("ecovdesk-v1-")
+    assert backup.name.startswith(f"ecovdesk-v{CURRENT}-")
     assert backup.suffix == ".sqlite3"
-    assert user_version(conn) == 2
+    assert user_version(conn) == NEXT
     assert conn.execute("SELECT value FROM kv WHERE key = 'v2'").fetchone()[0] == "yes"
     conn.close()
     copy = _raw(backup)
     try:
-        assert user_version(copy) == 1
+        assert user_version(copy) == CURRENT
         assert copy.execute("SELECT value FROM kv WHERE key = 'before'").fetchone()[0] == "upgrade"
         assert copy.execute("SELECT count(*) FROM kv WHERE key = 'v2'").fetchone()[0] == 0
     finally:
@@ -109,7 +118,7 @@ def test_restore_backup_brings_back_the_old_contents(tmp_path: Path) -> None:
 
     restored = _raw(path)
     try:
-        assert user_version(restored) == 1
+        assert user_version(restored) == CURRENT
         keys = {row[0] for row in restored.execute("SELECT key FROM kv")}
         assert keys == {"kept"}
         columns = {row[1] for row in restored.execute("PRAGMA table_info(kv)")}
@@ -138,11 +147,11 @@ def test_restore_refuses_a_file_that_is_not_a_database(tmp_path: Path) -> None:
 
 def test_failed_migration_leaves_schema_and_version_untouched(tmp_path: Path) -> None:
     conn = open_sync(tmp_path / "db.sqlite3", tmp_path / "backups")
-    broken = (*MIGRATIONS, (2, "CREATE TABLE extra (a); SELECT * FROM no_such_table;"))
+    broken = (*MIGRATIONS, (NEXT, "CREATE TABLE extra (a); SELECT * FROM no_such_table;"))
     with pytest.raises(sqlite3.OperationalError):
         migrate(conn, tmp_path / "backups", broken)
     try:
-        assert user_version(conn) == 1
+        assert user_version(conn) == CURRENT
         assert "extra" not in _tables(conn)
         assert not conn.in_transaction
     finally:
@@ -158,9 +167,9 @@ def test_callable_migration_runs_with_its_version_bump(tmp_path: Path) -> None:
         c.execute("INSERT INTO kv (key, value) VALUES ('from', 'callable')")
 
     try:
-        migrate(conn, tmp_path / "backups", (*MIGRATIONS, (2, step)))
+        migrate(conn, tmp_path / "backups", (*MIGRATIONS, (NEXT, step)))
         assert seen == [True]
-        assert user_version(conn) == 2
+        assert user_version(conn) == NEXT
         assert conn.execute("SELECT value FROM kv WHERE key = 'from'").fetchone()[0] == "callable"
     finally:
         conn.close()

@@ -1,0 +1,348 @@
+"""Pictures from the relay: image models (OpenAI format, Ideogram) and chat replies that
+embed picture links. Everything that arrives is stored in the library at once, since the
+relay's links expire within hours."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+
+from ecovdesk.api.errors import ErrorKind, RelayError
+from ecovdesk.api.ideogram import generate_ideogram, ideogram_body
+from ecovdesk.api.images import dalle_body, flux_body, generate_images, recraft_body
+from ecovdesk.api.media import MediaRef
+from ecovdesk.core import conversation_store as store
+from ecovdesk.core.catalogue import Catalogue, Family
+from ecovdesk.core.chat_service import INTERNAL, STOPPED, chat_key, title_from_text
+from ecovdesk.core.database import Database
+from ecovdesk.core.domain import (
+    Asset,
+    AssetKind,
+    Attachment,
+    ChatOptions,
+    Conversation,
+    ImageOptions,
+    Message,
+    MessageState,
+    Provenance,
+    Role,
+)
+from ecovdesk.core.events import EventSink
+from ecovdesk.core.library import Library
+from ecovdesk.core.media_check import SAVE_FAILED, MediaRejected
+from ecovdesk.core.relay_session import RelaySession
+from ecovdesk.core.reply_parser import ParsedReply, parse_reply
+from ecovdesk.core.task_scope import TaskScope
+
+log = logging.getLogger(__name__)
+
+# error_kind of a generation whose answer came back but none of whose pictures could be
+# stored; the reasons arrive per picture through EventSink.asset_failed.
+NO_PICTURES = "no_pictures"
+IMAGE_FAMILIES = frozenset({Family.OPENAI_IMAGES, Family.IDEOGRAM})
+# Keys of a request body that provenance records elsewhere (prompt, model).
+_NOT_PARAMS = frozenset({"prompt", "model"})
+
+
+def openai_images_body(model: str, prompt: str, options: ImageOptions) -> dict[str, Any]:
+    """The ``/v1/images/generations`` body in the dialect the model's vendor expects."""
+    name = model.lower()
+    count = max(1, options.count)
+    if name.startswith("dall-e"):
+        return dalle_body(
+            prompt,
+            size=options.size or "1024x1024",
+            quality=options.quality or "standard",
+            style=options.style or "vivid",
+            # DALL·E 3 refuses any other count.
+            n=1 if name == "dall-e-3" else count,
+            model=model,
+        )
+    if name.startswith("recraft"):
+        return recraft_body(
+            prompt,
+            model,
+            size=options.size or "1024x1024",
+            style=options.style or None,
+            substyle=options.substyle or None,
+            n=min(count, 2),
+        )
+    return flux_body(
+        prompt,
+        model,
+        size=options.size or None,
+        aspect_ratio=options.aspect_ratio or None,
+        n=count,
+        seed=options.seed,
+    )
+
+
+def ideogram_request_body(model: str, prompt: str, options: ImageOptions) -> dict[str, Any]:
+    try:
+        return ideogram_body(
+            prompt,
+            model,
+            aspect_ratio=options.aspect_ratio or None,
+            magic_prompt=options.magic_prompt or "AUTO",
+            seed=options.seed,
+            style_type=options.style_type or None,
+            negative_prompt=options.negative_prompt or None,
+        )
+    except ValueError as exc:
+        raise RelayError(ErrorKind.MODEL_UNAVAILABLE, str(exc)) from exc
+
+
+def revised_prompts(refs: list[MediaRef], prompt: str) -> str:
+    """What the service rewrote the prompt into, once per distinct rewrite."""
+    seen: dict[str, None] = {}
+    for ref in refs:
+        for key in ("revised_prompt", "prompt"):
+            value = ref.meta.get(key)
+            if isinstance(value, str) and value.strip() and value.strip() != prompt.strip():
+                seen.setdefault(value.strip(), None)
+    return "\n\n".join(seen)
+
+
+def reply_provenance(message: Message, parsed: ParsedReply, user_prompt: str) -> Provenance:
+    """Provenance of pictures a chat model drew: gpt-4o-all states its own prompt and size."""
+    caption = parsed.caption
+    params: dict[str, object] = {"size": caption.size} if caption and caption.size else {}
+    return Provenance(
+        kind=AssetKind.IMAGE,
+        prompt=caption.prompt if caption and caption.prompt else user_prompt,
+        model=message.model,
+        params=params,
+        conversation_id=message.conversation_id,
+        message_id=message.id,
+    )
+
+
+class ImageService:
+    def __init__(
+        self,
+        db: Database,
+        relay: RelaySession,
+        library: Library,
+        sink: EventSink,
+        scope: TaskScope,
+        catalogue: Catalogue,
+        *,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self._db = db
+        self._relay = relay
+        self._library = library
+        self._sink = sink
+        self._scope = scope
+        self._catalogue = catalogue
+        self._clock = clock
+        # Pictures that failed in this session, so Retry keeps their full provenance.
+        self._failed: dict[tuple[int, str], Provenance] = {}
+
+    def is_running(self, conversation_id: int) -> bool:
+        return self._scope.is_running(chat_key(conversation_id))
+
+    def stop(self, conversation_id: int) -> bool:
+        return self._scope.cancel(chat_key(conversation_id))
+
+    async def generate(
+        self,
+        conversation: Conversation | None,
+        model: str,
+        prompt: str,
+        options: ImageOptions,
+        attachments: list[Attachment] | None = None,
+    ) -> Conversation:
+        """Add the prompt and a pending reply, then generate in the background."""
+        family = self._catalogue.get(model).family
+        if family not in IMAGE_FAMILIES:
+            raise ValueError(f"{model} is not a picture model")
+        now = self._clock()
+        if conversation is None:
+            conversation = await self._db.run(
+                store.create_conversation, title_from_text(prompt), model, ChatOptions(), now
+            )
+            self._sink.conversation_changed(conversation)
+        elif conversation.model != model:
+            conversation.model = model
+            await self._db.run(
+                store.update_conversation_settings,
+                conversation.id,
+                model,
+                conversation.options,
+                now,
+            )
+        user = await self._db.run(
+            store.add_message,
+            conversation.id,
+            Role.USER,
+            prompt,
+            model=model,
+            attachments=attachments or [],
+            now=now,
+        )
+        self._sink.message_added(user)
+        reply = await self._db.run(
+            store.add_message,
+            conversation.id,
+            Role.ASSISTANT,
+            "",
+            model=model,
+            state=MessageState.STREAMING,
+            now=self._clock(),
+        )
+        self._sink.message_added(reply)
+        self._scope.start(
+            self._generate(reply, family, prompt, options), key=chat_key(conversation.id)
+        )
+        return conversation
+
+    async def _generate(
+        self, reply: Message, family: Family, prompt: str, options: ImageOptions
+    ) -> None:
+        content = ""
+        state, error_kind, error_text = MessageState.DONE, None, None
+        try:
+            refs, params = await self._request(family, reply.model, prompt, options)
+            content = revised_prompts(refs, prompt)
+            provenance = Provenance(
+                kind=AssetKind.IMAGE,
+                prompt=prompt,
+                model=reply.model,
+                params=params,
+                conversation_id=reply.conversation_id,
+                message_id=reply.id,
+            )
+            stored = await asyncio.gather(
+                *(self._store(reply.id, provenance, ref.url, ref.data) for ref in refs)
+            )
+            if not any(stored):
+                state, error_kind = MessageState.FAILED, NO_PICTURES
+        except asyncio.CancelledError:
+            await self._finish(reply, content, MessageState.INTERRUPTED, STOPPED, None)
+            raise
+        except RelayError as error:
+            state, error_kind, error_text = MessageState.FAILED, error.kind.value, error.message
+        except Exception:
+            log.exception("picture generation failed")
+            state, error_kind = MessageState.FAILED, INTERNAL
+        await self._finish(reply, content, state, error_kind, error_text)
+
+    async def _request(
+        self, family: Family, model: str, prompt: str, options: ImageOptions
+    ) -> tuple[list[MediaRef], dict[str, object]]:
+        """The pictures the relay answered with, and the options that were actually sent."""
+        client = self._relay.relay
+        if family is Family.IDEOGRAM:
+            body = ideogram_request_body(model, prompt, options)
+            refs = await generate_ideogram(client, body)
+            sent: dict[str, Any] = body["image_request"]
+        else:
+            sent = openai_images_body(model, prompt, options)
+            refs = await generate_images(client, sent)
+        return refs, {k: v for k, v in sent.items() if k not in _NOT_PARAMS}
+
+    async def _store(
+        self, message_id: int, provenance: Provenance, url: str, data: bytes | None = None
+    ) -> Asset | None:
+        """One picture into the library; a refusal is reported, not raised."""
+        try:
+            if data is not None:
+                asset = await self._library.add_bytes(data, provenance, source_url=url)
+            else:
+                asset = await self._library.fetch(url, provenance)
+        except MediaRejected as rejected:
+            reason = rejected.reason
+        except Exception:
+            log.exception("could not store a picture")
+            reason = SAVE_FAILED
+        else:
+            self._failed.pop((message_id, url), None)
+            return asset
+        if url:
+            self._failed[(message_id, url)] = provenance
+        self._sink.asset_failed(message_id, url, reason)
+        return None
+
+    async def _finish(
+        self,
+        reply: Message,
+        content: str,
+        state: MessageState,
+        error_kind: str | None,
+        error_text: str | None,
+    ) -> None:
+        reply.content = content
+        reply.state = state
+        reply.error_kind = error_kind
+        reply.error_text = error_text
+        await self._db.run(
+            store.finish_message, reply.id, content, "", state, error_kind, error_text, None
+        )
+        self._sink.message_finished(reply)
+
+    # --- pictures in chat replies and retries ---------------------------------------------
+
+    async def fetch_reply_pictures(self, message: Message, user_prompt: str) -> list[Asset]:
+        """Store every picture a finished chat reply links to (gpt-4o-all, 智谱, markdown)."""
+        parsed = parse_reply(message.content)
+        if not parsed.image_urls:
+            return []
+        provenance = reply_provenance(message, parsed, user_prompt)
+        existing = await self._library.for_messages([message.id])
+        known = {asset.source_url for asset in existing.get(message.id, [])}
+        stored = await asyncio.gather(
+            *(
+                self._store(message.id, provenance, url)
+                for url in parsed.image_urls
+                if url not in known
+            )
+        )
+        return [asset for asset in stored if asset is not None]
+
+    async def retry_picture(self, message_id: int, url: str) -> Asset | None:
+        """Download one refused picture again; the outcome arrives through the sink too."""
+        provenance = self._failed.get((message_id, url)) or await self._provenance_for(message_id)
+        if provenance is None:
+            return None
+        asset = await self._store(message_id, provenance, url)
+        if asset is not None:
+            await self._clear_no_pictures(message_id)
+        return asset
+
+    async def _provenance_for(self, message_id: int) -> Provenance | None:
+        """Provenance rebuilt from the stored conversation, for failures of earlier runs."""
+        message = await self._db.run(store.get_message, message_id)
+        if message is None:
+            return None
+        earlier = await self._db.run(
+            store.list_messages, message.conversation_id, before_id=message_id
+        )
+        user_prompt = next((m.content for m in reversed(earlier) if m.role is Role.USER), "")
+        provenance = reply_provenance(message, parse_reply(message.content), user_prompt)
+        siblings = (await self._library.for_messages([message_id])).get(message_id, [])
+        if siblings and not provenance.params:
+            # Pictures of the same generation that did arrive know the options it used.
+            return dataclasses.replace(provenance, params=siblings[0].provenance.params)
+        return provenance
+
+    async def _clear_no_pictures(self, message_id: int) -> None:
+        message = await self._db.run(store.get_message, message_id)
+        if message is None or message.error_kind != NO_PICTURES:
+            return
+        finished = await self._db.run(
+            store.finish_message,
+            message_id,
+            message.content,
+            message.reasoning,
+            MessageState.DONE,
+            None,
+            None,
+            message.usage,
+        )
+        if finished is not None:
+            self._sink.message_finished(finished)
