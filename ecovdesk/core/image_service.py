@@ -199,6 +199,9 @@ class ImageService:
         self._scope.start(
             self._generate(reply, family, prompt, options), key=chat_key(conversation.id)
         )
+        # One turn of the loop lets the task enter its try block: a task cancelled before
+        # its first step never runs its handler and would leave the reply "streaming".
+        await asyncio.sleep(0)
         return conversation
 
     async def _generate(
