@@ -9,12 +9,8 @@ import dataclasses
 import logging
 import time
 from collections.abc import Callable
-from typing import Any
 
-from ecovdesk.api.errors import ErrorKind, RelayError
-from ecovdesk.api.ideogram import generate_ideogram, ideogram_body
-from ecovdesk.api.images import dalle_body, flux_body, generate_images, recraft_body
-from ecovdesk.api.media import MediaRef
+from ecovdesk.api.errors import RelayError
 from ecovdesk.core import conversation_store as store
 from ecovdesk.core.catalogue import Catalogue, Family
 from ecovdesk.core.chat_service import INTERNAL, STOPPED, chat_key, title_from_text
@@ -32,6 +28,7 @@ from ecovdesk.core.domain import (
     Role,
 )
 from ecovdesk.core.events import EventSink
+from ecovdesk.core.image_requests import IMAGE_FAMILIES, request_images, revised_prompts
 from ecovdesk.core.library import Library
 from ecovdesk.core.media_check import SAVE_FAILED, MediaRejected
 from ecovdesk.core.relay_session import RelaySession
@@ -43,68 +40,6 @@ log = logging.getLogger(__name__)
 # error_kind of a generation whose answer came back but none of whose pictures could be
 # stored; the reasons arrive per picture through EventSink.asset_failed.
 NO_PICTURES = "no_pictures"
-IMAGE_FAMILIES = frozenset({Family.OPENAI_IMAGES, Family.IDEOGRAM})
-# Keys of a request body that provenance records elsewhere (prompt, model).
-_NOT_PARAMS = frozenset({"prompt", "model"})
-
-
-def openai_images_body(model: str, prompt: str, options: ImageOptions) -> dict[str, Any]:
-    """The ``/v1/images/generations`` body in the dialect the model's vendor expects."""
-    name = model.lower()
-    count = max(1, options.count)
-    if name.startswith("dall-e"):
-        return dalle_body(
-            prompt,
-            size=options.size or "1024x1024",
-            quality=options.quality or "standard",
-            style=options.style or "vivid",
-            # DALL·E 3 refuses any other count.
-            n=1 if name == "dall-e-3" else count,
-            model=model,
-        )
-    if name.startswith("recraft"):
-        return recraft_body(
-            prompt,
-            model,
-            size=options.size or "1024x1024",
-            style=options.style or None,
-            substyle=options.substyle or None,
-            n=min(count, 2),
-        )
-    return flux_body(
-        prompt,
-        model,
-        size=options.size or None,
-        aspect_ratio=options.aspect_ratio or None,
-        n=count,
-        seed=options.seed,
-    )
-
-
-def ideogram_request_body(model: str, prompt: str, options: ImageOptions) -> dict[str, Any]:
-    try:
-        return ideogram_body(
-            prompt,
-            model,
-            aspect_ratio=options.aspect_ratio or None,
-            magic_prompt=options.magic_prompt or "AUTO",
-            seed=options.seed,
-            style_type=options.style_type or None,
-            negative_prompt=options.negative_prompt or None,
-        )
-    except ValueError as exc:
-        raise RelayError(ErrorKind.MODEL_UNAVAILABLE, str(exc)) from exc
-
-
-def revised_prompts(refs: list[MediaRef], prompt: str) -> str:
-    """What the service rewrote the prompt into, once per distinct rewrite."""
-    seen: dict[str, None] = {}
-    for ref in refs:
-        for key in ("revised_prompt", "prompt"):
-            value = ref.meta.get(key)
-            if isinstance(value, str) and value.strip() and value.strip() != prompt.strip():
-                seen.setdefault(value.strip(), None)
-    return "\n\n".join(seen)
 
 
 def reply_provenance(message: Message, parsed: ParsedReply, user_prompt: str) -> Provenance:
@@ -210,7 +145,9 @@ class ImageService:
         content = ""
         state, error_kind, error_text = MessageState.DONE, None, None
         try:
-            refs, params = await self._request(family, reply.model, prompt, options)
+            refs, params = await request_images(
+                self._relay.relay, family, reply.model, prompt, options
+            )
             content = revised_prompts(refs, prompt)
             provenance = Provenance(
                 kind=AssetKind.IMAGE,
@@ -234,20 +171,6 @@ class ImageService:
             log.exception("picture generation failed")
             state, error_kind = MessageState.FAILED, INTERNAL
         await self._finish(reply, content, state, error_kind, error_text)
-
-    async def _request(
-        self, family: Family, model: str, prompt: str, options: ImageOptions
-    ) -> tuple[list[MediaRef], dict[str, object]]:
-        """The pictures the relay answered with, and the options that were actually sent."""
-        client = self._relay.relay
-        if family is Family.IDEOGRAM:
-            body = ideogram_request_body(model, prompt, options)
-            refs = await generate_ideogram(client, body)
-            sent: dict[str, Any] = body["image_request"]
-        else:
-            sent = openai_images_body(model, prompt, options)
-            refs = await generate_images(client, sent)
-        return refs, {k: v for k, v in sent.items() if k not in _NOT_PARAMS}
 
     async def _store(
         self, message_id: int, provenance: Provenance, url: str, data: bytes | None = None

@@ -212,11 +212,15 @@ class Library:
             async with self._files_lock:
                 thumb = await self._blocking(self._place, part, new, facts)
                 new = dataclasses.replace(new, thumb_rel_path=thumb)
-                asset, _ = await self._db.run(rows.insert_asset, self._roots, new, self._clock())
+                asset, added = await self._db.run(
+                    rows.insert_asset, self._roots, new, self._clock()
+                )
         except (OSError, StorageError) as exc:
             log.warning("could not store a library file: %s", exc)
             raise MediaRejected(SAVE_FAILED) from exc
-        self._sink.asset_ready(asset)
+        # A repeated download for the same message is already on screen.
+        if added:
+            self._sink.asset_ready(asset)
         return asset
 
     def _place(self, part: Path, new: NewAsset, facts: ImageFacts) -> str | None:

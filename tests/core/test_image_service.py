@@ -448,3 +448,19 @@ async def test_an_answer_without_pictures_fails_and_went_to_the_relay_with_the_k
     assert seen[0].headers["authorization"].startswith("Bearer ")
     reply, _ = await outcome(db, sink)
     assert (reply.state, reply.error_kind) == (MessageState.FAILED, "upstream")
+
+
+@pytest.mark.asyncio
+async def test_an_ideogram_version_the_app_cannot_map_fails_without_a_request(
+    fake_relay: FakeRelay,
+    session: RelaySession,
+    rig_for: RigFactory,
+    db: Database,
+    sink: RecordingSink,
+) -> None:
+    rig = rig_for(session)
+    await rig.generate("ideogram-v9", "future model")
+    reply, _ = await outcome(db, sink)
+    assert (reply.state, reply.error_kind) == (MessageState.FAILED, "model_unavailable")
+    assert reply.error_text is not None and "ideogram-v9" in reply.error_text
+    assert fake_relay.requests_to("/ideogram/") == []
