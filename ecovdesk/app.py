@@ -7,6 +7,7 @@ import asyncio
 import logging
 import sys
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -20,6 +21,8 @@ from ecovdesk.core.catalogue import Catalogue, Family
 from ecovdesk.core.chat_service import ChatService
 from ecovdesk.core.conversation_service import ConversationService
 from ecovdesk.core.database import Database
+from ecovdesk.core.image_service import ImageService
+from ecovdesk.core.library import Library
 from ecovdesk.core.log_setup import setup_logging
 from ecovdesk.core.model_service import ModelService
 from ecovdesk.core.preferences import Preferences
@@ -36,7 +39,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("ecovdesk")
 
-SERVED_FAMILIES = (Family.CHAT, Family.CHAT_IMAGES)
+SERVED_FAMILIES = (Family.CHAT, Family.CHAT_IMAGES, Family.OPENAI_IMAGES, Family.IDEOGRAM)
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -101,12 +104,19 @@ async def compose(
         )
     )
     catalogue = Catalogue.load_default()
+    library = Library(db, paths.library_dir, paths.cache_dir / "thumbs", relay, sink)
+    await library.cleanup_partial_files()
+    images = ImageService(db, relay, library, sink, scope, catalogue)
     services = Services(
-        chat=ChatService(db, relay, sink, scope, catalogue),
+        chat=ChatService(
+            db, relay, sink, scope, catalogue, on_reply_finished=images.fetch_reply_pictures
+        ),
         conversations=ConversationService(db, sink),
         models=ModelService(db, relay, catalogue, SERVED_FAMILIES),
         preferences=preferences,
         scope=scope,
+        library=library,
+        images=images,
     )
     await services.conversations.recover_after_start()
     window = MainWindow(services, sink, dark=dark)
@@ -160,6 +170,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setWindowIcon(_app_icon())
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    # Plain worker threads for file I/O and Pillow; Qt threads are not needed for that.
+    workers = ThreadPoolExecutor(max_workers=4, thread_name_prefix="ecovdesk-work")
+    loop.set_default_executor(workers)
     try:
         with loop:
             code = loop.run_until_complete(run_app(app, args, paths))
@@ -167,6 +180,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.exception("ecovdesk stopped")
         print(f"ecovdesk: {error}", file=sys.stderr)
         return 1
+    finally:
+        workers.shutdown(wait=False, cancel_futures=True)
     return int(code)
 
 

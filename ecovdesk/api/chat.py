@@ -214,17 +214,19 @@ def _interrupted() -> RelayError:
 async def _deltas_from_events(
     client: httpx.AsyncClient, source: EventSource
 ) -> AsyncGenerator[ChatDelta, None]:
-    async for event in source.aiter_sse():
-        data = event.data.strip()
-        if not data:
-            continue
-        if data == DONE:
-            return
-        if event.event == "error":
-            raise _error_event(client, data)
-        delta = _delta_from_chunk(_check_chunk(client, _decode_chunk(data)))
-        if delta is not None:
-            yield delta
+    # httpx-sse's generator is closed here too, in this task, for the same reason.
+    async with aclosing(source.aiter_sse()) as events:
+        async for event in events:
+            data = event.data.strip()
+            if not data:
+                continue
+            if data == DONE:
+                return
+            if event.event == "error":
+                raise _error_event(client, data)
+            delta = _delta_from_chunk(_check_chunk(client, _decode_chunk(data)))
+            if delta is not None:
+                yield delta
     raise _interrupted()
 
 

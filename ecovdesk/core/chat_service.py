@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -34,7 +35,7 @@ STOPPED = "stopped"
 INTERNAL = "internal"
 TITLE_LENGTH = 40
 
-ReplyHook = Callable[[Message, str], Awaitable[None]]
+ReplyHook = Callable[[Message, str], Awaitable[object]]
 
 
 def title_from_text(text: str) -> str:
@@ -79,6 +80,13 @@ def api_messages(options: ChatOptions, history: list[Message]) -> list[dict[str,
             continue
         result.append({"role": message.role.value, "content": _api_content(message)})
     return result
+
+
+async def _settled(saving: asyncio.Future[bool] | None) -> None:
+    """Let a progress save finish first, so it cannot overwrite the final text."""
+    if saving is not None:
+        with contextlib.suppress(Exception):
+            await asyncio.shield(saving)
 
 
 class ChatService:
@@ -220,27 +228,38 @@ class ChatService:
         reasoning: list[str] = []
         usage: chat_api.TokenUsage | None = None
         last_saved = self._clock()
+        saving: asyncio.Future[bool] | None = None
         state, error_kind, error_text = MessageState.DONE, None, None
         try:
             body = self._request_body(conversation, history)
-            async for delta in chat_api.stream_chat(self._relay.relay, body):
-                if delta.usage is not None:
-                    usage = delta.usage
-                if not (delta.content or delta.reasoning):
-                    continue
-                content.append(delta.content)
-                reasoning.append(delta.reasoning)
-                self._sink.text_delta(reply.id, delta.content, delta.reasoning)
-                if self._clock() - last_saved >= self._persist_interval:
-                    last_saved = self._clock()
-                    await self._db.run(
-                        store.update_message_progress,
-                        reply.id,
-                        "".join(content),
-                        "".join(reasoning),
-                    )
+            stream = chat_api.stream_chat(self._relay.relay, body)
+            async with contextlib.aclosing(stream):
+                # Nothing else is awaited inside this loop, so Stop always lands in the network
+                # read and unwinds the HTTP stream in this task; the progress is saved beside it.
+                async for delta in stream:
+                    if delta.usage is not None:
+                        usage = delta.usage
+                    if not (delta.content or delta.reasoning):
+                        continue
+                    content.append(delta.content)
+                    reasoning.append(delta.reasoning)
+                    self._sink.text_delta(reply.id, delta.content, delta.reasoning)
+                    now = self._clock()
+                    if now - last_saved >= self._persist_interval and (
+                        saving is None or saving.done()
+                    ):
+                        last_saved = now
+                        saving = asyncio.ensure_future(
+                            self._db.run(
+                                store.update_message_progress,
+                                reply.id,
+                                "".join(content),
+                                "".join(reasoning),
+                            )
+                        )
         except asyncio.CancelledError:
             state, error_kind = MessageState.INTERRUPTED, STOPPED
+            await _settled(saving)
             await self._finish(reply, content, reasoning, state, error_kind, None, usage)
             raise
         except RelayError as error:
@@ -250,6 +269,7 @@ class ChatService:
         except Exception:
             log.exception("chat reply failed")
             state, error_kind = MessageState.FAILED, INTERNAL
+        await _settled(saving)
         await self._finish(reply, content, reasoning, state, error_kind, error_text, usage)
         if state in (MessageState.DONE, MessageState.INTERRUPTED):
             await self._reply_finished(reply, history)

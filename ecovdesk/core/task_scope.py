@@ -15,11 +15,17 @@ class TaskScope:
         self._on_error = on_error
         self._tasks: dict[str, asyncio.Task[Any]] = {}
         self._anonymous: set[asyncio.Task[Any]] = set()
-        self._counter = 0
+        # Remembered so that work can be queued from callbacks that run while the loop is
+        # not the running one (a Qt event delivered between loop iterations).
+        try:
+            self._loop: asyncio.AbstractEventLoop | None = asyncio.get_running_loop()
+        except RuntimeError:
+            self._loop = None
 
     def start(self, coro: Coroutine[Any, Any, Any], key: str | None = None) -> asyncio.Task[Any]:
         """Run ``coro`` in the background; with a key, ``cancel(key)`` stops it."""
-        task = asyncio.get_running_loop().create_task(coro)
+        loop = self._loop or asyncio.get_running_loop()
+        task = loop.create_task(coro)
         if key is None:
             self._anonymous.add(task)
         else:

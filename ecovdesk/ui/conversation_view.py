@@ -107,9 +107,11 @@ class ConversationView(QScrollArea):
     def _insert(self, index: int, message: Message) -> None:
         bubble = MessageBubble(message, dark=self.dark, thumbnails=self.thumbnails)
         bubble.images.openRequested.connect(
-            lambda asset, b=bubble: self.pictureOpened.emit(asset, list(b.images.assets)))
+            lambda asset, b=bubble: self.pictureOpened.emit(asset, list(b.images.assets))
+        )
         bubble.images.retryRequested.connect(
-            lambda url, mid=message.id: self.pictureRetryRequested.emit(mid, url))
+            lambda url, mid=message.id: self.pictureRetryRequested.emit(mid, url)
+        )
         bubble.regenerateRequested.connect(self.regenerateRequested)
         bubble.editSubmitted.connect(self.editSubmitted)
         self._bubbles[message.id] = bubble

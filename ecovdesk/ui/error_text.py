@@ -36,6 +36,9 @@ def describe_error(kind: str | None, relay_message: str | None) -> str:
             "ErrorText", "The answer was cut off before it was complete."
         ),
         "stopped": QCoreApplication.translate("ErrorText", "Stopped."),
+        "no_pictures": QCoreApplication.translate(
+            "ErrorText", "No picture could be stored from this answer."
+        ),
         "internal": QCoreApplication.translate(
             "ErrorText", "Something went wrong inside ecovdesk."
         ),

@@ -5,8 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,7 +50,7 @@ class GalleryModel(QAbstractListModel):
         self.assets.insert(0, asset)
         self.endInsertRows()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.assets)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -107,7 +114,9 @@ class GalleryPage(QWidget):
         layout.addWidget(self.view, 1)
         self.empty_hint = label(
             self.tr("Pictures you generate or receive in chats appear here, kept for good."),
-            name="bubbleHeader", align=Qt.AlignmentFlag.AlignCenter)
+            name="bubbleHeader",
+            align=Qt.AlignmentFlag.AlignCenter,
+        )
         layout.addWidget(self.empty_hint)
         self._filter_timer = QTimer(self, singleShot=True, interval=200)
         self._filter_timer.timeout.connect(self.filtersChanged)
@@ -168,11 +177,13 @@ class GalleryPage(QWidget):
         menu = QMenu(self)
         menu.addAction(self.tr("Open"), lambda: self._open_index(index))
         if asset.provenance.conversation_id is not None:
-            menu.addAction(self.tr("Open the conversation it came from"),
-                           lambda: self.openConversationRequested.emit(
-                               asset.provenance.conversation_id))
-        menu.addAction(self.tr("Use as reference"),
-                       lambda: self.useAsReferenceRequested.emit(asset))
+            menu.addAction(
+                self.tr("Open the conversation it came from"),
+                lambda: self.openConversationRequested.emit(asset.provenance.conversation_id),
+            )
+        menu.addAction(
+            self.tr("Use as reference"), lambda: self.useAsReferenceRequested.emit(asset)
+        )
         menu.addSeparator()
         menu.addAction(self.tr("Delete"), self._delete_selected)
         menu.exec(self.view.viewport().mapToGlobal(position))

@@ -16,16 +16,53 @@ from ecovdesk.core.domain import ImageOptions
 from ecovdesk.ui.widgets import label
 
 DALLE_SIZES = ("1024x1024", "1792x1024", "1024x1792")
-FLUX_SIZES = ("1024x1024", "1024x768", "768x1024", "1024x576", "576x1024", "1280x960",
-              "960x1280", "1366x768", "768x1366", "1344x576", "1024x512", "512x1024")
+FLUX_SIZES = (
+    "1024x1024",
+    "1024x768",
+    "768x1024",
+    "1024x576",
+    "576x1024",
+    "1280x960",
+    "960x1280",
+    "1366x768",
+    "768x1366",
+    "1344x576",
+    "1024x512",
+    "512x1024",
+)
 FLUX_RATIOS = ("", "1:1", "16:9", "9:16", "4:3", "3:4", "21:9", "9:21")
 RECRAFT_STYLES = ("realistic_image", "digital_illustration", "vector_illustration", "icon", "any")
-RECRAFT_SUBSTYLES = ("", "b_and_w", "hard_flash", "hdr", "natural_light", "studio_portrait",
-                     "enterprise", "motion_blur", "pixel_art", "hand_drawn", "grain",
-                     "infantile_sketch", "2d_art_poster", "handmade_3d", "engraving", "line_art")
-IDEOGRAM_RATIOS = ("ASPECT_1_1", "ASPECT_16_9", "ASPECT_9_16", "ASPECT_4_3", "ASPECT_3_4",
-                   "ASPECT_3_2", "ASPECT_2_3", "ASPECT_16_10", "ASPECT_10_16", "ASPECT_3_1",
-                   "ASPECT_1_3")
+RECRAFT_SUBSTYLES = (
+    "",
+    "b_and_w",
+    "hard_flash",
+    "hdr",
+    "natural_light",
+    "studio_portrait",
+    "enterprise",
+    "motion_blur",
+    "pixel_art",
+    "hand_drawn",
+    "grain",
+    "infantile_sketch",
+    "2d_art_poster",
+    "handmade_3d",
+    "engraving",
+    "line_art",
+)
+IDEOGRAM_RATIOS = (
+    "ASPECT_1_1",
+    "ASPECT_16_9",
+    "ASPECT_9_16",
+    "ASPECT_4_3",
+    "ASPECT_3_4",
+    "ASPECT_3_2",
+    "ASPECT_2_3",
+    "ASPECT_16_10",
+    "ASPECT_10_16",
+    "ASPECT_3_1",
+    "ASPECT_1_3",
+)
 IDEOGRAM_STYLES = ("", "AUTO", "GENERAL", "REALISTIC", "DESIGN", "RENDER_3D", "ANIME")
 
 
@@ -55,14 +92,14 @@ class ImageOptionsPanel(QWidget):
         title.setFont(font)
         layout.addWidget(title)
         self.form = QFormLayout()
-        self.size = QComboBox()
+        self.size_choice = QComboBox()
         self.aspect_ratio = QComboBox()
         self.count = QSpinBox()
         self.count.setRange(1, 4)
         self.quality = QComboBox()
         self.quality.addItem(self.tr("Standard"), "standard")
         self.quality.addItem(self.tr("HD"), "hd")
-        self.style = QComboBox()
+        self.style_choice = QComboBox()
         self.substyle = QComboBox()
         for value in RECRAFT_SUBSTYLES:
             self.substyle.addItem(value or self.tr("None"), value)
@@ -70,18 +107,22 @@ class ImageOptionsPanel(QWidget):
         for value in IDEOGRAM_STYLES:
             self.style_type.addItem(value or self.tr("Model default"), value)
         self.magic_prompt = QComboBox()
-        for text, value in ((self.tr("Auto"), "AUTO"), (self.tr("On"), "ON"), (self.tr("Off"), "OFF")):
+        for text, value in (
+            (self.tr("Auto"), "AUTO"),
+            (self.tr("On"), "ON"),
+            (self.tr("Off"), "OFF"),
+        ):
             self.magic_prompt.addItem(text, value)
         self.negative_prompt = QLineEdit()
         self.negative_prompt.setPlaceholderText(self.tr("What the picture should not contain"))
         self.seed = QLineEdit()
         self.seed.setPlaceholderText(self.tr("Random"))
-        self.rows = {
-            "size": (self.tr("Size"), self.size),
+        self.rows: dict[str, tuple[str, QWidget]] = {
+            "size": (self.tr("Size"), self.size_choice),
             "aspect_ratio": (self.tr("Aspect ratio"), self.aspect_ratio),
             "count": (self.tr("Count"), self.count),
             "quality": (self.tr("Quality"), self.quality),
-            "style": (self.tr("Style"), self.style),
+            "style": (self.tr("Style"), self.style_choice),
             "substyle": (self.tr("Substyle"), self.substyle),
             "style_type": (self.tr("Style type"), self.style_type),
             "magic_prompt": (self.tr("Magic prompt"), self.magic_prompt),
@@ -92,8 +133,15 @@ class ImageOptionsPanel(QWidget):
             self.form.addRow(text, widget)
         layout.addLayout(self.form)
         layout.addStretch(1)
-        for combo in (self.size, self.aspect_ratio, self.quality, self.style, self.substyle,
-                      self.style_type, self.magic_prompt):
+        for combo in (
+            self.size_choice,
+            self.aspect_ratio,
+            self.quality,
+            self.style_choice,
+            self.substyle,
+            self.style_type,
+            self.magic_prompt,
+        ):
             combo.currentIndexChanged.connect(self._changed)
         self.count.valueChanged.connect(self._changed)
         self.negative_prompt.textChanged.connect(self._changed)
@@ -109,14 +157,18 @@ class ImageOptionsPanel(QWidget):
             "recraft": {"size", "count", "style", "substyle"},
             "ideogram": {"aspect_ratio", "magic_prompt", "style_type", "negative_prompt", "seed"},
         }[kind]
-        self._fill(self.size, DALLE_SIZES if kind == "dalle" else FLUX_SIZES)
-        self._fill(self.aspect_ratio, IDEOGRAM_RATIOS if kind == "ideogram" else FLUX_RATIOS,
-                   empty=self.tr("Use the size"))
+        self._fill(self.size_choice, DALLE_SIZES if kind == "dalle" else FLUX_SIZES)
+        self._fill(
+            self.aspect_ratio,
+            IDEOGRAM_RATIOS if kind == "ideogram" else FLUX_RATIOS,
+            empty=self.tr("Use the size"),
+        )
         if kind == "dalle":
-            self._fill_pairs(self.style, ((self.tr("Vivid"), "vivid"),
-                                          (self.tr("Natural"), "natural")))
+            self._fill_pairs(
+                self.style_choice, ((self.tr("Vivid"), "vivid"), (self.tr("Natural"), "natural"))
+            )
         elif kind == "recraft":
-            self._fill_pairs(self.style, tuple((s, s) for s in RECRAFT_STYLES))
+            self._fill_pairs(self.style_choice, tuple((s, s) for s in RECRAFT_STYLES))
         self.count.setMaximum(1 if kind == "dalle" else (2 if kind == "recraft" else 4))
         for name, (_text, widget) in self.rows.items():
             self.form.setRowVisible(widget, name in visible)
@@ -151,11 +203,11 @@ class ImageOptionsPanel(QWidget):
             return str(widget.currentData() or "") if shown else ""
 
         return ImageOptions(
-            size=value("size", self.size),
+            size=value("size", self.size_choice),
             aspect_ratio=value("aspect_ratio", self.aspect_ratio),
             count=self.count.value() if kind != "dalle" else 1,
             quality=value("quality", self.quality),
-            style=value("style", self.style),
+            style=value("style", self.style_choice),
             substyle=value("substyle", self.substyle),
             negative_prompt=self.negative_prompt.text().strip() if kind == "ideogram" else "",
             seed=seed if kind in ("flux", "ideogram") else None,

@@ -8,8 +8,14 @@ import shutil
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QPixmap, QShortcut
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtGui import (
+    QDesktopServices,
+    QGuiApplication,
+    QKeySequence,
+    QPixmap,
+    QShortcut,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -63,10 +69,10 @@ class ZoomView(QGraphicsView):
     def scale_factor(self) -> float:
         return float(self.transform().m11())
 
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt override)
+    def wheelEvent(self, event: QWheelEvent) -> None:
         self.zoom(ZOOM_STEP if event.angleDelta().y() > 0 else 1 / ZOOM_STEP)
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
+    def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]
         if self.fitting:
             self.fit()
@@ -120,16 +126,24 @@ class ImageViewer(QDialog):
         self.position.setText(f"{self.index + 1} / {len(self.assets)}")
         when = dt.datetime.fromtimestamp(asset.created_at).strftime("%Y-%m-%d %H:%M")
         lines = [
-            self.tr("Prompt:"), asset.provenance.prompt or "—", "",
+            self.tr("Prompt:"),
+            asset.provenance.prompt or "—",
+            "",
             self.tr("Model: %1").replace("%1", asset.provenance.model or "—"),
             self.tr("Date: %1").replace("%1", when),
         ]
         if asset.width and asset.height:
-            lines.append(self.tr("Size: %1 × %2").replace("%1", str(asset.width))
-                         .replace("%2", str(asset.height)))
+            lines.append(
+                self.tr("Size: %1 × %2")
+                .replace("%1", str(asset.width))
+                .replace("%2", str(asset.height))
+            )
         if asset.provenance.params:
-            lines += ["", self.tr("Parameters:"),
-                      json.dumps(asset.provenance.params, ensure_ascii=False, indent=1)]
+            lines += [
+                "",
+                self.tr("Parameters:"),
+                json.dumps(asset.provenance.params, ensure_ascii=False, indent=1),
+            ]
         self.details.setPlainText("\n".join(lines))
 
     def next(self) -> None:

@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.undo_button)
         self.resize(1200, 800)
 
-        self.composer.sendRequested.connect(lambda: self._run(self._send()))
+        self.composer.sendRequested.connect(self._send_clicked)
         self.composer.stopRequested.connect(self.stop)
         self.composer.imageFilesChosen.connect(lambda files: self._run(self._attach_files(files)))
         self.composer.imagePasted.connect(self._attach_pasted)
@@ -132,7 +132,8 @@ class MainWindow(QMainWindow):
         self.view.editSubmitted.connect(lambda mid, text: self._run(self._edit(mid, text)))
         self.view.loadEarlierRequested.connect(lambda: self._run(self._load_earlier()))
         self.pictures = PictureController(
-            self.services.library, self.services.images, self.view, self.gallery, self._run, self)
+            self.services.library, self.services.images, self.view, self.gallery, self._run, self
+        )
         self.pictures.openConversationRequested.connect(self._open_from_gallery)
         self.pictures.referenceReady.connect(self._add_reference)
         self.pictures.notice.connect(self.show_notice)
@@ -313,7 +314,7 @@ class MainWindow(QMainWindow):
             self.image_options.set_model(info.id)
         self.composer.set_send_label(self.tr("Generate") if pictures else self.tr("Send"))
 
-    async def _send(self) -> None:
+    def _send_clicked(self) -> None:
         text = self.composer.text().strip()
         if not text:
             return
@@ -324,6 +325,10 @@ class MainWindow(QMainWindow):
         attachments, self._attachments = self._attachments, []
         self.composer.set_attachments([])
         self.composer.clear_text()
+        self.composer.set_busy(True)
+        self._run(self._send(text, attachments))
+
+    async def _send(self, text: str, attachments: list[Attachment]) -> None:
         self._adopt_new_conversation = self._conversation is None
         model = self.picker.current
         if self.services.models.info(model).family.is_chat:

@@ -43,7 +43,8 @@ class PictureController(QObject):
         self._gallery_loaded = False
         view.pictureOpened.connect(self.open_viewer)
         view.pictureRetryRequested.connect(
-            lambda mid, url: self._run(self._images.retry_picture(mid, url)))
+            lambda mid, url: self._run(self._images.retry_picture(mid, url))
+        )
         gallery.filtersChanged.connect(lambda: self._run(self.reload_gallery()))
         gallery.openRequested.connect(self.open_viewer)
         gallery.deleteRequested.connect(self._confirm_delete)
@@ -90,8 +91,9 @@ class PictureController(QObject):
         answer = QMessageBox.question(
             self._parent,
             self.tr("Delete pictures"),
-            self.tr("Delete %n picture(s) from the library? This cannot be undone.", "",
-                    len(assets)),
+            self.tr(
+                "Delete %n picture(s) from the library? This cannot be undone.", "", len(assets)
+            ),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self._run(self._delete([a.id for a in assets]))

@@ -9,19 +9,27 @@ def describe_refusal(reason: str) -> str:
     texts = {
         "too_large": QCoreApplication.translate("PictureReasons", "The file is too large."),
         "not_an_image": QCoreApplication.translate(
-            "PictureReasons", "The link did not return a picture."),
+            "PictureReasons", "The link did not return a picture."
+        ),
         "truncated": QCoreApplication.translate(
-            "PictureReasons", "The picture is incomplete or damaged."),
+            "PictureReasons", "The picture is incomplete or damaged."
+        ),
         "decompression_bomb": QCoreApplication.translate(
-            "PictureReasons", "The picture is far too large to open safely."),
+            "PictureReasons", "The picture is far too large to open safely."
+        ),
         "unsafe_svg": QCoreApplication.translate(
-            "PictureReasons", "The vector picture refers to outside files or scripts."),
+            "PictureReasons", "The vector picture refers to outside files or scripts."
+        ),
         "type_mismatch": QCoreApplication.translate(
-            "PictureReasons", "The file is not the kind of picture it claims to be."),
+            "PictureReasons", "The file is not the kind of picture it claims to be."
+        ),
         "download_failed": QCoreApplication.translate(
-            "PictureReasons", "The picture could not be downloaded."),
+            "PictureReasons", "The picture could not be downloaded."
+        ),
         "expired_or_missing": QCoreApplication.translate(
-            "PictureReasons", "The picture's link has expired or no longer exists."),
+            "PictureReasons", "The picture's link has expired or no longer exists."
+        ),
     }
-    return texts.get(reason, QCoreApplication.translate(
-        "PictureReasons", "The picture could not be stored."))
+    return texts.get(
+        reason, QCoreApplication.translate("PictureReasons", "The picture could not be stored.")
+    )

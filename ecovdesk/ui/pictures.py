@@ -21,7 +21,9 @@ def load_image(path: Path, max_side: int | None = None) -> QImage:
     if max_side:
         size = reader.size()
         if size.isValid() and max(size.width(), size.height()) > max_side:
-            reader.setScaledSize(size.scaled(max_side, max_side, Qt.AspectRatioMode.KeepAspectRatio))
+            reader.setScaledSize(
+                size.scaled(max_side, max_side, Qt.AspectRatioMode.KeepAspectRatio)
+            )
     return reader.read()
 
 
@@ -59,8 +61,12 @@ class ThumbnailCache:
         image = load_image(source, side)
         pixmap = QPixmap.fromImage(image) if not image.isNull() else QPixmap()
         if not pixmap.isNull() and max(pixmap.width(), pixmap.height()) > side:
-            pixmap = pixmap.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio,
-                                   Qt.TransformationMode.SmoothTransformation)
+            pixmap = pixmap.scaled(
+                side,
+                side,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
         self._items[asset.id] = pixmap
         if len(self._items) > self._capacity:
             self._items.popitem(last=False)

@@ -27,7 +27,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ecovdesk/app.py" line="100"/>
+        <location filename="../../ecovdesk/app.py" line="102"/>
         <source>Something went wrong; details are in the log.</source>
         <translation>Something went wrong; details are in the log.</translation>
     </message>
@@ -241,16 +241,21 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/error_text.py" line="39"/>
+        <source>No picture could be stored from this answer.</source>
+        <translation>No picture could be stored from this answer.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="42"/>
         <source>Something went wrong inside ecovdesk.</source>
         <translation>Something went wrong inside ecovdesk.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="43"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="46"/>
         <source>The request failed.</source>
         <translation>The request failed.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="45"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="48"/>
         <source>Relay says: %s</source>
         <translation>Relay says: %s</translation>
     </message>
@@ -258,28 +263,28 @@
 <context>
     <name>GalleryPage</name>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="79"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="86"/>
         <source>Filter by prompt</source>
         <translation>Filter by prompt</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="82"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="89"/>
         <source>All models</source>
         <translation>All models</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="83"/>
-        <location filename="../../ecovdesk/ui/gallery.py" line="177"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="90"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="188"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="109"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="116"/>
         <source>Pictures you generate or receive in chats appear here, kept for good.</source>
         <translation>Pictures you generate or receive in chats appear here, kept for good.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/gallery.py" line="146"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="155"/>
         <source>%n picture(s)</source>
         <translation>
             <numerusform>%n picture</numerusform>
@@ -287,17 +292,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="169"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="178"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="171"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="181"/>
         <source>Open the conversation it came from</source>
         <translation>Open the conversation it came from</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="174"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="185"/>
         <source>Use as reference</source>
         <translation>Use as reference</translation>
     </message>
@@ -305,117 +310,117 @@
 <context>
     <name>ImageOptionsPanel</name>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="52"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="89"/>
         <source>Picture options</source>
         <translation>Picture options</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="63"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="100"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="64"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="101"/>
         <source>HD</source>
         <translation>HD</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="68"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="105"/>
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="71"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="108"/>
         <source>Model default</source>
         <translation>Model default</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="73"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="111"/>
         <source>Auto</source>
         <translation>Auto</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="73"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="112"/>
         <source>On</source>
         <translation>On</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="73"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="113"/>
         <source>Off</source>
         <translation>Off</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="76"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="117"/>
         <source>What the picture should not contain</source>
         <translation>What the picture should not contain</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="78"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="119"/>
         <source>Random</source>
         <translation>Random</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="80"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="121"/>
         <source>Size</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="81"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="122"/>
         <source>Aspect ratio</source>
         <translation>Aspect ratio</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="82"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="123"/>
         <source>Count</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="83"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="124"/>
         <source>Quality</source>
         <translation>Quality</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="84"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="125"/>
         <source>Style</source>
         <translation>Style</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="85"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="126"/>
         <source>Substyle</source>
         <translation>Substyle</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="86"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="127"/>
         <source>Style type</source>
         <translation>Style type</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="87"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="128"/>
         <source>Magic prompt</source>
         <translation>Magic prompt</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="88"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="129"/>
         <source>Negative prompt</source>
         <translation>Negative prompt</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="89"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="130"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="114"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="164"/>
         <source>Use the size</source>
         <translation>Use the size</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="116"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="168"/>
         <source>Vivid</source>
         <translation>Vivid</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="117"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="168"/>
         <source>Natural</source>
         <translation>Natural</translation>
     </message>
@@ -441,72 +446,72 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="80"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="86"/>
         <source>Picture</source>
         <translation>Picture</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="87"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="93"/>
         <source>Previous</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="88"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="94"/>
         <source>Next</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="89"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="95"/>
         <source>Fit</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="90"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="96"/>
         <source>100%</source>
         <translation>100%</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="91"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="97"/>
         <source>Save as…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="92"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="98"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="93"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="99"/>
         <source>Show in folder</source>
         <translation>Show in folder</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="123"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="129"/>
         <source>Prompt:</source>
         <translation>Prompt:</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="124"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="132"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="125"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="133"/>
         <source>Date: %1</source>
         <translation>Date: %1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="128"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="137"/>
         <source>Size: %1 × %2</source>
         <translation>Size: %1 × %2</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="131"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="144"/>
         <source>Parameters:</source>
         <translation>Parameters:</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="148"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="162"/>
         <source>Save picture</source>
         <translation>Save picture</translation>
     </message>
@@ -544,147 +549,147 @@
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="151"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="152"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="152"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="153"/>
         <source>New conversation</source>
         <translation>New conversation</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="153"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="154"/>
         <source>Search messages</source>
         <translation>Search messages</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="154"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="155"/>
         <source>Settings…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="156"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="157"/>
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="157"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="158"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="158"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="159"/>
         <source>About ecovdesk</source>
         <translation>About ecovdesk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="187"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="188"/>
         <source>Could not refresh the model list: %1</source>
         <translation>Could not refresh the model list: %1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="194"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="195"/>
         <source>Model list updated.</source>
         <translation>Model list updated.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="236"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="237"/>
         <source>Rename conversation</source>
         <translation>Rename conversation</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="236"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="237"/>
         <source>Title:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="247"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="248"/>
         <source>Conversation deleted.</source>
         <translation>Conversation deleted.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="265"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="266"/>
         <source>Export conversation</source>
         <translation>Export conversation</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="267"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="268"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="267"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="268"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="272"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="273"/>
         <source>You</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="273"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="274"/>
         <source>Assistant</source>
         <translation>Assistant</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="274"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="275"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="275"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="276"/>
         <source>Thought process</source>
         <translation>Thought process</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="280"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="281"/>
         <source>Could not export: %1</source>
         <translation>Could not export: %1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="282"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="283"/>
         <source>Exported to %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="314"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="315"/>
         <source>Generate</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="314"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="315"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="321"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="322"/>
         <source>Enter your API key in Settings first.</source>
         <translation>Enter your API key in Settings first.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="362"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="367"/>
         <source>%1 is not an image that can be attached.</source>
         <translation>%1 is not an image that can be attached.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="375"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="380"/>
         <source>pasted image %1.png</source>
         <translation>pasted image %1.png</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="379"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="384"/>
         <source>The pasted picture could not be read.</source>
         <translation>The pasted picture could not be read.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="386"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="391"/>
         <source>Only http and https document links can be attached.</source>
         <translation>Only http and https document links can be attached.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="407"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="412"/>
         <source>Pick a model that can see pictures to use this reference.</source>
         <translation>Pick a model that can see pictures to use this reference.</translation>
     </message>
@@ -874,12 +879,12 @@
 <context>
     <name>PictureController</name>
     <message>
-        <location filename="../../ecovdesk/ui/picture_controller.py" line="92"/>
+        <location filename="../../ecovdesk/ui/picture_controller.py" line="93"/>
         <source>Delete pictures</source>
         <translation>Delete pictures</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/picture_controller.py" line="93"/>
+        <location filename="../../ecovdesk/ui/picture_controller.py" line="95"/>
         <source>Delete %n picture(s) from the library? This cannot be undone.</source>
         <translation>
             <numerusform>Delete %n picture from the library? This cannot be undone.</numerusform>
@@ -887,7 +892,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/picture_controller.py" line="111"/>
+        <location filename="../../ecovdesk/ui/picture_controller.py" line="113"/>
         <source>That picture could not be attached.</source>
         <translation>That picture could not be attached.</translation>
     </message>
@@ -905,37 +910,37 @@
         <translation>The link did not return a picture.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/picture_reasons.py" line="13"/>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="14"/>
         <source>The picture is incomplete or damaged.</source>
         <translation>The picture is incomplete or damaged.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/picture_reasons.py" line="15"/>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="17"/>
         <source>The picture is far too large to open safely.</source>
         <translation>The picture is far too large to open safely.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/picture_reasons.py" line="17"/>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="20"/>
         <source>The vector picture refers to outside files or scripts.</source>
         <translation>The vector picture refers to outside files or scripts.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/picture_reasons.py" line="19"/>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="23"/>
         <source>The file is not the kind of picture it claims to be.</source>
         <translation>The file is not the kind of picture it claims to be.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/picture_reasons.py" line="21"/>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="26"/>
         <source>The picture could not be downloaded.</source>
         <translation>The picture could not be downloaded.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/picture_reasons.py" line="23"/>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="29"/>
         <source>The picture&apos;s link has expired or no longer exists.</source>
         <translation>The picture&apos;s link has expired or no longer exists.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/picture_reasons.py" line="26"/>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="34"/>
         <source>The picture could not be stored.</source>
         <translation>The picture could not be stored.</translation>
     </message>

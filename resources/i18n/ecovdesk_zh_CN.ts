@@ -27,7 +27,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ecovdesk/app.py" line="100"/>
+        <location filename="../../ecovdesk/app.py" line="102"/>
         <source>Something went wrong; details are in the log.</source>
         <translation>出了点问题，详情已写入日志。</translation>
     </message>
@@ -241,16 +241,21 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/error_text.py" line="39"/>
+        <source>No picture could be stored from this answer.</source>
+        <translation>这次回答中没有能保存的图片。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="42"/>
         <source>Something went wrong inside ecovdesk.</source>
         <translation>ecovdesk 内部出错。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="43"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="46"/>
         <source>The request failed.</source>
         <translation>请求失败。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="45"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="48"/>
         <source>Relay says: %s</source>
         <translation>中转站返回：%s</translation>
     </message>
@@ -258,45 +263,45 @@
 <context>
     <name>GalleryPage</name>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="79"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="86"/>
         <source>Filter by prompt</source>
         <translation>按提示词筛选</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="82"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="89"/>
         <source>All models</source>
         <translation>全部模型</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="83"/>
-        <location filename="../../ecovdesk/ui/gallery.py" line="177"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="90"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="188"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="109"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="116"/>
         <source>Pictures you generate or receive in chats appear here, kept for good.</source>
         <translation>生成的图片和对话中收到的图片都会永久保存在这里。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/gallery.py" line="146"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="155"/>
         <source>%n picture(s)</source>
         <translation>
             <numerusform>%n 张图片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="169"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="178"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="171"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="181"/>
         <source>Open the conversation it came from</source>
         <translation>打开来源对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="174"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="185"/>
         <source>Use as reference</source>
         <translation>用作参考图</translation>
     </message>
@@ -304,117 +309,117 @@
 <context>
     <name>ImageOptionsPanel</name>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="52"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="89"/>
         <source>Picture options</source>
         <translation>绘图参数</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="63"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="100"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="64"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="101"/>
         <source>HD</source>
         <translation>高清</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="68"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="105"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="71"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="108"/>
         <source>Model default</source>
         <translation>模型默认</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="73"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="111"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="73"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="112"/>
         <source>On</source>
         <translation>开</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="73"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="113"/>
         <source>Off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="76"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="117"/>
         <source>What the picture should not contain</source>
         <translation>图片中不应出现的内容</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="78"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="119"/>
         <source>Random</source>
         <translation>随机</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="80"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="121"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="81"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="122"/>
         <source>Aspect ratio</source>
         <translation>宽高比</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="82"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="123"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="83"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="124"/>
         <source>Quality</source>
         <translation>质量</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="84"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="125"/>
         <source>Style</source>
         <translation>风格</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="85"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="126"/>
         <source>Substyle</source>
         <translation>子风格</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="86"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="127"/>
         <source>Style type</source>
         <translation>风格类型</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="87"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="128"/>
         <source>Magic prompt</source>
         <translation>提示词优化</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="88"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="129"/>
         <source>Negative prompt</source>
         <translation>反向提示词</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="89"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="130"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="114"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="164"/>
         <source>Use the size</source>
         <translation>使用尺寸</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="116"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="168"/>
         <source>Vivid</source>
         <translation>鲜明</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="117"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="168"/>
         <source>Natural</source>
         <translation>自然</translation>
     </message>
@@ -440,72 +445,72 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="80"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="86"/>
         <source>Picture</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="87"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="93"/>
         <source>Previous</source>
         <translation>上一张</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="88"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="94"/>
         <source>Next</source>
         <translation>下一张</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="89"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="95"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="90"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="96"/>
         <source>100%</source>
         <translation>100%</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="91"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="97"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="92"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="98"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="93"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="99"/>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="123"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="129"/>
         <source>Prompt:</source>
         <translation>提示词：</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="124"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="132"/>
         <source>Model: %1</source>
         <translation>模型：%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="125"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="133"/>
         <source>Date: %1</source>
         <translation>日期：%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="128"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="137"/>
         <source>Size: %1 × %2</source>
         <translation>尺寸：%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="131"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="144"/>
         <source>Parameters:</source>
         <translation>参数：</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="148"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="162"/>
         <source>Save picture</source>
         <translation>保存图片</translation>
     </message>
@@ -543,147 +548,147 @@
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="151"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="152"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="152"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="153"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="153"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="154"/>
         <source>Search messages</source>
         <translation>搜索消息</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="154"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="155"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="156"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="157"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="157"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="158"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="158"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="159"/>
         <source>About ecovdesk</source>
         <translation>关于 ecovdesk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="187"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="188"/>
         <source>Could not refresh the model list: %1</source>
         <translation>无法刷新模型列表：%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="194"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="195"/>
         <source>Model list updated.</source>
         <translation>模型列表已更新。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="236"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="237"/>
         <source>Rename conversation</source>
         <translation>重命名对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="236"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="237"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="247"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="248"/>
         <source>Conversation deleted.</source>
         <translation>对话已删除。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="265"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="266"/>
         <source>Export conversation</source>
         <translation>导出对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="267"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="268"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="267"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="268"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="272"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="273"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="273"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="274"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="274"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="275"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="275"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="276"/>
         <source>Thought process</source>
         <translation>思考过程</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="280"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="281"/>
         <source>Could not export: %1</source>
         <translation>无法导出：%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="282"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="283"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="314"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="315"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="314"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="315"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="321"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="322"/>
         <source>Enter your API key in Settings first.</source>
         <translation>请先在设置中填写 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="362"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="367"/>
         <source>%1 is not an image that can be attached.</source>
         <translation>%1 不是可以附加的图片。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="375"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="380"/>
         <source>pasted image %1.png</source>
         <translation>粘贴的图片 %1.png</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="379"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="384"/>
         <source>The pasted picture could not be read.</source>
         <translation>无法读取粘贴的图片。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="386"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="391"/>
         <source>Only http and https document links can be attached.</source>
         <translation>只能附加 http 或 https 文档链接。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="407"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="412"/>
         <source>Pick a model that can see pictures to use this reference.</source>
         <translation>请选择支持识图的模型来使用这张参考图。</translation>
     </message>
@@ -873,19 +878,19 @@
 <context>
     <name>PictureController</name>
     <message>
-        <location filename="../../ecovdesk/ui/picture_controller.py" line="92"/>
+        <location filename="../../ecovdesk/ui/picture_controller.py" line="93"/>
         <source>Delete pictures</source>
         <translation>删除图片</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/picture_controller.py" line="93"/>
+        <location filename="../../ecovdesk/ui/picture_controller.py" line="95"/>
         <source>Delete %n picture(s) from the library? This cannot be undone.</source>
         <translation>
             <numerusform>从图库中删除 %n 张图片？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/picture_controller.py" line="111"/>
+        <location filename="../../ecovdesk/ui/picture_controller.py" line="113"/>
         <source>That picture could not be attached.</source>
         <translation>无法附加这张图片。</translation>
     </message>
@@ -903,37 +908,37 @@
         <translation>链接返回的不是图片。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/picture_reasons.py" line="13"/>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="14"/>
         <source>The picture is incomplete or damaged.</source>
         <translation>图片不完整或已损坏。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/picture_reasons.py" line="15"/>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="17"/>
         <source>The picture is far too large to open safely.</source>
         <translation>图片尺寸过大，无法安全打开。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/picture_reasons.py" line="17"/>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="20"/>
         <source>The vector picture refers to outside files or scripts.</source>
         <translation>矢量图引用了外部文件或脚本。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/picture_reasons.py" line="19"/>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="23"/>
         <source>The file is not the kind of picture it claims to be.</source>
         <translation>文件与其声称的图片类型不符。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/picture_reasons.py" line="21"/>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="26"/>
         <source>The picture could not be downloaded.</source>
         <translation>图片下载失败。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/picture_reasons.py" line="23"/>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="29"/>
         <source>The picture&apos;s link has expired or no longer exists.</source>
         <translation>图片链接已过期或不存在。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/picture_reasons.py" line="26"/>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="34"/>
         <source>The picture could not be stored.</source>
         <translation>无法保存这张图片。</translation>
     </message>

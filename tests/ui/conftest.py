@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Callable, Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import pytest
 import qasync
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from ecovdesk.app import RunningApp, compose, parse_args
 from ecovdesk.core.secrets import KeyStore
@@ -22,37 +23,42 @@ API_KEY = "sk-ui-test-key-0123456789"
 
 @pytest.fixture(scope="session")
 def qt_loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
-    loop = qasync.QEventLoop(qapp)
+    # As in the app, the asyncio loop counts as running for as long as Qt does: tests wait by
+    # letting Qt process events (qtbot.waitUntil), which is also what runs the coroutines.
+    loop = qasync.QEventLoop(qapp, already_running=True)
     asyncio.set_event_loop(loop)
+    workers = ThreadPoolExecutor(max_workers=4, thread_name_prefix="ecovdesk-test")
+    loop.set_default_executor(workers)
     yield loop
+    workers.shutdown(wait=True)
+    asyncio.events._set_running_loop(None)
 
 
 class Driver:
-    """Runs the loop until something the user would see has happened."""
+    """Lets Qt (and with it the app's coroutines) run until something the user sees happens."""
 
-    def __init__(self, loop: qasync.QEventLoop) -> None:
+    def __init__(self, loop: qasync.QEventLoop, qtbot: QtBot) -> None:
         self.loop = loop
+        self.qtbot = qtbot
 
-    def run(self, coro: Coroutine[Any, Any, Any]) -> Any:
-        return self.loop.run_until_complete(coro)
+    def run(self, coro: Coroutine[Any, Any, Any], timeout: float = 30.0) -> Any:
+        task = self.loop.create_task(coro)
+        self.qtbot.waitUntil(task.done, timeout=int(timeout * 1000))
+        return task.result()
 
     def until(self, predicate: Callable[[], bool], timeout: float = 15.0) -> None:
-        async def wait() -> None:
-            deadline = time.monotonic() + timeout
-            while not predicate():
-                if time.monotonic() > deadline:
-                    raise AssertionError("the app did not get there in time")
-                await asyncio.sleep(0.02)
-
-        self.run(wait())
+        try:
+            self.qtbot.waitUntil(predicate, timeout=int(timeout * 1000))
+        except Exception as error:
+            raise AssertionError("the app did not get there in time") from error
 
     def settle(self, seconds: float = 0.1) -> None:
-        self.run(asyncio.sleep(seconds))
+        self.qtbot.wait(int(seconds * 1000))
 
 
 @pytest.fixture
-def driver(qt_loop: qasync.QEventLoop) -> Driver:
-    return Driver(qt_loop)
+def driver(qt_loop: qasync.QEventLoop, qtbot: QtBot) -> Driver:
+    return Driver(qt_loop, qtbot)
 
 
 @pytest.fixture

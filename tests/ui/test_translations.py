@@ -38,7 +38,9 @@ def test_every_source_string_is_in_the_catalogue(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.ts"
     subprocess.run(
         [i18n_tool._tool("lupdate"), *i18n_tool.sources(), "-ts", str(fresh)],
-        cwd=ROOT, check=True, capture_output=True,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
     )
 
     def entries(path: Path) -> set[tuple[str, str]]:
@@ -74,9 +76,7 @@ def _english_words(texts: Iterator[str]) -> list[str]:
     return found
 
 
-def test_chinese_window_shows_no_english(
-    driver: Driver, relay: FakeRelay, tmp_path: Path
-) -> None:
+def test_chinese_window_shows_no_english(driver: Driver, relay: FakeRelay, tmp_path: Path) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     install_translation(app, "zh_CN")
