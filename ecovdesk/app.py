@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
+import signal
 import sys
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -127,6 +129,15 @@ async def compose(
     return RunningApp(window, services, preferences, db, relay)
 
 
+def _close_on_termination(window: MainWindow) -> None:
+    """SIGTERM (logout, shutdown, ``kill``) closes the window the normal way, saving state."""
+    signal.signal(signal.SIGTERM, lambda _signo, _frame: QTimer.singleShot(0, window.close))
+    # Python only sees a signal when it next runs; this timer makes sure it does.
+    ticker = QTimer(window)
+    ticker.timeout.connect(lambda: None)
+    ticker.start(300)
+
+
 async def run_app(app: QApplication, args: argparse.Namespace, paths: ProfilePaths) -> int:
     from ecovdesk.ui.settings_flow import edit_settings
 
@@ -142,6 +153,7 @@ async def run_app(app: QApplication, args: argparse.Namespace, paths: ProfilePat
     window.show()
     closed = asyncio.Event()
     app.lastWindowClosed.connect(closed.set)
+    _close_on_termination(window)
     try:
         await window.start(args.model, settings.last_conversation_id)
         if args.smoke_test:
@@ -173,16 +185,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Plain worker threads for file I/O and Pillow; Qt threads are not needed for that.
     workers = ThreadPoolExecutor(max_workers=4, thread_name_prefix="ecovdesk-work")
     loop.set_default_executor(workers)
+    code = 1
     try:
         with loop:
-            code = loop.run_until_complete(run_app(app, args, paths))
+            code = int(loop.run_until_complete(run_app(app, args, paths)))
     except Exception as error:  # the last line of defence: say why, never a traceback
         log.exception("ecovdesk stopped")
         print(f"ecovdesk: {error}", file=sys.stderr)
-        return 1
     finally:
         workers.shutdown(wait=False, cancel_futures=True)
-    return int(code)
+    _exit_now(code)
+    return code
+
+
+def _exit_now(code: int) -> None:
+    """Leave without the interpreter's final garbage collection.
+
+    Everything is saved and closed by now. PySide6 on Python 3.11 can crash while the
+    interpreter tears its objects down (a reference count bug on ``True``), which would turn a
+    clean quit into an abort; skipping that teardown keeps the exit code honest.
+    """
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 from collections.abc import AsyncGenerator, Mapping
 from contextlib import aclosing
@@ -211,6 +213,21 @@ def _interrupted() -> RelayError:
     return RelayError(ErrorKind.INTERRUPTED, "The answer stopped before it was complete")
 
 
+DRAIN_SECONDS = 2.0
+
+
+async def _read_to_end(events: AsyncGenerator[Any, None]) -> None:
+    """Read what follows ``[DONE]`` (normally just the end of the body).
+
+    Finishing the body lets httpx's own generators end in this task; abandoned half-way, they
+    would be closed later by the garbage collector, outside any task.
+    """
+    with contextlib.suppress(TimeoutError, httpx.HTTPError):
+        async with asyncio.timeout(DRAIN_SECONDS):
+            async for _ in events:
+                pass
+
+
 async def _deltas_from_events(
     client: httpx.AsyncClient, source: EventSource
 ) -> AsyncGenerator[ChatDelta, None]:
@@ -221,6 +238,7 @@ async def _deltas_from_events(
             if not data:
                 continue
             if data == DONE:
+                await _read_to_end(events)
                 return
             if event.event == "error":
                 raise _error_event(client, data)

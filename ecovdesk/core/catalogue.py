@@ -11,7 +11,7 @@ from importlib import resources
 from typing import Any
 
 
-class Family(str, enum.Enum):
+class Family(enum.StrEnum):
     CHAT = "chat"
     CHAT_IMAGES = "chat_images"
     OPENAI_IMAGES = "openai_images"

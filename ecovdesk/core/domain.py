@@ -7,20 +7,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
-class Role(str, enum.Enum):
+class Role(enum.StrEnum):
     SYSTEM = "system"
     USER = "user"
     ASSISTANT = "assistant"
 
 
-class MessageState(str, enum.Enum):
+class MessageState(enum.StrEnum):
     DONE = "done"
     STREAMING = "streaming"
     INTERRUPTED = "interrupted"
     FAILED = "failed"
 
 
-class AttachmentKind(str, enum.Enum):
+class AttachmentKind(enum.StrEnum):
     IMAGE = "image"
     FILE = "file"
 
@@ -82,7 +82,7 @@ class SearchHit:
     snippet: str
 
 
-class AssetKind(str, enum.Enum):
+class AssetKind(enum.StrEnum):
     IMAGE = "image"
     AUDIO = "audio"
     VIDEO = "video"

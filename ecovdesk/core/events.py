@@ -8,7 +8,7 @@ from typing import Protocol
 from ecovdesk.core.domain import Asset, Conversation, Message
 
 
-class NoticeLevel(str, enum.Enum):
+class NoticeLevel(enum.StrEnum):
     INFO = "info"
     WARNING = "warning"
     ERROR = "error"

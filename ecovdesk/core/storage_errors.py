@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 
-class StorageErrorKind(str, enum.Enum):
+class StorageErrorKind(enum.StrEnum):
     READ_ONLY = "read_only"
     DISK_FULL = "disk_full"
     IO_ERROR = "io_error"

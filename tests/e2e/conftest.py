@@ -99,8 +99,7 @@ class AppProcess:
             found = self.xdotool("search", "--onlyvisible", "--name", "^ecovdesk$")
             if found:
                 window = found.splitlines()[0]
-                self.xdotool("windowactivate", "--sync", window)
-                time.sleep(0.5)
+                time.sleep(0.8)
                 return window
             if self.process.poll() is not None:
                 raise AssertionError(self.output())
@@ -122,12 +121,13 @@ class AppProcess:
             )
 
     def close(self) -> int:
+        """Ask the app to quit as a session logout would, and return its exit code."""
         if self.process.poll() is None:
-            self.key("ctrl+q")
+            self.process.send_signal(signal.SIGTERM)
             try:
-                return self.process.wait(15)
+                return self.process.wait(20)
             except subprocess.TimeoutExpired:
-                self.process.terminate()
+                self.process.kill()
         return self.process.wait(15)
 
     def kill(self) -> None:

@@ -152,12 +152,17 @@ def metaso_answer(question: str) -> str:
 
 
 def gpt4o_image_prompt(question: str) -> str:
-    english = question if question.isascii() and question else (
-        "A cute cartoon cat with big round eyes sitting on a soft pastel background, "
-        "clean outlines, warm lighting, high detail"
+    english = (
+        question
+        if question.isascii() and question
+        else (
+            "A cute cartoon cat with big round eyes sitting on a soft pastel background, "
+            "clean outlines, warm lighting, high detail"
+        )
     )
-    return json.dumps({"prompt": english, "size": "1024x1024"}, ensure_ascii=False,
-                      separators=(",", ":"))
+    return json.dumps(
+        {"prompt": english, "size": "1024x1024"}, ensure_ascii=False, separators=(",", ":")
+    )
 
 
 def gpt4o_image_content(prompt_line: str, url: str, *, progress: bool) -> str:

@@ -7,7 +7,7 @@ import random
 import secrets
 import time
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from .context import Ctx, Route, route
@@ -130,7 +130,7 @@ def ideogram_generate(ctx: Ctx) -> None:
             "style_type": request.get("style_type"),
             "url": url,
         })  # fmt: skip
-    created = datetime.now(timezone.utc).isoformat()
+    created = datetime.now(UTC).isoformat()
     ctx.reply(200, {"created": created, "data": data})
 
 

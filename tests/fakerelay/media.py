@@ -162,7 +162,6 @@ class MediaStore:
         return data
 
 
-
 def _image_kind(stem: str) -> str:
     lowered = stem.lower()
     for kind in ("grid", "preview", "large"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from . import examples
@@ -51,7 +51,7 @@ def _title_for(text: str) -> str:
 
 def _clip(ctx: Ctx, task: SunoTask, clip_id: str, status: str) -> dict[str, Any]:
     streaming, complete = status == "streaming", status == "complete"
-    created = datetime.fromtimestamp(task.created, timezone.utc)
+    created = datetime.fromtimestamp(task.created, UTC)
     audio = ""
     if streaming:
         audio = ctx.file_url(f"audiopipe/{clip_id}.mp3")

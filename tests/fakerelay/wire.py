@@ -100,9 +100,7 @@ class Wire:
         self.sleep(float(self.fault_param("seconds", 30.0)))
         self.close_quietly()
 
-    def send_json(
-        self, status: int, obj: Any, headers: Mapping[str, str] | None = None
-    ) -> None:
+    def send_json(self, status: int, obj: Any, headers: Mapping[str, str] | None = None) -> None:
         text = dumps(obj)
         if self.is_fault(Fault.HUGE_BODY):
             self._send_huge_json(status, text, headers or {})
@@ -225,9 +223,7 @@ class SseStream:
             "Cache-Control": "no-cache",
             "X-Accel-Buffering": "no",
         }
-        if wire.is_fault(Fault.CUT_BEFORE_DONE) or wire.is_fault(
-            Fault.CONNECTION_RESET_MID_STREAM
-        ):
+        if wire.is_fault(Fault.CUT_BEFORE_DONE) or wire.is_fault(Fault.CONNECTION_RESET_MID_STREAM):
             headers["Connection"] = "close"
         self.body = ChunkedStream(wire, 200, headers)
         self._corrupt_at = max(2, self.total // 2)
