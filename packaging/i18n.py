@@ -1,7 +1,7 @@
 """Refresh the translation sources from the code, then compile them for the app.
 
-    python packaging/i18n.py           # lupdate + lrelease
-    python packaging/i18n.py --check   # fail if a source string is missing or unfinished
+python packaging/i18n.py           # lupdate + lrelease
+python packaging/i18n.py --check   # fail if a source string is missing or unfinished
 """
 
 from __future__ import annotations
@@ -34,17 +34,26 @@ def ts_file(language: str) -> Path:
 def update() -> None:
     for language in LANGUAGES:
         subprocess.run(
-            [_tool("lupdate"), *sources(), "-ts", str(ts_file(language)), "-no-obsolete",
-             "-target-language", language],
-            cwd=ROOT, check=True,
+            [
+                _tool("lupdate"),
+                *sources(),
+                "-ts",
+                str(ts_file(language)),
+                "-no-obsolete",
+                "-target-language",
+                language,
+            ],
+            cwd=ROOT,
+            check=True,
         )
 
 
 def release() -> None:
     for language in LANGUAGES:
         target = I18N / f"ecovdesk_{language}.qm"
-        subprocess.run([_tool("lrelease"), str(ts_file(language)), "-qm", str(target)],
-                       cwd=ROOT, check=True)
+        subprocess.run(
+            [_tool("lrelease"), str(ts_file(language)), "-qm", str(target)], cwd=ROOT, check=True
+        )
 
 
 def unfinished(language: str) -> list[str]:
@@ -53,8 +62,7 @@ def unfinished(language: str) -> list[str]:
     for message in ET.parse(ts_file(language)).getroot().iter("message"):
         translation = message.find("translation")
         source = message.findtext("source", "")
-        if translation is None or translation.get("type") in ("unfinished", "vanished",
-                                                               "obsolete"):
+        if translation is None or translation.get("type") in ("unfinished", "vanished", "obsolete"):
             problems.append(source)
         elif message.get("numerus") == "yes":
             if not all((form.text or "").strip() for form in translation.iter("numerusform")):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import sys
 import tempfile
 import time
@@ -93,11 +94,14 @@ def main() -> int:
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
+    app.setQuitOnLastWindowClosed(False)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:
         loop.run_until_complete(shoot(app, args.out, args.language, args.theme))
-    return 0
+    # As in the app: skip the interpreter teardown that PySide6 can crash in.
+    sys.stdout.flush()
+    os._exit(0)
 
 
 if __name__ == "__main__":

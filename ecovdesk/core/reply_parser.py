@@ -126,11 +126,21 @@ def parse_reply(content: str, reasoning: str = "", *, streaming: bool = False) -
     answer, caption = _extract_caption(answer)
     answer, sources = _extract_sources(answer)
     answer = _link_citations(answer, sources)
+    pictures = image_links(answer)
     return ParsedReply(
         thinking=thinking,
         thinking_open=open_ and streaming,
-        answer=answer,
+        answer=_without_picture_links(answer),
         sources=sources,
-        image_urls=image_links(answer),
+        image_urls=pictures,
         caption=caption,
     )
+
+
+def _without_picture_links(text: str) -> str:
+    """The pictures are shown as thumbnails from the library, so their links go."""
+
+    def keep(match: re.Match[str]) -> str:
+        return "" if match.group(1) or is_image_url(match.group(3)) else match.group(0)
+
+    return re.sub(r"\n{3,}", "\n\n", _LINK.sub(keep, text)).strip("\n")

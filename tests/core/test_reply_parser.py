@@ -80,6 +80,8 @@ def test_gpt4o_all_picture_reply_has_caption_and_image() -> None:
     assert parsed.caption.size == "1024x1024"
     assert parsed.caption.prompt.startswith("A realistic cat")
     assert not parsed.answer.lstrip().startswith("{")
+    assert "下载1" not in parsed.answer and "filesystem.site" not in parsed.answer
+    assert parsed.answer.startswith("这里是一只优雅的小猫")
     assert parsed.image_urls == [
         "https://filesystem.site/cdn/download/20241101/r8OQfXQsP4uuv1lzIDEBTjVj5aVap6.webp"
     ]
