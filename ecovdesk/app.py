@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-import os
 import signal
 import sys
 from collections.abc import Sequence
@@ -194,21 +193,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"ecovdesk: {error}", file=sys.stderr)
     finally:
         workers.shutdown(wait=False, cancel_futures=True)
-    _exit_now(code)
     return code
-
-
-def _exit_now(code: int) -> None:
-    """Leave without the interpreter's final garbage collection.
-
-    Everything is saved and closed by now. PySide6 on Python 3.11 can crash while the
-    interpreter tears its objects down (a reference count bug on ``True``), which would turn a
-    clean quit into an abort; skipping that teardown keeps the exit code honest.
-    """
-    logging.shutdown()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
 
 
 if __name__ == "__main__":

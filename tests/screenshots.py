@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import sys
 import tempfile
 import time
@@ -99,9 +98,7 @@ def main() -> int:
     asyncio.set_event_loop(loop)
     with loop:
         loop.run_until_complete(shoot(app, args.out, args.language, args.theme))
-    # As in the app: skip the interpreter teardown that PySide6 can crash in.
-    sys.stdout.flush()
-    os._exit(0)
+    return 0
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ _METASO_CITE = re.compile(r"\[\[(\d+)\]\]")
 _CITATION_TAG = re.compile(r"\[citation:(\d+)\]")
 
 _LINK = re.compile(r"(!?)\[([^\]]*)\]\((https?://[^)\s]+)\)")
-_IMAGE_EXT = re.compile(r"\.(webp|png|jpe?g|gif)(\?[^)\s]*)?$", re.I)
+_IMAGE_EXT = re.compile(r"\.(webp|png|jpe?g|gif|svg)(\?[^)\s]*)?$", re.I)
 _IMAGE_HOSTS = ("filesystem.site/cdn/",)
 
 

@@ -73,7 +73,7 @@ class ConversationView(QScrollArea):
         for offset, message in enumerate(messages):
             self._insert(1 + offset, message)
         self.load_earlier.setVisible(has_earlier)
-        QTimer.singleShot(0, lambda: bar.setValue(bar.maximum() - distance_from_end))
+        QTimer.singleShot(0, bar, lambda: bar.setValue(bar.maximum() - distance_from_end))
 
     def add_message(self, message: Message) -> None:
         if message.id in self._bubbles:
@@ -127,6 +127,5 @@ class ConversationView(QScrollArea):
             self.verticalScrollBar().setValue(maximum)
 
     def _scroll_to_end(self) -> None:
-        QTimer.singleShot(
-            0, lambda: self.verticalScrollBar().setValue(self.verticalScrollBar().maximum())
-        )
+        bar = self.verticalScrollBar()
+        QTimer.singleShot(0, bar, lambda: bar.setValue(bar.maximum()))

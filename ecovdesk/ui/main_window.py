@@ -246,7 +246,7 @@ class MainWindow(QMainWindow):
         self._undo_id = conversation_id
         self.undo_button.setVisible(True)
         self.statusBar().showMessage(self.tr("Conversation deleted."), NOTICE_MS)
-        QTimer.singleShot(NOTICE_MS, lambda: self.undo_button.setVisible(False))
+        QTimer.singleShot(NOTICE_MS, self.undo_button, self.undo_button.hide)
 
     def _undo_delete(self) -> None:
         if self._undo_id is not None:

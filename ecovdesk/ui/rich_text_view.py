@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QSizeF, Qt, QUrl
-from PySide6.QtGui import QResizeEvent, QTextDocument
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QWidget
 
 
@@ -29,10 +29,8 @@ class RichTextView(QTextBrowser):
         self.setFixedHeight(24)
 
     def loadResource(self, kind: int, name: QUrl | str) -> Any:
-        # Only pictures the library has already fetched and registered are shown; nothing is
-        # ever read from disk or the network on the document's behalf.
-        if kind == QTextDocument.ResourceType.ImageResource.value:
-            return self.document().resource(kind, name)
+        # The document only asks for what it was not given with addResource(); nothing is ever
+        # read from disk or the network on its behalf, so a reply cannot pull in files.
         return None
 
     def _fit_height(self, size: QSizeF) -> None:

@@ -99,7 +99,8 @@ class AppProcess:
             found = self.xdotool("search", "--onlyvisible", "--name", "^ecovdesk$")
             if found:
                 window = found.splitlines()[0]
-                time.sleep(0.8)
+                # Mapped is not yet ready for typing: give Qt a moment to settle focus.
+                time.sleep(2.0)
                 return window
             if self.process.poll() is not None:
                 raise AssertionError(self.output())

@@ -94,7 +94,7 @@ def build_reply(ctx: Ctx, body: dict[str, Any], *, streaming: bool) -> Reply:
         reply.content = text.glm_image_content(url) if drawing else text.brief_answer(question)
     elif style == "gpt4o_all" and text.mentions(question, text.IMAGE_WORDS_GPT4O):
         line = text.gpt4o_image_prompt(question)
-        url = ctx.file_url(_alnum(30) + ".webp")
+        url = ctx.file_url(picture_name(question))
         reply.content = text.gpt4o_image_content(line, url, progress=streaming)
     else:
         reply.content = answer
@@ -112,6 +112,24 @@ def build_reply(ctx: Ctx, body: dict[str, Any], *, streaming: bool) -> Reply:
             reasoning_tokens = text.estimate_tokens(reply.reasoning)
             reply.usage["completion_tokens_details"] = {"reasoning_tokens": reasoning_tokens}
     return reply
+
+
+# Words in a drawing request that make the relay link a broken or unusual picture.
+PICTURE_CASES = {
+    "expired": "broken/expired.webp",
+    "corrupt": "broken/truncated.webp",
+    "bomb": "broken/bomb.png",
+    "mislabelled": "broken/page.webp",
+    "animated": "animated.webp",
+    "vector": "drawing.svg",
+}
+
+
+def picture_name(question: str) -> str:
+    for word, name in PICTURE_CASES.items():
+        if word in question.lower():
+            return name.replace(".", f"-{_alnum(8)}.", 1) if name == "animated.webp" else name
+    return _alnum(30) + ".webp"
 
 
 def _converted_usage(usage: dict[str, Any]) -> dict[str, Any]:

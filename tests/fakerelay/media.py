@@ -139,6 +139,10 @@ class MediaStore:
         """Bytes served for ``/files/<name>``, or None when no such media exists."""
         suffix = PurePosixPath(name).suffix.lower()
         stem = PurePosixPath(name).stem.lower()
+        if name.startswith("broken/"):
+            return self._cached(f"broken:{name}", lambda: broken_file(stem))
+        if stem.startswith("animated"):
+            return self._cached(f"animated:{name}", lambda: animated_webp(stem))
         if suffix == ".mp3":
             return self.fixture("sample.mp3")
         if suffix == ".mp4":
@@ -160,6 +164,39 @@ class MediaStore:
             with self._lock:
                 self._cache[key] = data
         return data
+
+
+def broken_file(stem: str) -> bytes | None:
+    """The bad answers a CDN really gives: gone, cut short, an error page, a pixel bomb."""
+    if stem == "truncated":
+        whole = _render("truncated", "WEBP", "single")
+        return whole[: len(whole) // 2]
+    if stem == "page":
+        return b"<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>"
+    if stem == "bomb":
+        return _png_declaring(40_000, 40_000)
+    return None
+
+
+def _png_declaring(width: int, height: int) -> bytes:
+    """A small PNG whose header claims a huge size (what decompression bombs look like)."""
+    small = io.BytesIO()
+    Image.new("L", (1, 1)).save(small, format="PNG")
+    data = bytearray(small.getvalue())
+    data[16:24] = width.to_bytes(4, "big") + height.to_bytes(4, "big")
+    crc = zlib.crc32(bytes(data[12:29])) & 0xFFFFFFFF
+    data[29:33] = crc.to_bytes(4, "big")
+    return bytes(data)
+
+
+def animated_webp(stem: str) -> bytes:
+    seed = zlib.crc32(stem.encode())
+    frames = [draw_cat(256, seed + i, f"frame {i + 1}") for i in range(3)]
+    out = io.BytesIO()
+    frames[0].save(
+        out, format="WEBP", save_all=True, append_images=frames[1:], duration=200, loop=0
+    )
+    return out.getvalue()
 
 
 def _image_kind(stem: str) -> str:

@@ -27,8 +27,19 @@ def _last_reply(app: RunningApp) -> MessageBubble | None:
     return replies[-1] if replies else None
 
 
+def _reply_count(app: RunningApp) -> int:
+    return len([b for b in app.window.view.bubbles() if b.message.role is Role.ASSISTANT])
+
+
 def _finished_reply(driver: Driver, app: RunningApp) -> MessageBubble:
-    driver.until(lambda: (b := _last_reply(app)) is not None and not b.streaming)
+    # A reply is on its way once the composer turns busy; wait for that one to finish.
+    driver.until(
+        lambda: (
+            (b := _last_reply(app)) is not None
+            and not b.streaming
+            and not app.window.composer._busy
+        )
+    )
     bubble = _last_reply(app)
     assert bubble is not None
     driver.settle(0.1)
