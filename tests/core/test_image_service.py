@@ -205,7 +205,7 @@ async def test_ideogram_generation_maps_the_model_and_options(
         "negative_prompt": "blur",
         "seed": 42,
     }
-    assert asset.source_url.startswith(f"{fake_relay.base_url}/files/ideogram-")
+    assert asset.source_url.startswith(f"{fake_relay.media_base_url}/files/ideogram-")
     assert (asset.width, asset.height) == (512, 512)
 
 
@@ -400,7 +400,7 @@ async def test_glm_markdown_picture_takes_the_users_prompt(
     (asset,) = assets
     assert asset.provenance.prompt == "画一只猫"
     assert asset.provenance.params == {}
-    assert asset.source_url == f"{fake_relay.base_url}/files/glm-cat.png"
+    assert asset.source_url == f"{fake_relay.media_base_url}/files/glm-cat.png"
 
     again = await rig.images.fetch_reply_pictures(reply, "画一只猫")
     assert again == []

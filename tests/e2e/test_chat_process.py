@@ -68,3 +68,28 @@ def test_killed_mid_stream_keeps_the_partial_reply_as_interrupted(
     assert str(reply[2]).startswith(str(partial[2])[:10])
     assert query(profile, "PRAGMA integrity_check") == [("ok",)]
     assert again.close() == 0
+
+
+def test_a_cat_drawn_by_gpt4o_all_lands_in_the_library_and_stays(
+    display: str, relay: FakeRelay, tmp_path: Path
+) -> None:
+    profile = tmp_path / "profile"
+    app = AppProcess(display, profile, relay.base_url, "gpt-4o-all")
+    app.wait_for_window()
+    app.type("画一只猫")
+    app.key("Return")
+    wait_until(lambda: len(query(profile, "SELECT id FROM assets")) == 1)
+    app.screenshot(tmp_path / "cat.png")
+    assert app.close() == 0
+    rel_path, model, mime = query(profile, "SELECT rel_path, model, mime FROM assets")[0]
+    picture = profile / "library" / str(rel_path)
+    assert picture.is_file() and mime == "image/webp" and model == "gpt-4o-all"
+    downloads = [r for r in relay.requests if r.path.startswith("/files/")]
+    assert downloads and not any(r.has_authorization for r in downloads)
+
+    with relay.refuse():
+        again = AppProcess(display, profile, relay.base_url, "gpt-4o-all")
+        again.wait_for_window()
+        assert again.close() == 0
+    assert picture.is_file()
+    assert len(query(profile, "SELECT id FROM assets")) == 1

@@ -58,7 +58,7 @@ class Ctx:
         return self.relay.base_url
 
     def file_url(self, name: str) -> str:
-        return f"{self.relay.base_url}/files/{name}"
+        return f"{self.relay.media_base_url}/files/{name}"
 
     def reply(self, status: int, obj: Any, headers: dict[str, str] | None = None) -> None:
         self.wire.send_json(status, obj, headers)

@@ -156,6 +156,12 @@ class FakeRelay:
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self._port}"
 
+    @property
+    def media_base_url(self) -> str:
+        """Where the media links point: the same server under another host name, so that,
+        as with a real CDN, it is a different origin from the relay."""
+        return f"http://localhost:{self._port}"
+
     # test controls ---------------------------------------------------------
 
     def queue_fault(self, fault: Fault, **params: Any) -> None:
