@@ -132,3 +132,52 @@ class ImageOptions:
     seed: int | None = None
     magic_prompt: str = ""
     style_type: str = ""
+
+
+class JobState(str, enum.Enum):
+    SUBMITTING = "submitting"  # stored, request on its way, no remote id yet
+    UNCERTAIN = "uncertain"  # died between sending and receiving an id: never resubmitted alone
+    QUEUED = "queued"
+    RUNNING = "running"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+    EXPIRED = "expired"
+
+    @property
+    def is_active(self) -> bool:
+        return self in (JobState.SUBMITTING, JobState.QUEUED, JobState.RUNNING)
+
+    @property
+    def is_final(self) -> bool:
+        return self in (JobState.SUCCEEDED, JobState.FAILED, JobState.CANCELLED, JobState.EXPIRED)
+
+
+@dataclass(frozen=True)
+class JobAction:
+    """A follow-up the relay offers on a finished job (Midjourney's U1…V4, zoom, pan…)."""
+
+    custom_id: str
+    label: str
+    emoji: str = ""
+
+
+@dataclass
+class Job:
+    id: int
+    family: str  # a catalogue Family value: "midjourney", "suno", "luma", "runway", "kling"
+    model: str
+    prompt: str
+    params: dict[str, object] = field(default_factory=dict)
+    state: JobState = JobState.SUBMITTING
+    remote_id: str = ""
+    progress: int | None = None
+    preview_url: str = ""
+    error: str = ""
+    actions: list[JobAction] = field(default_factory=list)
+    conversation_id: int | None = None
+    message_id: int | None = None
+    parent_job_id: int | None = None
+    created_at: float = 0.0
+    updated_at: float = 0.0
+    finished_at: float | None = None

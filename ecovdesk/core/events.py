@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from typing import Protocol
 
-from ecovdesk.core.domain import Asset, Conversation, Message
+from ecovdesk.core.domain import Asset, Conversation, Job, Message
 
 
 class NoticeLevel(enum.StrEnum):
@@ -30,3 +30,5 @@ class EventSink(Protocol):
     def asset_ready(self, asset: Asset) -> None: ...
 
     def asset_failed(self, message_id: int, url: str, reason: str) -> None: ...
+
+    def job_updated(self, job: Job) -> None: ...

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from ecovdesk.core.domain import Asset, Conversation, Message
+from ecovdesk.core.domain import Asset, Conversation, Job, Message
 from ecovdesk.core.events import NoticeLevel
 
 
@@ -17,6 +17,7 @@ class QtEventSink(QObject):
     noticeRaised = Signal(str, str)
     assetReady = Signal(object)
     assetFailed = Signal(int, str, str)
+    jobUpdated = Signal(object)
 
     def conversation_changed(self, conversation: Conversation) -> None:
         self.conversationChanged.emit(conversation)
@@ -41,3 +42,6 @@ class QtEventSink(QObject):
 
     def asset_failed(self, message_id: int, url: str, reason: str) -> None:
         self.assetFailed.emit(message_id, url, reason)
+
+    def job_updated(self, job: Job) -> None:
+        self.jobUpdated.emit(job)

@@ -22,6 +22,7 @@ from ecovdesk.core.domain import (
     Asset,
     ChatOptions,
     Conversation,
+    Job,
     Message,
     MessageState,
     Role,
@@ -82,6 +83,7 @@ class RecordingSink:
     finished: list[Message] = field(default_factory=list)
     ready: list[Asset] = field(default_factory=list)
     failed: list[tuple[int, str, str]] = field(default_factory=list)
+    jobs: list[Job] = field(default_factory=list)
     notices: list[tuple[NoticeLevel, str]] = field(default_factory=list)
 
     def conversation_changed(self, conversation: Conversation) -> None:
@@ -174,3 +176,6 @@ async def reply_in_new_conversation(
         now=2.0,
     )
     return conversation, reply
+
+    def job_updated(self, job: Job) -> None:
+        self.jobs.append(copy.copy(job))
