@@ -1,0 +1,167 @@
+"""A media job inside its conversation: state, progress, preview, and what can be done next."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
+
+from ecovdesk.core.domain import Job, JobAction, JobState
+from ecovdesk.ui.widgets import label, push_button
+
+PREVIEW_SIDE = 256
+ACTION_COLUMNS = 5
+
+
+def state_text(state: JobState) -> str:
+    t = QCoreApplication.translate
+    return {
+        JobState.SUBMITTING: t("JobCard", "Submitting…"),
+        JobState.UNCERTAIN: t("JobCard", "Unknown whether the relay received it"),
+        JobState.QUEUED: t("JobCard", "Queued"),
+        JobState.RUNNING: t("JobCard", "Running"),
+        JobState.SUCCEEDED: t("JobCard", "Done"),
+        JobState.FAILED: t("JobCard", "Failed"),
+        JobState.CANCELLED: t("JobCard", "Cancelled"),
+        JobState.EXPIRED: t("JobCard", "Expired"),
+    }[state]
+
+
+def elapsed_text(job: Job, now: float | None = None) -> str:
+    end = job.finished_at or (now if now is not None else time.time())
+    seconds = max(0, int(end - job.created_at))
+    minutes, seconds = divmod(seconds, 60)
+    return f"{minutes}:{seconds:02d}"
+
+
+def action_text(action: JobAction) -> str:
+    return " ".join(p for p in (action.emoji, action.label) if p) or action.custom_id
+
+
+class JobCard(QFrame):
+    actionRequested = Signal(int, str)
+    cancelRequested = Signal(int)
+    retryRequested = Signal(int)
+    resubmitRequested = Signal(int)
+    dismissRequested = Signal(int)
+    splitRequested = Signal(int)
+    parentRequested = Signal(int)
+
+    def __init__(self, job: Job, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.job = job
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        row = QHBoxLayout()
+        self.state_label = label(name="bubbleHeader")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setMaximumWidth(260)
+        self.elapsed = label(name="bubbleHeader")
+        row.addWidget(self.state_label)
+        row.addWidget(self.progress)
+        row.addWidget(self.elapsed)
+        row.addStretch(1)
+        self.lineage = push_button("")
+        self.lineage.setFlat(True)
+        self.lineage.clicked.connect(lambda: self.parentRequested.emit(self.job.parent_job_id or 0))
+        row.addWidget(self.lineage)
+        layout.addLayout(row)
+        self.preview = label()
+        self.preview.setVisible(False)
+        layout.addWidget(self.preview)
+        self.error = label(name="errorBanner", wrap=True)
+        layout.addWidget(self.error)
+        controls = QHBoxLayout()
+        self.cancel_button = push_button(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(lambda: self.cancelRequested.emit(self.job.id))
+        self.retry_button = push_button(self.tr("Retry"))
+        self.retry_button.clicked.connect(lambda: self.retryRequested.emit(self.job.id))
+        self.resubmit_button = push_button(self.tr("Resubmit"))
+        self.resubmit_button.setToolTip(
+            self.tr("Send the request again; this may be charged twice")
+        )
+        self.resubmit_button.clicked.connect(lambda: self.resubmitRequested.emit(self.job.id))
+        self.dismiss_button = push_button(self.tr("Dismiss"))
+        self.dismiss_button.clicked.connect(lambda: self.dismissRequested.emit(self.job.id))
+        self.split_button = push_button(self.tr("Split into four"))
+        self.split_button.setToolTip(self.tr("Save the four pictures of the grid separately, free"))
+        self.split_button.clicked.connect(lambda: self.splitRequested.emit(self.job.id))
+        for button in (
+            self.cancel_button,
+            self.retry_button,
+            self.resubmit_button,
+            self.dismiss_button,
+            self.split_button,
+        ):
+            controls.addWidget(button)
+        controls.addStretch(1)
+        layout.addLayout(controls)
+        self.actions_grid = QGridLayout()
+        self.actions_grid.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(self.actions_grid)
+        self._ticker = QTimer(self, interval=1000)
+        self._ticker.timeout.connect(lambda: self.elapsed.setText(elapsed_text(self.job)))
+        self.update_job(job)
+
+    def update_job(self, job: Job) -> None:
+        self.job = job
+        state = job.state
+        self.state_label.setText(state_text(state))
+        self.progress.setVisible(state.is_active)
+        self.progress.setValue(job.progress or 0)
+        self.elapsed.setText(elapsed_text(job))
+        if state.is_active:
+            self._ticker.start()
+        else:
+            self._ticker.stop()
+        self.error.setText(job.error)
+        self.error.setVisible(bool(job.error))
+        self.cancel_button.setVisible(state.is_active)
+        self.retry_button.setVisible(
+            state in (JobState.FAILED, JobState.CANCELLED, JobState.EXPIRED)
+        )
+        self.resubmit_button.setVisible(state is JobState.UNCERTAIN)
+        self.dismiss_button.setVisible(state is JobState.UNCERTAIN)
+        grid = (
+            state is JobState.SUCCEEDED
+            and job.family == "midjourney"
+            and any(a.label.startswith("U") for a in job.actions)
+        )
+        self.split_button.setVisible(grid)
+        self.lineage.setVisible(job.parent_job_id is not None)
+        if job.parent_job_id is not None:
+            self.lineage.setText(self.tr("From job #%1").replace("%1", str(job.parent_job_id)))
+        if not state.is_active:
+            self.preview.setVisible(False)
+        self._show_actions(job.actions if state is JobState.SUCCEEDED else [])
+
+    def set_preview(self, data: bytes) -> None:
+        pixmap = QPixmap()
+        if not pixmap.loadFromData(data):
+            return
+        self.preview.setPixmap(
+            pixmap.scaled(
+                PREVIEW_SIDE,
+                PREVIEW_SIDE,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
+        self.preview.setVisible(self.job.state.is_active)
+
+    def _show_actions(self, actions: list[JobAction]) -> None:
+        while self.actions_grid.count():
+            item = self.actions_grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        for index, action in enumerate(actions):
+            button = push_button(action_text(action))
+            button.setToolTip(action.custom_id)
+            button.clicked.connect(
+                lambda _=False, c=action.custom_id: self.actionRequested.emit(self.job.id, c)
+            )
+            self.actions_grid.addWidget(button, *divmod(index, ACTION_COLUMNS))

@@ -1,0 +1,209 @@
+"""The Jobs panel: every media job of every family, newest first, with what can be done."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ecovdesk.core.domain import Job, JobState
+from ecovdesk.ui.job_card import elapsed_text, state_text
+from ecovdesk.ui.model_picker import group_title
+from ecovdesk.ui.widgets import label, push_button
+
+Index = QModelIndex | QPersistentModelIndex
+JOB_ROLE = Qt.ItemDataRole.UserRole
+FAMILY_GROUPS = {
+    "midjourney": "midjourney",
+    "suno": "suno",
+    "luma": "video",
+    "runway": "video",
+    "kling": "video",
+}
+
+
+class JobsModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.jobs: list[Job] = []
+        self._headers = [
+            self.tr("Kind"),
+            self.tr("Prompt"),
+            self.tr("Model"),
+            self.tr("State"),
+            self.tr("Progress"),
+            self.tr("Time"),
+            self.tr("Reason"),
+        ]
+
+    def set_jobs(self, jobs: list[Job]) -> None:
+        self.beginResetModel()
+        self.jobs = list(jobs)
+        self.endResetModel()
+
+    def upsert(self, job: Job) -> None:
+        for row, existing in enumerate(self.jobs):
+            if existing.id == job.id:
+                self.jobs[row] = job
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+                return
+        self.beginInsertRows(QModelIndex(), 0, 0)
+        self.jobs.insert(0, job)
+        self.endInsertRows()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.jobs)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        job = self.jobs[index.row()]
+        if role == JOB_ROLE:
+            return job
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (1, 6):
+            return job.prompt if index.column() == 1 else job.error
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        column = index.column()
+        if column == 0:
+            return group_title(FAMILY_GROUPS.get(job.family, job.family))
+        if column == 1:
+            return job.prompt[:80]
+        if column == 2:
+            return job.model
+        if column == 3:
+            return state_text(job.state)
+        if column == 4:
+            return f"{job.progress}%" if job.progress is not None else ""
+        if column == 5:
+            return elapsed_text(job)
+        return job.error
+
+
+class JobsPanel(QWidget):
+    cancelRequested = Signal(int)
+    retryRequested = Signal(int)
+    repollRequested = Signal(int)
+    resubmitRequested = Signal(int)
+    dismissRequested = Signal(int)
+    openRequested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = JobsModel()
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.cancel_button = push_button(self.tr("Cancel"))
+        self.retry_button = push_button(self.tr("Retry"))
+        self.repoll_button = push_button(self.tr("Check again"))
+        self.resubmit_button = push_button(self.tr("Resubmit"))
+        self.dismiss_button = push_button(self.tr("Dismiss"))
+        self.open_button = push_button(self.tr("Open result"))
+        self.running_label = label(name="bubbleHeader")
+        for button, signal in (
+            (self.cancel_button, self.cancelRequested),
+            (self.retry_button, self.retryRequested),
+            (self.repoll_button, self.repollRequested),
+            (self.resubmit_button, self.resubmitRequested),
+            (self.dismiss_button, self.dismissRequested),
+        ):
+            button.clicked.connect(lambda _=False, s=signal: self._emit_for_selection(s))
+            bar.addWidget(button)
+        self.open_button.clicked.connect(self._open_selection)
+        bar.addWidget(self.open_button)
+        bar.addStretch(1)
+        bar.addWidget(self.running_label)
+        layout.addLayout(bar)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().setVisible(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.view.doubleClicked.connect(lambda _i: self._open_selection())
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        layout.addWidget(self.view, 1)
+        self.empty_hint = label(
+            self.tr("Midjourney, Suno and video jobs appear here while they run and after."),
+            name="bubbleHeader",
+            align=Qt.AlignmentFlag.AlignCenter,
+        )
+        layout.addWidget(self.empty_hint)
+        self._ticker = QTimer(self, interval=1000)
+        self._ticker.timeout.connect(self._refresh_times)
+        self._ticker.start()
+        self._update_buttons()
+
+    def set_jobs(self, jobs: list[Job]) -> None:
+        self.model.set_jobs(jobs)
+        self._update_buttons()
+
+    def upsert(self, job: Job) -> None:
+        self.model.upsert(job)
+        self._update_buttons()
+
+    def selected(self) -> Job | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.jobs[rows[0].row()] if rows else None
+
+    def running_count(self) -> int:
+        return sum(1 for j in self.model.jobs if j.state.is_active)
+
+    def _emit_for_selection(self, signal: Any) -> None:
+        job = self.selected()
+        if job is not None:
+            signal.emit(job.id)
+
+    def _open_selection(self) -> None:
+        job = self.selected()
+        if job is not None:
+            self.openRequested.emit(job)
+
+    def _update_buttons(self) -> None:
+        job = self.selected()
+        state = job.state if job else None
+        self.cancel_button.setEnabled(state is not None and state.is_active)
+        self.retry_button.setEnabled(
+            state in (JobState.FAILED, JobState.CANCELLED, JobState.EXPIRED)
+        )
+        self.repoll_button.setEnabled(
+            state is not None and bool(job and job.remote_id) and state is not JobState.SUCCEEDED
+        )
+        self.resubmit_button.setEnabled(state is JobState.UNCERTAIN)
+        self.dismiss_button.setEnabled(state is JobState.UNCERTAIN)
+        self.open_button.setEnabled(job is not None and job.conversation_id is not None)
+        running = self.running_count()
+        self.running_label.setText(self.tr("%n job(s) running", "", running))
+        self.empty_hint.setVisible(not self.model.jobs)
+
+    def _refresh_times(self) -> None:
+        rows = self.model.rowCount()
+        if rows and any(j.state.is_active for j in self.model.jobs):
+            self.model.dataChanged.emit(self.model.index(0, 5), self.model.index(rows - 1, 5))
