@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Coroutine
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QImage, QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QMainWindow,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -24,19 +19,20 @@ from PySide6.QtWidgets import (
 )
 
 from ecovdesk.api.errors import RelayError
-from ecovdesk.core.attachments import AttachmentError, document_attachment, image_attachment
 from ecovdesk.core.catalogue import Family
 from ecovdesk.core.domain import Attachment, ChatOptions, Conversation, Message, MessageState
 from ecovdesk.core.services import Services
 from ecovdesk.ui.bridge import QtEventSink
 from ecovdesk.ui.chat_options_panel import ChatOptionsPanel
 from ecovdesk.ui.composer import Composer
+from ecovdesk.ui.conversation_actions import ConversationActions
 from ecovdesk.ui.conversation_list import ConversationList
 from ecovdesk.ui.conversation_view import ConversationView
 from ecovdesk.ui.error_text import describe_error
 from ecovdesk.ui.gallery import GalleryPage
 from ecovdesk.ui.image_options_panel import ImageOptionsPanel
 from ecovdesk.ui.model_picker import ModelPicker
+from ecovdesk.ui.pending_attachments import PendingAttachments
 from ecovdesk.ui.picture_controller import PictureController
 from ecovdesk.ui.widgets import tool_button
 
@@ -52,8 +48,6 @@ class MainWindow(QMainWindow):
         self.services = services
         self._conversation: Conversation | None = None
         self._adopt_new_conversation = False
-        self._attachments: list[Attachment] = []
-        self._undo_id: int | None = None
         self.setWindowTitle("ecovdesk")
         self._build(dark)
         self._connect_sink(sink)
@@ -103,18 +97,15 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([240, 760, 260])
         self.setCentralWidget(self.splitter)
-        self.undo_button = QPushButton(self.tr("Undo"))
-        self.undo_button.setVisible(False)
-        self.undo_button.clicked.connect(self._undo_delete)
-        self.statusBar().addPermanentWidget(self.undo_button)
         self.resize(1200, 800)
 
         self.composer.sendRequested.connect(self._send_clicked)
         self.composer.stopRequested.connect(self.stop)
-        self.composer.imageFilesChosen.connect(lambda files: self._run(self._attach_files(files)))
-        self.composer.imagePasted.connect(self._attach_pasted)
-        self.composer.documentUrlChosen.connect(self._attach_document)
-        self.composer.attachmentRemoved.connect(self._remove_attachment)
+        self.attachments = PendingAttachments(self.composer)
+        self.attachments.notice.connect(self.show_notice)
+        self.composer.imageFilesChosen.connect(
+            lambda files: self._run(self.attachments.add_files(files))
+        )
         self.picker.modelChosen.connect(self._model_chosen)
         self.picker.refreshRequested.connect(lambda: self._run(self.refresh_models()))
         self.options_panel.optionsChanged.connect(self._options_changed)
@@ -123,10 +114,19 @@ class MainWindow(QMainWindow):
         )
         self.conversation_list.newRequested.connect(self.new_conversation)
         self.conversation_list.searchRequested.connect(lambda q: self._run(self._search(q)))
-        self.conversation_list.renameRequested.connect(lambda cid: self._run(self._rename(cid)))
-        self.conversation_list.deleteRequested.connect(lambda cid: self._run(self._delete(cid)))
+        self.conversation_actions = ConversationActions(
+            self.services.conversations, self._run, self
+        )
+        self.conversation_actions.notice.connect(self.show_notice)
+        self.conversation_actions.deleted.connect(self._conversation_deleted)
+        self.conversation_list.renameRequested.connect(
+            lambda cid: self._run(self.conversation_actions.rename(cid))
+        )
+        self.conversation_list.deleteRequested.connect(
+            lambda cid: self._run(self.conversation_actions.delete(cid))
+        )
         self.conversation_list.exportRequested.connect(
-            lambda cid, fmt: self._run(self._export(cid, fmt))
+            lambda cid, fmt: self._run(self.conversation_actions.export(cid, fmt))
         )
         self.view.regenerateRequested.connect(lambda mid: self._run(self._regenerate(mid)))
         self.view.editSubmitted.connect(lambda mid, text: self._run(self._edit(mid, text)))
@@ -229,58 +229,9 @@ class MainWindow(QMainWindow):
         hits = await self.services.conversations.search(query)
         self.conversation_list.show_search_results(query, hits)
 
-    async def _rename(self, conversation_id: int) -> None:
-        conversation = await self.services.conversations.get(conversation_id)
-        if conversation is None:
-            return
-        title, ok = QInputDialog.getText(
-            self, self.tr("Rename conversation"), self.tr("Title:"), text=conversation.title
-        )
-        if ok:
-            await self.services.conversations.rename(conversation, title)
-
-    async def _delete(self, conversation_id: int) -> None:
-        await self.services.conversations.delete(conversation_id)
+    def _conversation_deleted(self, conversation_id: int) -> None:
         if self._conversation is not None and self._conversation.id == conversation_id:
             self.new_conversation()
-        self._undo_id = conversation_id
-        self.undo_button.setVisible(True)
-        self.statusBar().showMessage(self.tr("Conversation deleted."), NOTICE_MS)
-        QTimer.singleShot(NOTICE_MS, self.undo_button, self.undo_button.hide)
-
-    def _undo_delete(self) -> None:
-        if self._undo_id is not None:
-            self._run(self.services.conversations.restore(self._undo_id))
-            self._undo_id = None
-        self.undo_button.setVisible(False)
-        self.statusBar().clearMessage()
-
-    async def _export(self, conversation_id: int, fmt: str) -> None:
-        conversation = await self.services.conversations.get(conversation_id)
-        if conversation is None:
-            return
-        suffix = ".json" if fmt == "json" else ".md"
-        safe = "".join(c for c in conversation.title if c not in '\\/:*?"<>|').strip() or "chat"
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export conversation"),
-            safe + suffix,
-            self.tr("JSON (*.json)") if fmt == "json" else self.tr("Markdown (*.md)"),
-        )
-        if not path:
-            return
-        labels = {
-            "user": self.tr("You"),
-            "assistant": self.tr("Assistant"),
-            "system": self.tr("System"),
-            "thinking": self.tr("Thought process"),
-        }
-        try:
-            await self.services.conversations.export(conversation_id, Path(path), fmt, labels)
-        except OSError as error:
-            self.show_notice(self.tr("Could not export: %1").replace("%1", str(error.strerror)))
-            return
-        self.show_notice(self.tr("Exported to %1").replace("%1", path))
 
     def _focus_search(self) -> None:
         self.conversation_list.search.setFocus()
@@ -322,8 +273,7 @@ class MainWindow(QMainWindow):
             self.show_notice(self.tr("Enter your API key in Settings first."))
             self.settingsRequested.emit()
             return
-        attachments, self._attachments = self._attachments, []
-        self.composer.set_attachments([])
+        attachments = self.attachments.take()
         self.composer.clear_text()
         self.composer.set_busy(True)
         self._run(self._send(text, attachments))
@@ -357,45 +307,6 @@ class MainWindow(QMainWindow):
             await self.services.chat.edit_and_resend(self._conversation, message_id, text)
             await self.open_conversation(self._conversation.id)
 
-    async def _attach_files(self, files: list[str]) -> None:
-        for file in files:
-            try:
-                data = await asyncio.to_thread(Path(file).read_bytes)
-                attachment = await asyncio.to_thread(image_attachment, data, Path(file).name)
-            except (OSError, AttachmentError):
-                self.show_notice(
-                    self.tr("%1 is not an image that can be attached.").replace(
-                        "%1", Path(file).name
-                    )
-                )
-                continue
-            self._attachments.append(attachment)
-        self.composer.set_attachments([a.name for a in self._attachments])
-
-    def _attach_pasted(self, image: QImage) -> None:
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")  # type: ignore[call-overload]
-        name = self.tr("pasted image %1.png").replace("%1", str(len(self._attachments) + 1))
-        try:
-            self._attachments.append(image_attachment(bytes(data.data()), name))
-        except AttachmentError:
-            self.show_notice(self.tr("The pasted picture could not be read."))
-        self.composer.set_attachments([a.name for a in self._attachments])
-
-    def _attach_document(self, url: str) -> None:
-        try:
-            self._attachments.append(document_attachment(url))
-        except AttachmentError:
-            self.show_notice(self.tr("Only http and https document links can be attached."))
-        self.composer.set_attachments([a.name for a in self._attachments])
-
-    def _remove_attachment(self, index: int) -> None:
-        if 0 <= index < len(self._attachments):
-            del self._attachments[index]
-        self.composer.set_attachments([a.name for a in self._attachments])
-
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.gallery:
             self._run(self.pictures.reload_gallery())
@@ -406,8 +317,7 @@ class MainWindow(QMainWindow):
 
     def _add_reference(self, attachment: Attachment) -> None:
         self.tabs.setCurrentIndex(0)
-        self._attachments.append(attachment)
-        self.composer.set_attachments([a.name for a in self._attachments])
+        self.attachments.add(attachment)
         if not self.services.models.info(self.picker.current).vision:
             self.show_notice(self.tr("Pick a model that can see pictures to use this reference."))
 

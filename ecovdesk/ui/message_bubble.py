@@ -20,6 +20,7 @@ from ecovdesk.core.domain import Message, MessageState, Role
 from ecovdesk.core.reply_parser import ParsedReply, parse_reply
 from ecovdesk.ui.error_text import describe_error
 from ecovdesk.ui.image_strip import ImageStrip
+from ecovdesk.ui.job_card import JobCard
 from ecovdesk.ui.markdown_html import COPY_SCHEME, SAFE_SCHEMES, MarkdownRenderer
 from ecovdesk.ui.pictures import ThumbnailCache
 from ecovdesk.ui.rich_text_view import RichTextView
@@ -87,6 +88,7 @@ class MessageBubble(QFrame):
         self.body = RichTextView()
         self.body.anchorClicked.connect(self._link_clicked)
         layout.addWidget(self.body)
+        self.job_card: JobCard | None = None
         self.images = ImageStrip(thumbnails)
         layout.addWidget(self.images)
 
@@ -120,6 +122,14 @@ class MessageBubble(QFrame):
         button = tool_button(text, flat=True)
         button.clicked.connect(slot)
         return button
+
+    def attach_job_card(self, card: JobCard) -> None:
+        """Show the media job this reply stands for, just above its pictures."""
+        self.job_card = card
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.images), card)
+        self._render()
 
     # -- updates -------------------------------------------------------------------------
     def append_delta(self, content: str, reasoning: str) -> None:
@@ -174,7 +184,8 @@ class MessageBubble(QFrame):
                 f"\n\n📎 {a.name or a.kind.value}" for a in message.attachments
             )
         html = self._renderer.render(answer).replace("{copy}", self.tr("Copy code"))
-        if self.streaming and not answer.strip() and not self._parsed.thinking:
+        waiting = self.streaming and not answer.strip() and not self._parsed.thinking
+        if waiting and self.job_card is None:
             html = f"<p><i>{self.tr('Waiting for the reply…')}</i></p>"
         self.body.setHtml(html)
         self._render_state()

@@ -61,8 +61,8 @@ def test_delete_can_be_undone(qtbot: QtBot, driver: Driver, app: RunningApp) -> 
     window.conversation_list.deleteRequested.emit(conversation_id)
     driver.until(lambda: window.conversation_list.list.count() == 0)
     assert window.view.bubbles() == []
-    assert window.undo_button.isVisible()
-    window.undo_button.click()
+    assert window.conversation_actions.undo_button.isVisible()
+    window.conversation_actions.undo_button.click()
     driver.until(lambda: window.conversation_list.list.count() == 1)
 
 
@@ -135,9 +135,9 @@ def test_attached_image_is_sent_as_an_image_url_part(
     window._model_chosen("gpt-4o")
     assert window.composer.attach_image.isVisibleTo(window)
     window.composer.imageFilesChosen.emit([str(picture)])
-    driver.until(lambda: len(window._attachments) == 1)
+    driver.until(lambda: len(window.attachments.items) == 1)
     window.composer.documentUrlChosen.emit("javascript:alert(1)")
-    assert len(window._attachments) == 1
+    assert len(window.attachments.items) == 1
     window.composer.edit.insertPlainText("这是什么")
     qtbot.keyClick(window.composer.edit, Qt.Key.Key_Return)
     _finished_reply(driver, app)

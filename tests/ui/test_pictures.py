@@ -189,7 +189,7 @@ def test_gallery_model_filters_delete_and_reference(
     driver.until(lambda: len(gallery.model.assets) == 2)
 
     gallery.useAsReferenceRequested.emit(gallery.model.assets[1])
-    driver.until(lambda: len(app.window._attachments) == 1)
+    driver.until(lambda: len(app.window.attachments.items) == 1)
     assert app.window.tabs.currentIndex() == 0
 
     _open_gallery(driver, app)

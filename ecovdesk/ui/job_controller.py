@@ -1,0 +1,137 @@
+"""Media jobs in the window: cards in their conversations, the Jobs panel, previews, tray."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
+
+from ecovdesk.core.domain import Job, JobState
+from ecovdesk.core.grid_split import split_grid
+from ecovdesk.core.job_service import JobService
+from ecovdesk.core.library import Library
+from ecovdesk.core.previews import PreviewFetcher
+from ecovdesk.ui.conversation_view import ConversationView
+from ecovdesk.ui.job_card import JobCard
+from ecovdesk.ui.jobs_panel import JobsPanel
+
+
+class JobController(QObject):
+    openConversationRequested = Signal(int)
+    runningCountChanged = Signal(int)
+
+    def __init__(
+        self,
+        jobs: JobService,
+        library: Library,
+        previews: PreviewFetcher,
+        view: ConversationView,
+        panel: JobsPanel,
+        run: Callable[[Coroutine[Any, Any, Any]], None],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self._jobs = jobs
+        self._library = library
+        self._previews = previews
+        self._view = view
+        self._panel = panel
+        self._run = run
+        self._window = parent
+        self._known_states: dict[int, JobState] = {}
+        self.tray: QSystemTrayIcon | None = None
+        panel.cancelRequested.connect(lambda i: self._run(self._jobs.cancel(i)))
+        panel.retryRequested.connect(lambda i: self._run(self._jobs.retry(i)))
+        panel.repollRequested.connect(lambda i: self._run(self._jobs.repoll(i)))
+        panel.resubmitRequested.connect(lambda i: self._run(self._jobs.resubmit(i)))
+        panel.dismissRequested.connect(lambda i: self._run(self._jobs.dismiss(i)))
+        panel.openRequested.connect(self._open_job)
+
+    async def load(self) -> None:
+        jobs = await self._jobs.list_jobs()
+        self._known_states = {j.id: j.state for j in jobs}
+        self._panel.set_jobs(jobs)
+        self.runningCountChanged.emit(self._panel.running_count())
+
+    async def show_for_visible_messages(self) -> None:
+        ids = [b.message.id for b in self._view.bubbles()]
+        if ids:
+            for message_id, job in (await self._jobs.jobs_for_messages(ids)).items():
+                self._card_for(message_id, job)
+
+    def job_updated(self, job: Job) -> None:
+        previous = self._known_states.get(job.id)
+        self._known_states[job.id] = job.state
+        self._panel.upsert(job)
+        self.runningCountChanged.emit(self._panel.running_count())
+        if job.message_id is not None:
+            card = self._card_for(job.message_id, job)
+            if card is not None and job.preview_url and job.state.is_active:
+                self._run(self._show_preview(card, job.preview_url))
+        if previous is not None and previous.is_active and job.state.is_final:
+            self._notify(job)
+
+    def _card_for(self, message_id: int, job: Job) -> JobCard | None:
+        bubble = self._view.bubble(message_id)
+        if bubble is None:
+            return None
+        card = bubble.job_card
+        if card is None:
+            card = JobCard(job)
+            card.actionRequested.connect(lambda i, c: self._run(self._jobs.action(i, c)))
+            card.cancelRequested.connect(lambda i: self._run(self._jobs.cancel(i)))
+            card.retryRequested.connect(lambda i: self._run(self._jobs.retry(i)))
+            card.resubmitRequested.connect(lambda i: self._run(self._jobs.resubmit(i)))
+            card.dismissRequested.connect(lambda i: self._run(self._jobs.dismiss(i)))
+            card.splitRequested.connect(lambda _i, j=job: self._run(self._split(j)))
+            card.parentRequested.connect(self._select_in_panel)
+            bubble.attach_job_card(card)
+        else:
+            card.update_job(job)
+        return card
+
+    async def _split(self, job: Job) -> None:
+        if job.message_id is None:
+            return
+        assets = (await self._library.for_messages([job.message_id])).get(job.message_id, [])
+        grids = [
+            a
+            for a in assets
+            if a.provenance.job_id == job.id and "quadrant" not in a.provenance.params
+        ]
+        if grids:
+            await split_grid(self._library, grids[0])
+
+    async def _show_preview(self, card: JobCard, url: str) -> None:
+        data = await self._previews.get(url)
+        if data is not None and card.job.preview_url == url:
+            card.set_preview(data)
+
+    def _notify(self, job: Job) -> None:
+        window = self._window
+        if self.tray is None or QApplication.activeWindow() is window:
+            return
+        if job.state is JobState.SUCCEEDED:
+            title = self.tr("Job finished")
+        else:
+            title = self.tr("Job did not finish")
+        self._last_notified = job
+        self.tray.showMessage(title, job.prompt[:120] or job.model)
+
+    def open_last_notified(self) -> None:
+        job = getattr(self, "_last_notified", None)
+        if job is not None:
+            self._open_job(job)
+
+    def _open_job(self, job: Job) -> None:
+        if job.conversation_id is not None:
+            self.openConversationRequested.emit(job.conversation_id)
+
+    def _select_in_panel(self, job_id: int) -> None:
+        for row, job in enumerate(self._panel.model.jobs):
+            if job.id == job_id:
+                self._panel.view.selectRow(row)
+                self._open_job(job)
+                return

@@ -1,0 +1,75 @@
+"""What the next message will carry: images and document links, shown as chips in the composer."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Signal
+from PySide6.QtGui import QImage
+
+from ecovdesk.core.attachments import AttachmentError, document_attachment, image_attachment
+from ecovdesk.core.domain import Attachment
+from ecovdesk.ui.composer import Composer
+
+
+class PendingAttachments(QObject):
+    notice = Signal(str)
+
+    def __init__(self, composer: Composer) -> None:
+        super().__init__(composer)
+        self._composer = composer
+        self.items: list[Attachment] = []
+        composer.imagePasted.connect(self.add_pasted)
+        composer.documentUrlChosen.connect(self.add_document)
+        composer.attachmentRemoved.connect(self.remove)
+
+    def take(self) -> list[Attachment]:
+        taken, self.items = self.items, []
+        self._show()
+        return taken
+
+    def add(self, attachment: Attachment) -> None:
+        self.items.append(attachment)
+        self._show()
+
+    async def add_files(self, files: list[str]) -> None:
+        for file in files:
+            name = Path(file).name
+            try:
+                data = await asyncio.to_thread(Path(file).read_bytes)
+                attachment = await asyncio.to_thread(image_attachment, data, name)
+            except (OSError, AttachmentError):
+                self.notice.emit(
+                    self.tr("%1 is not an image that can be attached.").replace("%1", name)
+                )
+                continue
+            self.items.append(attachment)
+        self._show()
+
+    def add_pasted(self, image: QImage) -> None:
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        image.save(buffer, "PNG")  # type: ignore[call-overload]
+        name = self.tr("pasted image %1.png").replace("%1", str(len(self.items) + 1))
+        try:
+            self.items.append(image_attachment(bytes(data.data()), name))
+        except AttachmentError:
+            self.notice.emit(self.tr("The pasted picture could not be read."))
+        self._show()
+
+    def add_document(self, url: str) -> None:
+        try:
+            self.items.append(document_attachment(url))
+        except AttachmentError:
+            self.notice.emit(self.tr("Only http and https document links can be attached."))
+        self._show()
+
+    def remove(self, index: int) -> None:
+        if 0 <= index < len(self.items):
+            del self.items[index]
+        self._show()
+
+    def _show(self) -> None:
+        self._composer.set_attachments([a.name for a in self.items])
