@@ -16,16 +16,17 @@ ACTION_COLUMNS = 5
 
 
 def state_text(state: JobState) -> str:
-    t = QCoreApplication.translate
     return {
-        JobState.SUBMITTING: t("JobCard", "Submitting…"),
-        JobState.UNCERTAIN: t("JobCard", "Unknown whether the relay received it"),
-        JobState.QUEUED: t("JobCard", "Queued"),
-        JobState.RUNNING: t("JobCard", "Running"),
-        JobState.SUCCEEDED: t("JobCard", "Done"),
-        JobState.FAILED: t("JobCard", "Failed"),
-        JobState.CANCELLED: t("JobCard", "Cancelled"),
-        JobState.EXPIRED: t("JobCard", "Expired"),
+        JobState.SUBMITTING: QCoreApplication.translate("JobCard", "Submitting…"),
+        JobState.UNCERTAIN: QCoreApplication.translate(
+            "JobCard", "Unknown whether the relay received it"
+        ),
+        JobState.QUEUED: QCoreApplication.translate("JobCard", "Queued"),
+        JobState.RUNNING: QCoreApplication.translate("JobCard", "Running"),
+        JobState.SUCCEEDED: QCoreApplication.translate("JobCard", "Done"),
+        JobState.FAILED: QCoreApplication.translate("JobCard", "Failed"),
+        JobState.CANCELLED: QCoreApplication.translate("JobCard", "Cancelled"),
+        JobState.EXPIRED: QCoreApplication.translate("JobCard", "Expired"),
     }[state]
 
 

@@ -27,7 +27,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ecovdesk/app.py" line="102"/>
+        <location filename="../../ecovdesk/app.py" line="104"/>
         <source>Something went wrong; details are in the log.</source>
         <translation>Something went wrong; details are in the log.</translation>
     </message>
@@ -132,6 +132,74 @@
         <location filename="../../ecovdesk/ui/composer.py" line="155"/>
         <source>Document URL (https://…):</source>
         <translation>Document URL (https://…):</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationActions</name>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="33"/>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="44"/>
+        <source>Rename conversation</source>
+        <translation>Rename conversation</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="45"/>
+        <source>Title:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="56"/>
+        <source>Conversation deleted.</source>
+        <translation>Conversation deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="74"/>
+        <source>Export conversation</source>
+        <translation>Export conversation</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="76"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="76"/>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="81"/>
+        <source>You</source>
+        <translation>You</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="82"/>
+        <source>Assistant</source>
+        <translation>Assistant</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="83"/>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="84"/>
+        <source>Thought process</source>
+        <translation>Thought process</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="89"/>
+        <source>Could not export: %1</source>
+        <translation>Could not export: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="91"/>
+        <source>Exported to %1</source>
+        <translation>Exported to %1</translation>
     </message>
 </context>
 <context>
@@ -517,36 +585,211 @@
     </message>
 </context>
 <context>
+    <name>JobCard</name>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="20"/>
+        <source>Submitting…</source>
+        <translation>Submitting…</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="21"/>
+        <source>Unknown whether the relay received it</source>
+        <translation>Unknown whether the relay received it</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="24"/>
+        <source>Queued</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="25"/>
+        <source>Running</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="26"/>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="27"/>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="28"/>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="29"/>
+        <source>Expired</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="79"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="81"/>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="83"/>
+        <source>Resubmit</source>
+        <translation>Resubmit</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="85"/>
+        <source>Send the request again; this may be charged twice</source>
+        <translation>Send the request again; this may be charged twice</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="88"/>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="90"/>
+        <source>Split into four</source>
+        <translation>Split into four</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="91"/>
+        <source>Save the four pictures of the grid separately, free</source>
+        <translation>Save the four pictures of the grid separately, free</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="137"/>
+        <source>From job #%1</source>
+        <translation>From job #%1</translation>
+    </message>
+</context>
+<context>
+    <name>JobController</name>
+    <message>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="117"/>
+        <source>Job finished</source>
+        <translation>Job finished</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="119"/>
+        <source>Job did not finish</source>
+        <translation>Job did not finish</translation>
+    </message>
+</context>
+<context>
+    <name>JobsModel</name>
+    <message>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="45"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="46"/>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="47"/>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="48"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="49"/>
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="50"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="51"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>JobsPanel</name>
+    <message>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="121"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="122"/>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="123"/>
+        <source>Check again</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="124"/>
+        <source>Resubmit</source>
+        <translation>Resubmit</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="125"/>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="126"/>
+        <source>Open result</source>
+        <translation>Open result</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="154"/>
+        <source>Midjourney, Suno and video jobs appear here while they run and after.</source>
+        <translation>Midjourney, Suno and video jobs appear here while they run and after.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="203"/>
+        <source>%n job(s) running</source>
+        <translation>
+            <numerusform>%n job running</numerusform>
+            <numerusform>%n jobs running</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="78"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="72"/>
         <source>Model:</source>
         <translation>Model:</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="81"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="75"/>
         <source>Options</source>
         <translation>Options</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="83"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="77"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="96"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="90"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="97"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="91"/>
         <source>Gallery</source>
         <translation>Gallery</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="106"/>
-        <source>Undo</source>
-        <translation>Undo</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/main_window.py" line="152"/>
@@ -594,102 +837,22 @@
         <translation>Model list updated.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="237"/>
-        <source>Rename conversation</source>
-        <translation>Rename conversation</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="237"/>
-        <source>Title:</source>
-        <translation>Title:</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="248"/>
-        <source>Conversation deleted.</source>
-        <translation>Conversation deleted.</translation>
-    </message>
-    <message>
         <location filename="../../ecovdesk/ui/main_window.py" line="266"/>
-        <source>Export conversation</source>
-        <translation>Export conversation</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="268"/>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="268"/>
-        <source>Markdown (*.md)</source>
-        <translation>Markdown (*.md)</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="273"/>
-        <source>You</source>
-        <translation>You</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="274"/>
-        <source>Assistant</source>
-        <translation>Assistant</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="275"/>
-        <source>System</source>
-        <translation>System</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="276"/>
-        <source>Thought process</source>
-        <translation>Thought process</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="281"/>
-        <source>Could not export: %1</source>
-        <translation>Could not export: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="283"/>
-        <source>Exported to %1</source>
-        <translation>Exported to %1</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="315"/>
         <source>Generate</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="315"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="266"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="322"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="273"/>
         <source>Enter your API key in Settings first.</source>
         <translation>Enter your API key in Settings first.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="367"/>
-        <source>%1 is not an image that can be attached.</source>
-        <translation>%1 is not an image that can be attached.</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="380"/>
-        <source>pasted image %1.png</source>
-        <translation>pasted image %1.png</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="384"/>
-        <source>The pasted picture could not be read.</source>
-        <translation>The pasted picture could not be read.</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="391"/>
-        <source>Only http and https document links can be attached.</source>
-        <translation>Only http and https document links can be attached.</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="412"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="322"/>
         <source>Pick a model that can see pictures to use this reference.</source>
         <translation>Pick a model that can see pictures to use this reference.</translation>
     </message>
@@ -697,79 +860,183 @@
 <context>
     <name>MessageBubble</name>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="64"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="65"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="67"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="68"/>
         <source>Edit</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="71"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="72"/>
         <source>Regenerate</source>
         <translation>Regenerate</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="100"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="102"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="102"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="104"/>
         <source>Save and resend</source>
         <translation>Save and resend</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="111"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="113"/>
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="158"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="168"/>
         <source>Prompt: %1 · Size: %2</source>
         <translation>Prompt: %1 · Size: %2</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="166"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="176"/>
         <source>Sources:</source>
         <translation>Sources:</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="176"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="186"/>
         <source>Copy code</source>
         <translation>Copy code</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="190"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="201"/>
         <source>You</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="190"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="201"/>
         <source>Assistant</source>
         <translation>Assistant</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="199"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="210"/>
         <source>Thinking…</source>
         <translation>Thinking…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="199"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="210"/>
         <source>Thought process</source>
         <translation>Thought process</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="225"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="236"/>
         <source>Tokens: %1 in · %2 out · %3 total</source>
         <translation>Tokens: %1 in · %2 out · %3 total</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="232"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="243"/>
         <source> (%1 thinking)</source>
         <translation> (%1 thinking)</translation>
+    </message>
+</context>
+<context>
+    <name>MidjourneyOptionsPanel</name>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="31"/>
+        <source>Midjourney options</source>
+        <translation>Midjourney options</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="37"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="38"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="39"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="40"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="41"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="42"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="94"/>
+        <source>Default</source>
+        <translation>Default</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="43"/>
+        <source>Raw style</source>
+        <translation>Raw style</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="44"/>
+        <source>Tile</source>
+        <translation>Tile</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="46"/>
+        <source>Random</source>
+        <translation>Random</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="48"/>
+        <source>Things to leave out</source>
+        <translation>Things to leave out</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="53"/>
+        <source>Relay default</source>
+        <translation>Relay default</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="54"/>
+        <source>Aspect ratio</source>
+        <translation>Aspect ratio</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="55"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="56"/>
+        <source>Stylize</source>
+        <translation>Stylize</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="57"/>
+        <source>Chaos</source>
+        <translation>Chaos</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="58"/>
+        <source>Quality</source>
+        <translation>Quality</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="59"/>
+        <source>Weird</source>
+        <translation>Weird</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="62"/>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="63"/>
+        <source>Leave out (--no)</source>
+        <translation>Leave out (--no)</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="64"/>
+        <source>Style reference</source>
+        <translation>Style reference</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="65"/>
+        <source>Character reference</source>
+        <translation>Character reference</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="66"/>
+        <source>Speed</source>
+        <translation>Speed</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="69"/>
+        <source>Attached images are sent as image prompts.</source>
+        <translation>Attached images are sent as image prompts.</translation>
     </message>
 </context>
 <context>
@@ -874,6 +1141,29 @@
         <location filename="../../ecovdesk/ui/model_picker.py" line="85"/>
         <source>Offered by the relay for your key</source>
         <translation>Offered by the relay for your key</translation>
+    </message>
+</context>
+<context>
+    <name>PendingAttachments</name>
+    <message>
+        <location filename="../../ecovdesk/ui/pending_attachments.py" line="44"/>
+        <source>%1 is not an image that can be attached.</source>
+        <translation>%1 is not an image that can be attached.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/pending_attachments.py" line="55"/>
+        <source>pasted image %1.png</source>
+        <translation>pasted image %1.png</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/pending_attachments.py" line="59"/>
+        <source>The pasted picture could not be read.</source>
+        <translation>The pasted picture could not be read.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/pending_attachments.py" line="66"/>
+        <source>Only http and https document links can be attached.</source>
+        <translation>Only http and https document links can be attached.</translation>
     </message>
 </context>
 <context>
@@ -1073,6 +1363,24 @@
         <location filename="../../ecovdesk/ui/settings_flow.py" line="58"/>
         <source>The new language is used for everything opened from now on; restart ecovdesk to switch the whole window.</source>
         <translation>The new language is used for everything opened from now on; restart ecovdesk to switch the whole window.</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../../ecovdesk/ui/tray.py" line="16"/>
+        <source>Show or hide ecovdesk</source>
+        <translation>Show or hide ecovdesk</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/tray.py" line="19"/>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/tray.py" line="34"/>
+        <source>ecovdesk — %n job(s) running</source>
+        <translation>ecovdesk — %n job(s) running</translation>
     </message>
 </context>
 </TS>

@@ -27,7 +27,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ecovdesk/app.py" line="102"/>
+        <location filename="../../ecovdesk/app.py" line="104"/>
         <source>Something went wrong; details are in the log.</source>
         <translation>出了点问题，详情已写入日志。</translation>
     </message>
@@ -132,6 +132,74 @@
         <location filename="../../ecovdesk/ui/composer.py" line="155"/>
         <source>Document URL (https://…):</source>
         <translation>文档链接（https://…）：</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationActions</name>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="33"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="44"/>
+        <source>Rename conversation</source>
+        <translation>重命名对话</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="45"/>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="56"/>
+        <source>Conversation deleted.</source>
+        <translation>对话已删除。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="74"/>
+        <source>Export conversation</source>
+        <translation>导出对话</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="76"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="76"/>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="81"/>
+        <source>You</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="82"/>
+        <source>Assistant</source>
+        <translation>助手</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="83"/>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="84"/>
+        <source>Thought process</source>
+        <translation>思考过程</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="89"/>
+        <source>Could not export: %1</source>
+        <translation>无法导出：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="91"/>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
     </message>
 </context>
 <context>
@@ -516,36 +584,210 @@
     </message>
 </context>
 <context>
+    <name>JobCard</name>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="20"/>
+        <source>Submitting…</source>
+        <translation>正在提交…</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="21"/>
+        <source>Unknown whether the relay received it</source>
+        <translation>不确定中转站是否已收到</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="24"/>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="25"/>
+        <source>Running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="26"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="27"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="28"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="29"/>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="79"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="81"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="83"/>
+        <source>Resubmit</source>
+        <translation>重新提交</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="85"/>
+        <source>Send the request again; this may be charged twice</source>
+        <translation>再次发送请求；可能会被重复扣费</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="88"/>
+        <source>Dismiss</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="90"/>
+        <source>Split into four</source>
+        <translation>拆分为四张</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="91"/>
+        <source>Save the four pictures of the grid separately, free</source>
+        <translation>把四宫格拆成四张单独保存，不额外扣费</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="137"/>
+        <source>From job #%1</source>
+        <translation>来自任务 #%1</translation>
+    </message>
+</context>
+<context>
+    <name>JobController</name>
+    <message>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="117"/>
+        <source>Job finished</source>
+        <translation>任务已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="119"/>
+        <source>Job did not finish</source>
+        <translation>任务未能完成</translation>
+    </message>
+</context>
+<context>
+    <name>JobsModel</name>
+    <message>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="45"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="46"/>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="47"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="48"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="49"/>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="50"/>
+        <source>Time</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="51"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>JobsPanel</name>
+    <message>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="121"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="122"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="123"/>
+        <source>Check again</source>
+        <translation>重新查询</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="124"/>
+        <source>Resubmit</source>
+        <translation>重新提交</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="125"/>
+        <source>Dismiss</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="126"/>
+        <source>Open result</source>
+        <translation>打开结果</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="154"/>
+        <source>Midjourney, Suno and video jobs appear here while they run and after.</source>
+        <translation>Midjourney、Suno 和视频任务会在这里显示进度和结果。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="203"/>
+        <source>%n job(s) running</source>
+        <translation>
+            <numerusform>%n 个任务进行中</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="78"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="72"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="81"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="75"/>
         <source>Options</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="83"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="77"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="96"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="90"/>
         <source>Chat</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="97"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="91"/>
         <source>Gallery</source>
         <translation>图库</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="106"/>
-        <source>Undo</source>
-        <translation>撤销</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/main_window.py" line="152"/>
@@ -593,102 +835,22 @@
         <translation>模型列表已更新。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="237"/>
-        <source>Rename conversation</source>
-        <translation>重命名对话</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="237"/>
-        <source>Title:</source>
-        <translation>标题：</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="248"/>
-        <source>Conversation deleted.</source>
-        <translation>对话已删除。</translation>
-    </message>
-    <message>
         <location filename="../../ecovdesk/ui/main_window.py" line="266"/>
-        <source>Export conversation</source>
-        <translation>导出对话</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="268"/>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="268"/>
-        <source>Markdown (*.md)</source>
-        <translation>Markdown (*.md)</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="273"/>
-        <source>You</source>
-        <translation>你</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="274"/>
-        <source>Assistant</source>
-        <translation>助手</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="275"/>
-        <source>System</source>
-        <translation>系统</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="276"/>
-        <source>Thought process</source>
-        <translation>思考过程</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="281"/>
-        <source>Could not export: %1</source>
-        <translation>无法导出：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="283"/>
-        <source>Exported to %1</source>
-        <translation>已导出到 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="315"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="315"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="266"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="322"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="273"/>
         <source>Enter your API key in Settings first.</source>
         <translation>请先在设置中填写 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="367"/>
-        <source>%1 is not an image that can be attached.</source>
-        <translation>%1 不是可以附加的图片。</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="380"/>
-        <source>pasted image %1.png</source>
-        <translation>粘贴的图片 %1.png</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="384"/>
-        <source>The pasted picture could not be read.</source>
-        <translation>无法读取粘贴的图片。</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="391"/>
-        <source>Only http and https document links can be attached.</source>
-        <translation>只能附加 http 或 https 文档链接。</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="412"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="322"/>
         <source>Pick a model that can see pictures to use this reference.</source>
         <translation>请选择支持识图的模型来使用这张参考图。</translation>
     </message>
@@ -696,79 +858,183 @@
 <context>
     <name>MessageBubble</name>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="64"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="65"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="67"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="68"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="71"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="72"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="100"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="102"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="102"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="104"/>
         <source>Save and resend</source>
         <translation>保存并重新发送</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="111"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="113"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="158"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="168"/>
         <source>Prompt: %1 · Size: %2</source>
         <translation>提示词：%1 · 尺寸：%2</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="166"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="176"/>
         <source>Sources:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="176"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="186"/>
         <source>Copy code</source>
         <translation>复制代码</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="190"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="201"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="190"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="201"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="199"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="210"/>
         <source>Thinking…</source>
         <translation>思考中…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="199"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="210"/>
         <source>Thought process</source>
         <translation>思考过程</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="225"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="236"/>
         <source>Tokens: %1 in · %2 out · %3 total</source>
         <translation>Token：输入 %1 · 输出 %2 · 合计 %3</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="232"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="243"/>
         <source> (%1 thinking)</source>
         <translation>（思考 %1）</translation>
+    </message>
+</context>
+<context>
+    <name>MidjourneyOptionsPanel</name>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="31"/>
+        <source>Midjourney options</source>
+        <translation>Midjourney 参数</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="37"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="38"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="39"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="40"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="41"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="42"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="94"/>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="43"/>
+        <source>Raw style</source>
+        <translation>Raw 风格</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="44"/>
+        <source>Tile</source>
+        <translation>平铺</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="46"/>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="48"/>
+        <source>Things to leave out</source>
+        <translation>不希望出现的内容</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="53"/>
+        <source>Relay default</source>
+        <translation>中转站默认</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="54"/>
+        <source>Aspect ratio</source>
+        <translation>宽高比</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="55"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="56"/>
+        <source>Stylize</source>
+        <translation>风格化</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="57"/>
+        <source>Chaos</source>
+        <translation>混乱度</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="58"/>
+        <source>Quality</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="59"/>
+        <source>Weird</source>
+        <translation>怪异度</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="62"/>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="63"/>
+        <source>Leave out (--no)</source>
+        <translation>排除（--no）</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="64"/>
+        <source>Style reference</source>
+        <translation>风格参考</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="65"/>
+        <source>Character reference</source>
+        <translation>角色参考</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="66"/>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="69"/>
+        <source>Attached images are sent as image prompts.</source>
+        <translation>附加的图片会作为垫图发送。</translation>
     </message>
 </context>
 <context>
@@ -873,6 +1139,29 @@
         <location filename="../../ecovdesk/ui/model_picker.py" line="85"/>
         <source>Offered by the relay for your key</source>
         <translation>中转站为你的密钥提供此模型</translation>
+    </message>
+</context>
+<context>
+    <name>PendingAttachments</name>
+    <message>
+        <location filename="../../ecovdesk/ui/pending_attachments.py" line="44"/>
+        <source>%1 is not an image that can be attached.</source>
+        <translation>%1 不是可以附加的图片。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/pending_attachments.py" line="55"/>
+        <source>pasted image %1.png</source>
+        <translation>粘贴的图片 %1.png</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/pending_attachments.py" line="59"/>
+        <source>The pasted picture could not be read.</source>
+        <translation>无法读取粘贴的图片。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/pending_attachments.py" line="66"/>
+        <source>Only http and https document links can be attached.</source>
+        <translation>只能附加 http 或 https 文档链接。</translation>
     </message>
 </context>
 <context>
@@ -1070,6 +1359,24 @@
         <location filename="../../ecovdesk/ui/settings_flow.py" line="58"/>
         <source>The new language is used for everything opened from now on; restart ecovdesk to switch the whole window.</source>
         <translation>新语言将用于之后打开的界面；重新启动 ecovdesk 可切换整个窗口。</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../../ecovdesk/ui/tray.py" line="16"/>
+        <source>Show or hide ecovdesk</source>
+        <translation>显示或隐藏 ecovdesk</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/tray.py" line="19"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/tray.py" line="34"/>
+        <source>ecovdesk — %n job(s) running</source>
+        <translation>ecovdesk — %n 个任务进行中</translation>
     </message>
 </context>
 </TS>
