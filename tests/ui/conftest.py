@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Coroutine, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -19,19 +17,6 @@ from ecovdesk.paths import resolve_profile
 from tests.fakerelay.server import FakeRelay
 
 API_KEY = "sk-ui-test-key-0123456789"
-
-
-@pytest.fixture(scope="session")
-def qt_loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
-    # As in the app, the asyncio loop counts as running for as long as Qt does: tests wait by
-    # letting Qt process events (qtbot.waitUntil), which is also what runs the coroutines.
-    loop = qasync.QEventLoop(qapp, already_running=True)
-    asyncio.set_event_loop(loop)
-    workers = ThreadPoolExecutor(max_workers=4, thread_name_prefix="ecovdesk-test")
-    loop.set_default_executor(workers)
-    yield loop
-    workers.shutdown(wait=True)
-    asyncio.events._set_running_loop(None)
 
 
 class Driver:
