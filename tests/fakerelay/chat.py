@@ -63,6 +63,8 @@ class Reply:
     content: str = ""
     stream_prefix: list[str] = field(default_factory=list)
     stream_content: str | None = None
+    # Set for ``#deltas=N``: the exact content deltas, sent at full speed.
+    pieces: list[str] | None = None
     usage: dict[str, Any] = field(default_factory=dict)
 
 
@@ -75,7 +77,11 @@ def build_reply(ctx: Ctx, body: dict[str, Any], *, streaming: bool) -> Reply:
     turn = len(text.user_messages(messages))
     reply = Reply(style, model)
     answer = text.markdown_answer(question, turn=turn, images=images, files=files)
-    if style in ("reasoner", "converted"):
+    deltas = text.requested_deltas(question)
+    if deltas is not None:
+        reply.pieces = text.long_answer_pieces(deltas)
+        reply.content = "".join(reply.pieces)
+    elif style in ("reasoner", "converted"):
         reply.reasoning, reply.content = text.reasoning_text(question), answer
     elif style == "deepseek_web":
         thought = text.reasoning_text(question)
@@ -164,7 +170,10 @@ def stream_events(reply: Reply, include_usage: bool) -> list[Event]:
     now = int(time.time())
     content = reply.stream_content if reply.stream_content is not None else reply.content
     seed = reply.model + content[:40]
-    pieces = reply.stream_prefix + text.split_deltas(content, 100, seed)
+    if reply.pieces is not None:
+        pieces = reply.pieces
+    else:
+        pieces = reply.stream_prefix + text.split_deltas(content, 100, seed)
     thoughts = text.split_deltas(reply.reasoning, 30, seed + "r")
     style = reply.style
     if style in ("openai", "gpt4o_all", "reasoner"):
@@ -356,20 +365,23 @@ def chat_completions(ctx: Ctx) -> None:
         return
     options = body.get("stream_options")
     include_usage = isinstance(options, dict) and bool(options.get("include_usage"))
-    if wire.is_fault(Fault.HUGE_BODY):
+    # A huge body and a ``#deltas=N`` reply go out as fast as the socket takes them.
+    full_speed = wire.is_fault(Fault.HUGE_BODY)
+    if full_speed:
         events = huge_events(str(body["model"]), float(wire.fault_param("size_mb", 32)))
     else:
-        events = stream_events(build_reply(ctx, body, streaming=True), include_usage)
+        reply = build_reply(ctx, body, streaming=True)
+        full_speed = reply.pieces is not None
+        events = stream_events(reply, include_usage)
     slow = wire.is_fault(Fault.SLOW_TOKENS)
-    huge = wire.is_fault(Fault.HUGE_BODY)
     total = sum(1 for e in events if not isinstance(e, Ping))
-    split_delay = 0.0 if huge else min(0.005, max(0.001, ctx.relay.token_delay / 4))
+    split_delay = 0.0 if full_speed else min(0.005, max(0.001, ctx.relay.token_delay / 4))
     sse = SseStream(wire, total, split_delay=split_delay)
     for index, event in enumerate(events):
         if isinstance(event, Ping):
             sse.comment("PING")
             continue
-        if index and not huge:
+        if index and not full_speed:
             delay = float(wire.fault_param("delay", 0.3)) if slow else ctx.relay.token_delay
             wire.sleep(delay)
         sse.event(event)

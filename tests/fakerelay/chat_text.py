@@ -5,11 +5,18 @@ from __future__ import annotations
 import json
 import math
 import random
+import re
 from typing import Any
 from urllib.parse import quote
 
 IMAGE_WORDS_GPT4O = ("画", "draw", "图", "picture")
 IMAGE_WORDS_GLM = ("画", "draw", "图")
+
+# A question containing ``#deltas=N`` gets a long Markdown answer in exactly N content deltas,
+# sent without delays: the benchmarks stream a very long reply at full speed with it.
+_DELTAS = re.compile(r"#deltas=(\d+)")
+MAX_DELTAS = 1_000_000
+_CHARS_PER_DELTA = 3
 
 
 def part_text(content: Any) -> str:
@@ -210,3 +217,42 @@ def split_deltas(text: str, target: int, seed: str) -> list[str]:
         pieces.append(text[position : position + size])
         position += size
     return pieces
+
+
+def requested_deltas(question: str) -> int | None:
+    match = _DELTAS.search(question)
+    if match is None or int(match.group(1)) == 0:
+        return None
+    return min(int(match.group(1)), MAX_DELTAS)
+
+
+def _long_section(number: int) -> str:
+    return (
+        f"## 第 {number} 部分：Section {number}\n\n"
+        f"在第 {number} 部分里，我们继续讨论缓存、索引和渲染的取舍。The point of part {number} "
+        "is that a cache only helps when the working set fits; otherwise it adds latency.\n\n"
+        "- **读多写少**：优先考虑缓存，命中率越高越划算。\n"
+        "- **写多读少**：把写入合并成批次，减少磁盘同步的次数。\n"
+        f"- *Measure first*: profile part {number} before changing anything.\n\n"
+        "| 指标 | 之前 | 之后 |\n| --- | --- | --- |\n"
+        f"| 延迟 | {100 + number} ms | {40 + number % 7} ms |\n\n"
+        "```python\n"
+        f"def part_{number}(rows: list[int]) -> int:\n"
+        '    """求和，跳过负数。"""\n'
+        "    return sum(r for r in rows if r >= 0)\n"
+        "```\n\n"
+    )
+
+
+def long_answer_pieces(count: int) -> list[str]:
+    """A long Markdown answer cut into exactly ``count`` non-empty pieces."""
+    sections: list[str] = []
+    length, number = 0, 1
+    while length < count * _CHARS_PER_DELTA:
+        section = _long_section(number)
+        sections.append(section)
+        length += len(section)
+        number += 1
+    full = "".join(sections)
+    cuts = [round(i * len(full) / count) for i in range(count + 1)]
+    return [full[cuts[i] : cuts[i + 1]] for i in range(count)]

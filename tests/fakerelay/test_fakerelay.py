@@ -94,6 +94,23 @@ def test_default_stream_ends_with_done_and_pings(client: httpx.Client) -> None:
     assert chunks[-1]["usage"]["total_tokens"] > 20
 
 
+def test_a_reply_of_exactly_n_deltas_at_full_speed() -> None:
+    # A long token delay would make the reply take minutes if it were applied.
+    with (
+        FakeRelay(KEY, token_delay=1.0) as slow,
+        httpx.Client(base_url=slow.base_url, headers=AUTH, timeout=10) as http,
+    ):
+        started = time.monotonic()
+        _, text = read_stream(http, chat_body(question="写一篇长文 #deltas=500"))
+        elapsed = time.monotonic() - started
+    chunks = [json.loads(e) for e in data_events(text)[:-1]]
+    pieces = [c["choices"][0]["delta"].get("content") for c in chunks if c["choices"]]
+    pieces = [p for p in pieces if p]
+    assert len(pieces) == 500
+    assert "```python" in "".join(pieces)
+    assert elapsed < 5
+
+
 def test_cut_before_done_lacks_done(client: httpx.Client, relay: FakeRelay) -> None:
     relay.queue_fault(Fault.CUT_BEFORE_DONE, path_prefix="/v1/chat")
     _, text = read_stream(client, chat_body())
