@@ -147,6 +147,17 @@ async def submit_describe(
     return await _submit(client, _path(mode_path, "/mj/submit/describe"), body)
 
 
+async def submit_shorten(
+    client: httpx.AsyncClient,
+    prompt: str,
+    *,
+    bot_type: str = "MID_JOURNEY",
+    mode_path: str = "",
+) -> MjSubmit:
+    body = {"botType": bot_type, "prompt": prompt}
+    return await _submit(client, _path(mode_path, "/mj/submit/shorten"), body)
+
+
 def _task_object(client: httpx.AsyncClient, body: Any) -> Mapping[str, Any]:
     if body is None:
         raise RelayError(ErrorKind.UPSTREAM, "The relay does not know this task")
@@ -219,7 +230,8 @@ def normalise_mj_task(obj: Mapping[str, Any]) -> RemoteTask:
     prompt = text(obj.get("prompt")) or text(properties.get("finalPrompt"))
     outputs: tuple[MediaRef, ...] = ()
     if state is TaskState.SUCCEEDED:
-        if action == "DESCRIBE":
+        if action in ("DESCRIBE", "SHORTEN"):
+            # Shorten answers with its candidate prompts numbered the same way.
             outputs = tuple(_describe_prompts(prompt or text(obj.get("promptEn"))))
         elif image_url:
             meta: dict[str, Any] = {

@@ -134,7 +134,7 @@ class ImageOptions:
     style_type: str = ""
 
 
-class JobState(str, enum.Enum):
+class JobState(enum.StrEnum):
     SUBMITTING = "submitting"  # stored, request on its way, no remote id yet
     UNCERTAIN = "uncertain"  # died between sending and receiving an id: never resubmitted alone
     QUEUED = "queued"
@@ -181,3 +181,5 @@ class Job:
     created_at: float = 0.0
     updated_at: float = 0.0
     finished_at: float | None = None
+    # What the job asks of its family: "imagine", "action", "music", "lyrics", "text2video"…
+    kind: str = ""

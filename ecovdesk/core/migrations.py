@@ -116,7 +116,43 @@ CREATE INDEX assets_message ON assets(message_id);
 CREATE INDEX assets_sha256 ON assets(sha256);
 """
 
-MIGRATIONS: tuple[Migration, ...] = ((1, SCHEMA_V1), (2, SCHEMA_V2))
+# Media jobs (Midjourney, Suno, Luma, Runway, Kling). A row is written before its request
+# goes out, so a crash between sending and hearing back is visible at the next start. Jobs
+# outlive their conversation and message (the Jobs panel keeps listing them), so deleting
+# either only clears the link. Request attachments (image prompts, masks) live apart from
+# params_json because params travel into every library row the job produces.
+SCHEMA_V3 = """
+CREATE TABLE jobs (
+    id INTEGER PRIMARY KEY,
+    family TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT '',
+    model TEXT NOT NULL,
+    prompt TEXT NOT NULL DEFAULT '',
+    params_json TEXT NOT NULL DEFAULT '{}',
+    attachments_json TEXT NOT NULL DEFAULT '[]',
+    state TEXT NOT NULL,
+    remote_id TEXT NOT NULL DEFAULT '',
+    progress INTEGER,
+    preview_url TEXT NOT NULL DEFAULT '',
+    error TEXT NOT NULL DEFAULT '',
+    actions_json TEXT NOT NULL DEFAULT '[]',
+    conversation_id INTEGER REFERENCES conversations(id) ON DELETE SET NULL,
+    message_id INTEGER REFERENCES messages(id) ON DELETE SET NULL,
+    parent_job_id INTEGER REFERENCES jobs(id) ON DELETE SET NULL,
+    created_at REAL NOT NULL,
+    updated_at REAL NOT NULL,
+    finished_at REAL,
+    next_poll_at REAL,
+    poll_failures INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX jobs_created ON jobs(created_at);
+CREATE INDEX jobs_state ON jobs(state);
+CREATE INDEX jobs_message ON jobs(message_id);
+CREATE INDEX jobs_conversation ON jobs(conversation_id);
+CREATE INDEX jobs_parent ON jobs(parent_job_id);
+"""
+
+MIGRATIONS: tuple[Migration, ...] = ((1, SCHEMA_V1), (2, SCHEMA_V2), (3, SCHEMA_V3))
 
 
 def latest_version(migrations: Sequence[Migration] = MIGRATIONS) -> int:

@@ -111,6 +111,9 @@ class RecordingSink:
     def asset_failed(self, message_id: int, url: str, reason: str) -> None:
         self.failed.append((message_id, url, reason))
 
+    def job_updated(self, job: Job) -> None:
+        self.jobs.append(copy.copy(job))
+
 
 class ScriptedSession(RelaySession):
     """A RelaySession whose clients are answered by ``handler`` (httpx.MockTransport).
@@ -176,6 +179,3 @@ async def reply_in_new_conversation(
         now=2.0,
     )
     return conversation, reply
-
-    def job_updated(self, job: Job) -> None:
-        self.jobs.append(copy.copy(job))

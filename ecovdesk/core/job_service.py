@@ -1,0 +1,349 @@
+"""Media jobs for the window: submit, follow-up buttons, cancel, retry, and the poller.
+
+Submitting spends money, so nothing here ever submits on its own: a job is stored before
+its request goes out, a failed submit stays failed, and a job whose fate is unknown waits
+for the user to resubmit or dismiss it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable, Iterable
+
+from ecovdesk.api import midjourney
+from ecovdesk.api.errors import RelayError
+from ecovdesk.core import conversation_store as store
+from ecovdesk.core import job_store
+from ecovdesk.core.catalogue import Catalogue, Family
+from ecovdesk.core.chat_service import INTERNAL, chat_key, title_from_text
+from ecovdesk.core.database import Database
+from ecovdesk.core.domain import (
+    Attachment,
+    AttachmentKind,
+    ChatOptions,
+    Conversation,
+    Job,
+    JobState,
+    Role,
+)
+from ecovdesk.core.events import EventSink
+from ecovdesk.core.job_book import ACTIVE, JobBook, request_params
+from ecovdesk.core.job_families import MASK_NAME, JobRequest, adapter_for
+from ecovdesk.core.job_outputs import JobOutputs
+from ecovdesk.core.job_poller import JobPoller, Sleep
+from ecovdesk.core.job_store import NewJob
+from ecovdesk.core.library import Library
+from ecovdesk.core.relay_session import RelaySession
+from ecovdesk.core.task_scope import TaskScope
+
+log = logging.getLogger(__name__)
+
+# error_kind of a job refused before sending because its options make no request.
+INVALID_REQUEST = "invalid_request"
+_RETRYABLE = (JobState.FAILED, JobState.CANCELLED, JobState.EXPIRED)
+
+
+class JobError(ValueError):
+    """The job does not exist or is not in a state that allows what was asked."""
+
+
+class JobService:
+    def __init__(
+        self,
+        db: Database,
+        relay: RelaySession,
+        library: Library,
+        sink: EventSink,
+        scope: TaskScope,
+        catalogue: Catalogue,
+        *,
+        clock: Callable[[], float] = time.time,
+        sleep: Sleep = asyncio.sleep,
+    ) -> None:
+        self._db = db
+        self._relay = relay
+        self._sink = sink
+        self._scope = scope
+        self._catalogue = catalogue
+        self._clock = clock
+        self._book = JobBook(db, sink, clock=clock)
+        self._poller = JobPoller(
+            db, relay, self._book, JobOutputs(library, sink), scope, clock=clock, sleep=sleep
+        )
+        self._sending: dict[int, asyncio.Task[object]] = {}
+
+    # --- start ---------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Pick up where the last run stopped; call once, after the conversations recover.
+
+        Jobs that died before their id arrived become UNCERTAIN and are never sent again
+        by themselves. Jobs with an id go back to polling, their messages streaming again.
+        """
+        for job in await self._db.run(job_store.active_jobs):
+            if job.id in self._sending:
+                continue
+            if job.state is JobState.SUBMITTING and not job.remote_id:
+                await self._book.finish(job, JobState.UNCERTAIN, only_if=(JobState.SUBMITTING,))
+                continue
+            state = JobState.QUEUED if job.state is JobState.SUBMITTING else job.state
+            await self._db.run(job_store.resume_job, job.id, state, self._clock())
+        self._poller.start()
+
+    def is_running(self, conversation_id: int) -> bool:
+        return self._scope.is_running(chat_key(conversation_id))
+
+    # --- new jobs ------------------------------------------------------------------------
+
+    async def submit(
+        self,
+        conversation: Conversation | None,
+        model: str,
+        prompt: str,
+        params: dict[str, object],
+        attachments: list[Attachment] | None = None,
+    ) -> Conversation:
+        """Add the prompt and a reply linked to a new job, then send it in the background."""
+        family = self._catalogue.get(model).family
+        adapter = adapter_for(family)
+        attached = list(attachments or [])
+        now = self._clock()
+        if conversation is None:
+            conversation = await self._db.run(
+                store.create_conversation, title_from_text(prompt), model, ChatOptions(), now
+            )
+            self._sink.conversation_changed(conversation)
+        elif conversation.model != model:
+            conversation.model = model
+            await self._db.run(
+                store.update_conversation_settings,
+                conversation.id,
+                model,
+                conversation.options,
+                now,
+            )
+        user = await self._db.run(
+            store.add_message,
+            conversation.id,
+            Role.USER,
+            prompt,
+            model=model,
+            attachments=attached,
+            now=now,
+        )
+        self._sink.message_added(user)
+        kind = adapter.kind_for(params, attached)
+        new = NewJob(family.value, kind, model, prompt, dict(params), attached, conversation.id)
+        await self._launch(await self._book.create(new), attached)
+        return conversation
+
+    async def action(
+        self,
+        job_id: int,
+        custom_id: str,
+        *,
+        prompt: str | None = None,
+        mask_base64: str | None = None,
+    ) -> Job:
+        """Press a Midjourney button: a new job, child of ``job_id``, with its own reply.
+
+        ``prompt`` and ``mask_base64`` answer the buttons that need a modal (Custom Zoom,
+        Vary Region, remix); see :func:`ecovdesk.core.job_families.needs_modal`.
+        """
+        parent = await self._job(job_id)
+        if parent.family != Family.MIDJOURNEY.value or parent.state is not JobState.SUCCEEDED:
+            raise JobError("Only a finished Midjourney job has buttons")
+        if not custom_id or not parent.remote_id:
+            raise JobError("This button cannot be sent")
+        button = next((a for a in parent.actions if a.custom_id == custom_id), None)
+        params: dict[str, object] = {
+            "custom_id": custom_id,
+            "parent_remote_id": parent.remote_id,
+            "label": button.label if button else "",
+            "emoji": button.emoji if button else "",
+            "mode": parent.params.get("mode", ""),
+        }
+        if prompt is not None:
+            params["modal_prompt"] = prompt
+        attached = [Attachment(AttachmentKind.IMAGE, mask_base64, MASK_NAME)] if mask_base64 else []
+        base_prompt = prompt or str(parent.params.get("final_prompt") or parent.prompt)
+        new = NewJob(
+            parent.family,
+            "action",
+            parent.model,
+            base_prompt,
+            params,
+            attached,
+            await self._live_conversation(parent),
+            parent.id,
+        )
+        job = await self._book.create(new)
+        await self._launch(job, attached)
+        return job
+
+    async def retry(self, job_id: int) -> Job:
+        """Send a failed, cancelled or expired job's request again, as a new job."""
+        old = await self._job(job_id)
+        if old.state not in _RETRYABLE:
+            raise JobError("Only a failed, cancelled or expired job can be retried")
+        attached = await self._db.run(job_store.job_attachments, old.id)
+        new = NewJob(
+            old.family,
+            old.kind,
+            old.model,
+            old.prompt,
+            request_params(old.params),
+            attached,
+            await self._live_conversation(old),
+            old.parent_job_id,
+        )
+        job = await self._book.create(new)
+        await self._launch(job, attached)
+        return job
+
+    # --- uncertain jobs ------------------------------------------------------------------
+
+    async def resubmit(self, job_id: int) -> Job:
+        """Send an UNCERTAIN job again, in the same row and message: the user's decision."""
+        job = await self._job(job_id)
+        if job.state is not JobState.UNCERTAIN:
+            raise JobError("Only an uncertain job can be resubmitted")
+        reopened = await self._book.reopen(
+            job, remote_id="", progress=None, preview_url="", params=request_params(job.params)
+        )
+        if reopened is None:
+            raise JobError("The job changed meanwhile")
+        await self._launch(reopened, await self._db.run(job_store.job_attachments, job.id))
+        return reopened
+
+    async def dismiss(self, job_id: int) -> Job:
+        job = await self._job(job_id)
+        if job.state is not JobState.UNCERTAIN:
+            raise JobError("Only an uncertain job can be dismissed")
+        dismissed = await self._book.finish(job, JobState.CANCELLED, only_if=(JobState.UNCERTAIN,))
+        if dismissed is None:
+            raise JobError("The job changed meanwhile")
+        return dismissed
+
+    # --- running jobs --------------------------------------------------------------------
+
+    async def cancel(self, job_id: int) -> Job:
+        """Stop following a job (and cancel it on the relay where the family allows)."""
+        job = await self._job(job_id)
+        if not (job.state.is_active or job.state is JobState.UNCERTAIN):
+            raise JobError("The job has already ended")
+        cancelled = await self._book.finish(
+            job, JobState.CANCELLED, only_if=(*ACTIVE, JobState.UNCERTAIN)
+        )
+        if cancelled is None:
+            raise JobError("The job changed meanwhile")
+        sending = self._sending.get(job.id)
+        if sending is not None:
+            sending.cancel()
+        self._poller.stop_job(job.id)
+        adapter = adapter_for(job.family)
+        if adapter.cancels_remotely and job.remote_id:
+            try:
+                await adapter.cancel(self._relay.relay, job)
+            except RelayError as error:
+                log.info("the relay did not cancel job %d: %s", job.id, error.kind.value)
+        return cancelled
+
+    async def repoll(self, job_id: int) -> None:
+        """Ask the relay now instead of at the next scheduled poll."""
+        job = await self._job(job_id)
+        if not job.state.is_active or not job.remote_id:
+            raise JobError("Only a running job can be polled")
+        await self._poller.poll_soon(job.id)
+
+    async def image_seed(self, job_id: int) -> str:
+        """The seed of a finished Midjourney picture (for ``--seed`` in a new prompt)."""
+        job = await self._job(job_id)
+        if job.family != Family.MIDJOURNEY.value or not job.remote_id:
+            raise JobError("Only Midjourney pictures have a seed")
+        return await midjourney.fetch_image_seed(self._relay.relay, job.remote_id)
+
+    # --- reading -------------------------------------------------------------------------
+
+    async def list_jobs(self, limit: int | None = None) -> list[Job]:
+        """Every job, newest first."""
+        return await self._db.run(job_store.list_jobs, limit)
+
+    async def get(self, job_id: int) -> Job | None:
+        return await self._book.get(job_id)
+
+    async def jobs_for_messages(self, message_ids: Iterable[int]) -> dict[int, Job]:
+        return await self._db.run(job_store.jobs_for_messages, list(message_ids))
+
+    async def children(self, job_id: int) -> list[Job]:
+        """Jobs started from this one's buttons, oldest first (the lineage downwards)."""
+        return await self._db.run(job_store.child_jobs, job_id)
+
+    # --- sending -------------------------------------------------------------------------
+
+    async def _job(self, job_id: int) -> Job:
+        job = await self._book.get(job_id)
+        if job is None:
+            raise JobError(f"No job {job_id}")
+        return job
+
+    async def _live_conversation(self, job: Job) -> int | None:
+        if job.conversation_id is None:
+            return None
+        found = await self._db.run(store.get_conversation, job.conversation_id)
+        return found.id if found is not None else None
+
+    async def _launch(self, job: Job, attachments: list[Attachment]) -> None:
+        key = chat_key(job.conversation_id) if job.conversation_id else f"job-send:{job.id}"
+        task = self._scope.start(self._send(job, attachments), key=key)
+        self._sending[job.id] = task
+        task.add_done_callback(lambda _: self._sending.pop(job.id, None))
+        self._poller.start()
+        # One turn of the loop lets the task enter its try block, so an immediate Stop
+        # still settles the job instead of leaving it SUBMITTING.
+        await asyncio.sleep(0)
+
+    async def _send(self, job: Job, attachments: list[Attachment]) -> None:
+        adapter = adapter_for(job.family)
+        request = JobRequest(job.kind, job.model, job.prompt, job.params, attachments)
+        current = job
+
+        async def remember(remote_id: str) -> None:
+            nonlocal current
+            current = await self._book.update(current, remote_id=remote_id) or current
+
+        try:
+            submitted = await adapter.submit(self._relay.relay, request, remember)
+        except asyncio.CancelledError:
+            # The request may have reached the relay: only the user can decide to send again.
+            await self._book.finish(current, JobState.UNCERTAIN, only_if=(JobState.SUBMITTING,))
+            raise
+        except RelayError as error:
+            await self._book.finish(
+                current, JobState.FAILED, error=error.message, error_kind=error.kind.value
+            )
+            return
+        except ValueError as error:
+            await self._book.finish(
+                current, JobState.FAILED, error=str(error), error_kind=INVALID_REQUEST
+            )
+            return
+        except Exception:
+            log.exception("submitting a %s job failed", job.family)
+            await self._book.finish(current, JobState.FAILED, error_kind=INTERNAL)
+            return
+        params = dict(current.params)
+        if submitted.queue_note:
+            params["queue_note"] = submitted.queue_note
+        if submitted.final_prompt:
+            params["final_prompt"] = submitted.final_prompt
+        saving = self._book.update(
+            current, remote_id=submitted.remote_id, state=JobState.QUEUED, params=params
+        )
+        try:
+            # The id is what makes the job followable; a Stop now must not lose it.
+            await asyncio.shield(saving)
+        finally:
+            self._poller.wake()
