@@ -1,0 +1,337 @@
+"""The player bar for songs: a playlist with repeat, seeking, volume, lyrics and media keys."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QPlainTextEdit,
+    QSlider,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ecovdesk.ui.media_common import (
+    AudioDeviceWatch,
+    SeekSlider,
+    clock,
+    local_file,
+    media_url,
+    save_copy_as,
+)
+from ecovdesk.ui.widgets import label, tool_button
+
+COVER_SIDE = 56
+RESTART_AFTER_MS = 3000  # "previous" past this point starts the song again instead
+
+
+@dataclass(frozen=True)
+class Track:
+    title: str
+    source: Path | str  # a library file, or the stream URL of a clip still being generated
+    lyrics: str = ""
+    cover: Path | None = None
+    asset_id: int | None = None
+
+
+class Repeat(enum.StrEnum):
+    OFF = "off"
+    ALL = "all"
+    ONE = "one"
+
+
+class AudioPlayerBar(QWidget):
+    trackChanged = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tracks: list[Track] = []
+        self.index = -1
+        self.repeat = Repeat.OFF
+        self._problem = ""
+        self.player = QMediaPlayer(self)
+        self.audio = QAudioOutput(self)
+        self.player.setAudioOutput(self.audio)
+        self.devices = AudioDeviceWatch(self.audio, self)
+        icons = self.style()
+
+        self.cover = label(align=Qt.AlignmentFlag.AlignCenter)
+        self.cover.setFixedSize(COVER_SIDE, COVER_SIDE)
+        self.title_label = label(self.tr("Nothing playing"))
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.previous_button = tool_button("", tooltip=self.tr("Previous"), flat=True)
+        self.previous_button.setIcon(icons.standardIcon(QStyle.StandardPixmap.SP_MediaSkipBackward))
+        self.play_button = tool_button("", tooltip=self.tr("Play"), flat=True)
+        self.next_button = tool_button("", tooltip=self.tr("Next"), flat=True)
+        self.next_button.setIcon(icons.standardIcon(QStyle.StandardPixmap.SP_MediaSkipForward))
+        self.repeat_button = tool_button(self.tr("Repeat: off"), flat=True)
+        self.seek = SeekSlider()
+        self.time_label = label("0:00 / 0:00")
+        self.mute_button = tool_button("", tooltip=self.tr("Mute"), checkable=True, flat=True)
+        self.volume = QSlider(Qt.Orientation.Horizontal)
+        self.volume.setRange(0, 100)
+        self.volume.setValue(80)
+        self.volume.setMaximumWidth(100)
+        self.volume.setToolTip(self.tr("Volume"))
+        self.lyrics_button = tool_button(self.tr("Lyrics"), checkable=True, flat=True)
+        self.lyrics_button.setChecked(True)
+        self.save_button = tool_button(self.tr("Save as…"), flat=True)
+        self.notice = label(name="errorBanner", wrap=True)
+        self.lyrics_view = QPlainTextEdit()
+        self.lyrics_view.setReadOnly(True)
+        self.lyrics_view.setPlaceholderText(self.tr("No lyrics for this song"))
+        self.lyrics_view.setMaximumHeight(140)
+
+        controls = QHBoxLayout()
+        widgets: tuple[QWidget, ...] = (
+            self.previous_button,
+            self.play_button,
+            self.next_button,
+            self.seek,
+            self.time_label,
+            self.mute_button,
+            self.volume,
+            self.repeat_button,
+            self.lyrics_button,
+            self.save_button,
+        )
+        for widget in widgets:
+            controls.addWidget(widget, 1 if widget is self.seek else 0)
+        middle = QVBoxLayout()
+        middle.addWidget(self.title_label)
+        middle.addLayout(controls)
+        middle.addWidget(self.notice)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(self.cover, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(middle, 1)
+        layout.addWidget(self.lyrics_view, 1)
+
+        self.play_button.clicked.connect(self.toggle_play)
+        self.previous_button.clicked.connect(self.previous)
+        self.next_button.clicked.connect(self.next)
+        self.repeat_button.clicked.connect(self.cycle_repeat)
+        self.seek.seekRequested.connect(self.player.setPosition)
+        self.volume.valueChanged.connect(lambda v: self.audio.setVolume(v / 100))
+        self.mute_button.toggled.connect(self.audio.setMuted)
+        self.audio.mutedChanged.connect(self._show_mute)
+        self.lyrics_button.toggled.connect(self.lyrics_view.setVisible)
+        self.save_button.clicked.connect(self.save_as)
+        self.player.durationChanged.connect(self._duration_changed)
+        self.player.positionChanged.connect(self._position_changed)
+        self.player.playbackStateChanged.connect(self._show_state)
+        self.player.mediaStatusChanged.connect(self._status_changed)
+        self.player.errorOccurred.connect(self._error)
+        self.devices.availabilityChanged.connect(lambda _available: self._show_notice())
+        self.audio.setVolume(0.8)
+        self._shortcuts: list[QShortcut] = []
+        for key, slot in (
+            (Qt.Key.Key_MediaPlay, self.play),
+            (Qt.Key.Key_MediaPause, self.pause),
+            (Qt.Key.Key_MediaTogglePlayPause, self.toggle_play),
+            (Qt.Key.Key_MediaNext, self.next),
+            (Qt.Key.Key_MediaPrevious, self.previous),
+        ):
+            # Window-wide, so the keys work wherever the focus is in the bar's window.
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(slot)
+            self._shortcuts.append(shortcut)
+        self._show_state()
+        self._show_mute(False)
+        self._show_notice()
+        self._update_buttons()
+
+    # The playlist
+
+    @property
+    def current(self) -> Track | None:
+        return self.tracks[self.index] if 0 <= self.index < len(self.tracks) else None
+
+    def set_playlist(self, tracks: list[Track], start: int = 0, play: bool = False) -> None:
+        self.tracks = list(tracks)
+        self.index = -1
+        if self.tracks:
+            self.select(min(max(0, start), len(self.tracks) - 1), play)
+        else:
+            self.player.stop()
+            self.player.setSource(QUrl())
+            self._show_track(None)
+        self._update_buttons()
+
+    def select(self, index: int, play: bool = False) -> None:
+        """Loads one track of the playlist, playing it at once when asked."""
+        if not 0 <= index < len(self.tracks):
+            return
+        self.index = index
+        track = self.tracks[index]
+        self.player.stop()
+        self.player.setSource(media_url(track.source))
+        self._show_track(track)
+        self._update_buttons()
+        self.trackChanged.emit(index)
+        if play:
+            self.player.play()
+
+    def next(self) -> None:
+        if self.index + 1 < len(self.tracks):
+            self.select(self.index + 1, self._playing())
+        elif self.tracks and self.repeat is Repeat.ALL:
+            self.select(0, self._playing())
+
+    def previous(self) -> None:
+        if self.player.position() > RESTART_AFTER_MS or not self.tracks:
+            self.player.setPosition(0)
+        elif self.index > 0:
+            self.select(self.index - 1, self._playing())
+        elif self.repeat is Repeat.ALL:
+            self.select(len(self.tracks) - 1, self._playing())
+        else:
+            self.player.setPosition(0)
+
+    def set_repeat(self, repeat: Repeat) -> None:
+        self.repeat = repeat
+        self.repeat_button.setText(
+            {
+                Repeat.OFF: self.tr("Repeat: off"),
+                Repeat.ALL: self.tr("Repeat: all"),
+                Repeat.ONE: self.tr("Repeat: one"),
+            }[repeat]
+        )
+        self._update_buttons()
+
+    def cycle_repeat(self) -> None:
+        order = [Repeat.OFF, Repeat.ALL, Repeat.ONE]
+        self.set_repeat(order[(order.index(self.repeat) + 1) % len(order)])
+
+    # Playing
+
+    def play(self) -> None:
+        if self.current is None:
+            return
+        if self.player.mediaStatus() == QMediaPlayer.MediaStatus.EndOfMedia:
+            self.player.setPosition(0)
+        self.player.play()
+
+    def pause(self) -> None:
+        self.player.pause()
+
+    def toggle_play(self) -> None:
+        if self._playing():
+            self.pause()
+        else:
+            self.play()
+
+    def stop(self) -> None:
+        self.player.stop()
+
+    def _playing(self) -> bool:
+        return self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+
+    def _status_changed(self, status: QMediaPlayer.MediaStatus) -> None:
+        # Not QMediaPlayer.setLoops: once it has looped, setting it back to 1 does not stop it.
+        if status != QMediaPlayer.MediaStatus.EndOfMedia:
+            return
+        if self.repeat is Repeat.ONE:
+            self.player.setPosition(0)
+            self.player.play()
+        elif self.index + 1 < len(self.tracks):
+            self.select(self.index + 1, play=True)
+        elif self.repeat is Repeat.ALL and self.tracks:
+            self.select(0, play=True)
+
+    def save_as(self) -> Path | None:
+        track = self.current
+        source = local_file(track.source) if track else None
+        if track is None or source is None:
+            return None
+        return save_copy_as(self, source, track.title, self.tr("Save song"))
+
+    # What the bar shows
+
+    def _show_track(self, track: Track | None) -> None:
+        self.title_label.setText(track.title if track else self.tr("Nothing playing"))
+        self.lyrics_view.setPlainText(track.lyrics if track else "")
+        pixmap = QPixmap(str(track.cover)) if track and track.cover else QPixmap()
+        if pixmap.isNull():
+            icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MediaVolume)
+            pixmap = icon.pixmap(COVER_SIDE // 2, COVER_SIDE // 2)
+        else:
+            pixmap = pixmap.scaled(
+                COVER_SIDE,
+                COVER_SIDE,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        self.cover.setPixmap(pixmap)
+        self.seek.set_duration(0)
+        self._show_time()
+        self._problem = ""
+        self._show_notice()
+
+    def _update_buttons(self) -> None:
+        has_track = self.current is not None
+        wraps = self.repeat is Repeat.ALL and bool(self.tracks)
+        self.play_button.setEnabled(has_track)
+        self.seek.setEnabled(has_track)
+        self.previous_button.setEnabled(has_track)
+        self.next_button.setEnabled(wraps or self.index + 1 < len(self.tracks))
+        track = self.current
+        self.save_button.setEnabled(track is not None and local_file(track.source) is not None)
+        self.save_button.setToolTip(
+            self.tr("Save a copy of this song")
+            if self.save_button.isEnabled()
+            else self.tr("The song can be saved once it has finished downloading")
+        )
+
+    def _show_state(self) -> None:
+        playing = self._playing()
+        pixmap = (
+            QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
+        )
+        self.play_button.setIcon(self.style().standardIcon(pixmap))
+        self.play_button.setToolTip(self.tr("Pause") if playing else self.tr("Play"))
+
+    def _show_mute(self, muted: bool) -> None:
+        icon = (
+            QStyle.StandardPixmap.SP_MediaVolumeMuted
+            if muted
+            else QStyle.StandardPixmap.SP_MediaVolume
+        )
+        self.mute_button.setIcon(self.style().standardIcon(icon))
+        self.mute_button.setChecked(muted)
+
+    def _show_notice(self) -> None:
+        if self._problem:
+            text = self.tr("This song cannot be played: %1").replace("%1", self._problem)
+        elif not self.devices.available:
+            text = self.tr("No audio output device was found; playback is unavailable.")
+        else:
+            text = ""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def _error(self, error: QMediaPlayer.Error, message: str) -> None:
+        if error != QMediaPlayer.Error.NoError:
+            self._problem = message or self.tr("unknown error")
+            self._show_notice()
+
+    def _duration_changed(self, duration: int) -> None:
+        self.seek.set_duration(duration)
+        self._show_time()
+
+    def _position_changed(self, position: int) -> None:
+        self.seek.set_position(position)
+        self._show_time()
+
+    def _show_time(self) -> None:
+        position = self.player.position() if self.current else 0
+        duration = self.player.duration() if self.current else 0
+        self.time_label.setText(f"{clock(position)} / {clock(duration)}")

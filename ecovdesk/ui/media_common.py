@@ -1,0 +1,129 @@
+"""Pieces the audio and video players share: times, sources, the seek slider, the audio device."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtMultimedia import QAudioOutput, QMediaDevices
+from PySide6.QtWidgets import QFileDialog, QSlider, QStyle, QStyleOptionSlider, QWidget
+
+from ecovdesk.core.library import safe_file_name
+
+
+def clock(milliseconds: int | float | None) -> str:
+    """m:ss, or h:mm:ss from an hour on; an unknown length is 0:00."""
+    total = max(0, int((milliseconds or 0) // 1000))
+    hours, rest = divmod(total, 3600)
+    minutes, seconds = divmod(rest, 60)
+    if hours:
+        return f"{hours}:{minutes:02d}:{seconds:02d}"
+    return f"{minutes}:{seconds:02d}"
+
+
+def media_url(source: Path | str) -> QUrl:
+    """A library file or a remote stream (a clip still being generated plays from its URL)."""
+    if isinstance(source, Path):
+        return QUrl.fromLocalFile(str(source))
+    if source.startswith(("http://", "https://", "file:")):
+        return QUrl(source)
+    return QUrl.fromLocalFile(source)
+
+
+def local_file(source: Path | str | None) -> Path | None:
+    """The file behind a source, when it is one on this computer."""
+    if source is None:
+        return None
+    if isinstance(source, Path):
+        return source if source.is_file() else None
+    url = QUrl(source)
+    if url.isLocalFile():
+        path = Path(url.toLocalFile())
+    elif url.scheme() in ("http", "https"):
+        return None
+    else:
+        path = Path(source)
+    return path if path.is_file() else None
+
+
+def save_copy_as(parent: QWidget, source: Path, title: str, caption: str) -> Path | None:
+    """Asks where to keep a copy, suggesting a file name made from the title."""
+    name = safe_file_name(title or source.stem, source.suffix.lstrip("."))
+    target, _ = QFileDialog.getSaveFileName(parent, caption, name)
+    if not target:
+        return None
+    shutil.copyfile(source, Path(target))
+    return Path(target)
+
+
+class SeekSlider(QSlider):
+    """A position slider that jumps to where it is clicked and is not moved while held."""
+
+    seekRequested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setRange(0, 0)
+        self.setSingleStep(1000)
+        self.setPageStep(5000)
+        self.sliderMoved.connect(self.seekRequested)
+        self.actionTriggered.connect(self._action)
+
+    def set_duration(self, milliseconds: int) -> None:
+        self.setRange(0, max(0, milliseconds))
+
+    def set_position(self, milliseconds: int) -> None:
+        if not self.isSliderDown():
+            self.blockSignals(True)
+            self.setValue(milliseconds)
+            self.blockSignals(False)
+
+    def _action(self, action: int) -> None:
+        if action != QSlider.SliderAction.SliderMove.value:
+            # Keys and page clicks: the new value is the slider position once the action is done.
+            self.seekRequested.emit(self.sliderPosition())
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.maximum() > 0:
+            option = QStyleOptionSlider()
+            self.initStyleOption(option)
+            groove = self.style().subControlRect(
+                QStyle.ComplexControl.CC_Slider, option, QStyle.SubControl.SC_SliderGroove, self
+            )
+            handle = self.style().subControlRect(
+                QStyle.ComplexControl.CC_Slider, option, QStyle.SubControl.SC_SliderHandle, self
+            )
+            if not handle.contains(event.position().toPoint()):
+                span = max(1, groove.width() - handle.width())
+                x = int(event.position().x()) - groove.x() - handle.width() // 2
+                value = QStyle.sliderValueFromPosition(
+                    self.minimum(), self.maximum(), x, span, self.invertedAppearance()
+                )
+                self.setValue(value)
+                self.seekRequested.emit(value)
+                event.accept()
+                return
+        super().mousePressEvent(event)
+
+
+class AudioDeviceWatch(QObject):
+    """Follows the default audio output as devices come and go, and says whether there is one."""
+
+    availabilityChanged = Signal(bool)
+
+    def __init__(self, output: QAudioOutput, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._output = output
+        self._devices = QMediaDevices(self)
+        self._devices.audioOutputsChanged.connect(self._refresh)
+        self.available = bool(QMediaDevices.audioOutputs())
+
+    def _refresh(self) -> None:
+        available = bool(QMediaDevices.audioOutputs())
+        if available:
+            self._output.setDevice(QMediaDevices.defaultAudioOutput())
+        if available != self.available:
+            self.available = available
+            self.availabilityChanged.emit(available)
