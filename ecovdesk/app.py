@@ -156,7 +156,9 @@ async def run_app(app: QApplication, args: argparse.Namespace, paths: ProfilePat
     try:
         await window.start(args.model, settings.last_conversation_id)
         if args.smoke_test:
-            await asyncio.sleep(0.2)
+            from ecovdesk.smoke import run_checks
+
+            await run_checks(app, window, paths, settings.language)
             window.close()
         elif not preferences.ready or (not settings.first_run_done and not args.base_url):
             QTimer.singleShot(0, lambda: edit_settings(window, preferences, first_run=True))
@@ -168,6 +170,10 @@ async def run_app(app: QApplication, args: argparse.Namespace, paths: ProfilePat
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.smoke_test and args.profile_dir is None:
+        from ecovdesk.smoke import temporary_profile
+
+        args.profile_dir = temporary_profile()
     paths = resolve_profile(args.profile_dir)
     paths.ensure()
     import qasync
