@@ -12,8 +12,10 @@ import logging
 import time
 from collections.abc import Callable, Iterable
 
+import httpx
+
 from ecovdesk.api import midjourney
-from ecovdesk.api.errors import RelayError
+from ecovdesk.api.errors import ErrorKind, RelayError
 from ecovdesk.core import conversation_store as store
 from ecovdesk.core import job_store
 from ecovdesk.core.catalogue import Catalogue, Family
@@ -43,6 +45,7 @@ log = logging.getLogger(__name__)
 # error_kind of a job refused before sending because its options make no request.
 INVALID_REQUEST = "invalid_request"
 _RETRYABLE = (JobState.FAILED, JobState.CANCELLED, JobState.EXPIRED)
+_SUBMITTING = (JobState.SUBMITTING,)
 
 
 class JobError(ValueError):
@@ -86,7 +89,7 @@ class JobService:
             if job.id in self._sending:
                 continue
             if job.state is JobState.SUBMITTING and not job.remote_id:
-                await self._book.finish(job, JobState.UNCERTAIN, only_if=(JobState.SUBMITTING,))
+                await self._book.finish(job, JobState.UNCERTAIN, only_if=_SUBMITTING)
                 continue
             state = JobState.QUEUED if job.state is JobState.SUBMITTING else job.state
             await self._db.run(job_store.resume_job, job.id, state, self._clock())
@@ -318,12 +321,18 @@ class JobService:
             submitted = await adapter.submit(self._relay.relay, request, remember)
         except asyncio.CancelledError:
             # The request may have reached the relay: only the user can decide to send again.
-            await self._book.finish(current, JobState.UNCERTAIN, only_if=(JobState.SUBMITTING,))
+            await self._book.finish(current, JobState.UNCERTAIN, only_if=_SUBMITTING)
             raise
         except RelayError as error:
-            await self._book.finish(
-                current, JobState.FAILED, error=error.message, error_kind=error.kind.value
-            )
+            # An answer cut off after the request went out leaves the job's fate unknown.
+            if _maybe_received(error):
+                await self._book.finish(
+                    current, JobState.UNCERTAIN, error=error.message, only_if=_SUBMITTING
+                )
+            else:
+                await self._book.finish(
+                    current, JobState.FAILED, error=error.message, error_kind=error.kind.value
+                )
             return
         except ValueError as error:
             await self._book.finish(
@@ -347,3 +356,14 @@ class JobService:
             await asyncio.shield(saving)
         finally:
             self._poller.wake()
+
+
+def _maybe_received(error: RelayError) -> bool:
+    """Whether the relay may have accepted a request that ended in ``error``.
+
+    An error answer (any HTTP status with a body) is a refusal. Without an answer the
+    request may have arrived, unless the connection itself could not be made.
+    """
+    if error.kind not in (ErrorKind.NETWORK, ErrorKind.TIMEOUT, ErrorKind.MALFORMED):
+        return False
+    return not isinstance(error.__cause__, (httpx.ConnectError, httpx.ConnectTimeout))
