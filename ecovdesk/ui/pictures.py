@@ -72,5 +72,8 @@ class ThumbnailCache:
             self._items.popitem(last=False)
         return pixmap
 
+    def has(self, asset_id: int) -> bool:
+        return asset_id in self._items
+
     def forget(self, asset_id: int) -> None:
         self._items.pop(asset_id, None)
