@@ -78,6 +78,7 @@ class JobPoller:
         self._sleep = sleep
         self._wake = asyncio.Event()
         self._not_found: dict[int, int] = {}
+        self._held: dict[int, float] = {}
 
     def start(self) -> None:
         if not self._scope.is_running(POLLER_KEY):
@@ -99,7 +100,12 @@ class JobPoller:
     async def _run(self) -> None:
         while True:
             self._wake.clear()
-            delay = await self._round()
+            try:
+                delay = await self._round()
+            except Exception:
+                # A broken round (the database refusing, say) must not end polling for good.
+                log.exception("the job poller's round failed")
+                delay = MAX_BACKOFF
             await self._wait(delay)
 
     async def _round(self) -> float | None:
@@ -114,7 +120,7 @@ class JobPoller:
                 continue
             if job.state is JobState.SUBMITTING or self._scope.is_running(poll_key(job.id)):
                 continue
-            due = slot.next_poll_at if slot.next_poll_at is not None else now
+            due = max(slot.next_poll_at or now, self._held.get(job.id, now))
             if due <= now:
                 self._scope.start(self._poll(job.id, slot.poll_failures), key=poll_key(job.id))
             else:
@@ -138,24 +144,37 @@ class JobPoller:
     # --- one poll ------------------------------------------------------------------------
 
     async def _poll(self, job_id: int, failures: int) -> None:
+        self._held.pop(job_id, None)
         try:
-            job = await self._book.get(job_id)
-            if job is None or not job.state.is_active or not job.remote_id:
-                return
-            adapter = adapter_for(job.family)
-            try:
-                task = await adapter.fetch(self._relay.relay, job)
-            except RelayError as error:
-                await self._failed(job, adapter, failures, error)
-                return
-            except Exception:
-                log.exception("polling %s job %d failed", job.family, job.id)
-                await self._failed(job, adapter, failures, None)
-                return
-            self._not_found.pop(job.id, None)
-            await self._apply(job, adapter, task)
+            await self._poll_once(job_id, failures)
+        except Exception:
+            # Whatever broke (the database, a download), this job waits before the next try
+            # instead of being polled again at once, round after round.
+            log.exception("polling job %d failed", job_id)
+            self._held[job_id] = self._clock() + MAX_BACKOFF
         finally:
             self.wake()
+
+    async def _poll_once(self, job_id: int, failures: int) -> None:
+        job = await self._book.get(job_id)
+        if job is None or not job.state.is_active or not job.remote_id:
+            return
+        try:
+            adapter = adapter_for(job.family)
+        except ValueError as error:
+            await self._book.finish(job, JobState.FAILED, error=str(error))
+            return
+        try:
+            task = await adapter.fetch(self._relay.relay, job)
+        except RelayError as error:
+            await self._failed(job, adapter, failures, error)
+            return
+        except Exception:
+            log.exception("polling %s job %d failed", job.family, job.id)
+            await self._failed(job, adapter, failures, None)
+            return
+        self._not_found.pop(job.id, None)
+        await self._apply(job, adapter, task)
 
     async def _failed(
         self, job: Job, adapter: FamilyAdapter, failures: int, error: RelayError | None

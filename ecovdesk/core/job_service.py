@@ -12,14 +12,12 @@ import logging
 import time
 from collections.abc import Callable, Iterable
 
-import httpx
-
 from ecovdesk.api import midjourney
-from ecovdesk.api.errors import ErrorKind, RelayError
+from ecovdesk.api.errors import RelayError
 from ecovdesk.core import conversation_store as store
 from ecovdesk.core import job_store
 from ecovdesk.core.catalogue import Catalogue, Family
-from ecovdesk.core.chat_service import INTERNAL, chat_key, title_from_text
+from ecovdesk.core.chat_service import chat_key, title_from_text
 from ecovdesk.core.database import Database
 from ecovdesk.core.domain import (
     Attachment,
@@ -32,9 +30,10 @@ from ecovdesk.core.domain import (
 )
 from ecovdesk.core.events import EventSink
 from ecovdesk.core.job_book import ACTIVE, JobBook, request_params
-from ecovdesk.core.job_families import MASK_NAME, JobRequest, adapter_for
+from ecovdesk.core.job_families import MASK_NAME, adapter_for
 from ecovdesk.core.job_outputs import JobOutputs
 from ecovdesk.core.job_poller import JobPoller, Sleep
+from ecovdesk.core.job_sender import JobSender
 from ecovdesk.core.job_store import NewJob
 from ecovdesk.core.library import Library
 from ecovdesk.core.relay_session import RelaySession
@@ -42,8 +41,6 @@ from ecovdesk.core.task_scope import TaskScope
 
 log = logging.getLogger(__name__)
 
-# error_kind of a job refused before sending because its options make no request.
-INVALID_REQUEST = "invalid_request"
 _RETRYABLE = (JobState.FAILED, JobState.CANCELLED, JobState.EXPIRED)
 _SUBMITTING = (JobState.SUBMITTING,)
 
@@ -75,7 +72,7 @@ class JobService:
         self._poller = JobPoller(
             db, relay, self._book, JobOutputs(library, sink), scope, clock=clock, sleep=sleep
         )
-        self._sending: dict[int, asyncio.Task[object]] = {}
+        self._sender = JobSender(relay, self._book, scope, self._poller)
 
     # --- start ---------------------------------------------------------------------------
 
@@ -86,7 +83,7 @@ class JobService:
         by themselves. Jobs with an id go back to polling, their messages streaming again.
         """
         for job in await self._db.run(job_store.active_jobs):
-            if job.id in self._sending:
+            if self._sender.is_sending(job.id):
                 continue
             if job.state is JobState.SUBMITTING and not job.remote_id:
                 await self._book.finish(job, JobState.UNCERTAIN, only_if=_SUBMITTING)
@@ -139,7 +136,7 @@ class JobService:
         self._sink.message_added(user)
         kind = adapter.kind_for(params, attached)
         new = NewJob(family.value, kind, model, prompt, dict(params), attached, conversation.id)
-        await self._launch(await self._book.create(new), attached)
+        await self._sender.launch(await self._book.create(new), attached)
         return conversation
 
     async def action(
@@ -183,7 +180,7 @@ class JobService:
             parent.id,
         )
         job = await self._book.create(new)
-        await self._launch(job, attached)
+        await self._sender.launch(job, attached)
         return job
 
     async def retry(self, job_id: int) -> Job:
@@ -203,7 +200,7 @@ class JobService:
             old.parent_job_id,
         )
         job = await self._book.create(new)
-        await self._launch(job, attached)
+        await self._sender.launch(job, attached)
         return job
 
     # --- uncertain jobs ------------------------------------------------------------------
@@ -218,7 +215,7 @@ class JobService:
         )
         if reopened is None:
             raise JobError("The job changed meanwhile")
-        await self._launch(reopened, await self._db.run(job_store.job_attachments, job.id))
+        await self._sender.launch(reopened, await self._db.run(job_store.job_attachments, job.id))
         return reopened
 
     async def dismiss(self, job_id: int) -> Job:
@@ -242,9 +239,7 @@ class JobService:
         )
         if cancelled is None:
             raise JobError("The job changed meanwhile")
-        sending = self._sending.get(job.id)
-        if sending is not None:
-            sending.cancel()
+        self._sender.abandon(job.id)
         self._poller.stop_job(job.id)
         adapter = adapter_for(job.family)
         if adapter.cancels_remotely and job.remote_id:
@@ -297,73 +292,3 @@ class JobService:
             return None
         found = await self._db.run(store.get_conversation, job.conversation_id)
         return found.id if found is not None else None
-
-    async def _launch(self, job: Job, attachments: list[Attachment]) -> None:
-        key = chat_key(job.conversation_id) if job.conversation_id else f"job-send:{job.id}"
-        task = self._scope.start(self._send(job, attachments), key=key)
-        self._sending[job.id] = task
-        task.add_done_callback(lambda _: self._sending.pop(job.id, None))
-        self._poller.start()
-        # One turn of the loop lets the task enter its try block, so an immediate Stop
-        # still settles the job instead of leaving it SUBMITTING.
-        await asyncio.sleep(0)
-
-    async def _send(self, job: Job, attachments: list[Attachment]) -> None:
-        adapter = adapter_for(job.family)
-        request = JobRequest(job.kind, job.model, job.prompt, job.params, attachments)
-        current = job
-
-        async def remember(remote_id: str) -> None:
-            nonlocal current
-            current = await self._book.update(current, remote_id=remote_id) or current
-
-        try:
-            submitted = await adapter.submit(self._relay.relay, request, remember)
-        except asyncio.CancelledError:
-            # The request may have reached the relay: only the user can decide to send again.
-            await self._book.finish(current, JobState.UNCERTAIN, only_if=_SUBMITTING)
-            raise
-        except RelayError as error:
-            # An answer cut off after the request went out leaves the job's fate unknown.
-            if _maybe_received(error):
-                await self._book.finish(
-                    current, JobState.UNCERTAIN, error=error.message, only_if=_SUBMITTING
-                )
-            else:
-                await self._book.finish(
-                    current, JobState.FAILED, error=error.message, error_kind=error.kind.value
-                )
-            return
-        except ValueError as error:
-            await self._book.finish(
-                current, JobState.FAILED, error=str(error), error_kind=INVALID_REQUEST
-            )
-            return
-        except Exception:
-            log.exception("submitting a %s job failed", job.family)
-            await self._book.finish(current, JobState.FAILED, error_kind=INTERNAL)
-            return
-        params = dict(current.params)
-        if submitted.queue_note:
-            params["queue_note"] = submitted.queue_note
-        if submitted.final_prompt:
-            params["final_prompt"] = submitted.final_prompt
-        saving = self._book.update(
-            current, remote_id=submitted.remote_id, state=JobState.QUEUED, params=params
-        )
-        try:
-            # The id is what makes the job followable; a Stop now must not lose it.
-            await asyncio.shield(saving)
-        finally:
-            self._poller.wake()
-
-
-def _maybe_received(error: RelayError) -> bool:
-    """Whether the relay may have accepted a request that ended in ``error``.
-
-    An error answer (any HTTP status with a body) is a refusal. Without an answer the
-    request may have arrived, unless the connection itself could not be made.
-    """
-    if error.kind not in (ErrorKind.NETWORK, ErrorKind.TIMEOUT, ErrorKind.MALFORMED):
-        return False
-    return not isinstance(error.__cause__, (httpx.ConnectError, httpx.ConnectTimeout))
