@@ -96,7 +96,7 @@ async def test_a_job_that_died_while_sending_is_uncertain_and_never_sent_again_a
     assert resent.id == job_id and resent.state is JobState.SUBMITTING
     done = await rig.wait_state(job_id, JobState.SUCCEEDED)
     (request,) = fake_relay.requests_to(IMAGINE)
-    assert request.json["prompt"] == "a ship --v 6.1"
+    assert (request.json or {})["prompt"] == "a ship --v 6.1"
     assert done.message_id == reply_id
     assert (await rig.message(done)).state is MessageState.DONE
     with pytest.raises(JobError):

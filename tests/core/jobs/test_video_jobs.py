@@ -145,7 +145,7 @@ async def test_kling_goes_image_to_video_when_a_picture_is_attached(
     job = await rig.submit("kling-v1", "make it move", {}, [picture])
     done = await rig.wait_state(job.id, JobState.SUCCEEDED)
     (request,) = fake_relay.requests_to("/kling/v1/videos/image2video", "POST")
-    assert request.json["image"] == TINY_PNG.split(",", 1)[1]
+    assert (request.json or {})["image"] == TINY_PNG.split(",", 1)[1]
     assert done.kind == "image2video"
     assert fake_relay.requests_to(f"/kling/v1/videos/image2video/{done.remote_id}", "GET")
     assert len(await rig.assets(job.id)) == 1
@@ -156,7 +156,7 @@ async def test_kolors_pictures_are_a_kling_job_too(fake_relay: FakeRelay, rig: J
     job = await rig.submit("kling-v1", "a teapot", {"task": "images", "n": 2})
     done = await rig.wait_state(job.id, JobState.SUCCEEDED)
     (request,) = fake_relay.requests_to("/kling/v1/images/generations", "POST")
-    assert request.json["n"] == 2 and request.json["aspect_ratio"] == "1:1"
+    assert (request.json or {})["n"] == 2 and (request.json or {})["aspect_ratio"] == "1:1"
     assert done.kind == "images"
     pictures = await rig.assets(job.id)
     assert [a.kind for a in pictures] == [AssetKind.IMAGE, AssetKind.IMAGE]
