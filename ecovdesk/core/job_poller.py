@@ -95,6 +95,15 @@ class JobPoller:
         await self._db.run(job_store.schedule, job_id, self._clock(), 0)
         self.wake()
 
+    async def refetch(self, job: Job) -> int:
+        """Ask again for a finished job's files and store any not stored yet (links the
+        relay hands out again may work where the first ones failed); returns how many."""
+        adapter = adapter_for(job.family)
+        task = await adapter.fetch(self._relay.relay, job)
+        if task.state is not TaskState.SUCCEEDED:
+            return 0
+        return len(await self._outputs.store(job, adapter.downloads(task)))
+
     # --- the loop ------------------------------------------------------------------------
 
     async def _run(self) -> None:

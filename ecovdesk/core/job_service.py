@@ -33,6 +33,7 @@ from ecovdesk.core.job_book import ACTIVE, JobBook, request_params
 from ecovdesk.core.job_families import MASK_NAME, adapter_for
 from ecovdesk.core.job_outputs import JobOutputs
 from ecovdesk.core.job_poller import JobPoller, Sleep
+from ecovdesk.core.job_preview import fetch_preview
 from ecovdesk.core.job_sender import JobSender
 from ecovdesk.core.job_store import NewJob
 from ecovdesk.core.library import Library
@@ -250,10 +251,14 @@ class JobService:
         return cancelled
 
     async def repoll(self, job_id: int) -> None:
-        """Ask the relay now instead of at the next scheduled poll."""
+        """Ask the relay now instead of at the next scheduled poll; for a finished job,
+        fetch its files again (raises RelayError when the relay cannot be asked)."""
         job = await self._job(job_id)
+        if job.state is JobState.SUCCEEDED and job.remote_id:
+            await self._poller.refetch(job)
+            return
         if not job.state.is_active or not job.remote_id:
-            raise JobError("Only a running job can be polled")
+            raise JobError("Only a running or finished job can be polled")
         await self._poller.poll_soon(job.id)
 
     async def image_seed(self, job_id: int) -> str:
@@ -262,6 +267,10 @@ class JobService:
         if job.family != Family.MIDJOURNEY.value or not job.remote_id:
             raise JobError("Only Midjourney pictures have a seed")
         return await midjourney.fetch_image_seed(self._relay.relay, job.remote_id)
+
+    async def preview(self, url: str) -> bytes | None:
+        """A running job's preview picture (``Job.preview_url``), checked, or None."""
+        return await fetch_preview(self._relay, url)
 
     # --- reading -------------------------------------------------------------------------
 

@@ -263,3 +263,38 @@ async def test_image_seed_is_looked_up_for_a_finished_job(
     job = await rig.wait_state((await rig.submit("midjourney", "a seed")).id, JobState.SUCCEEDED)
     seed = await rig.service.image_seed(job.id)
     assert seed == fake_relay.mj.get(job.remote_id).seed  # type: ignore[union-attr]
+
+
+@pytest.mark.asyncio
+async def test_the_running_preview_is_fetched_and_checked_for_the_window(
+    fake_relay: FakeRelay, rig: JobRig
+) -> None:
+    fake_relay.poll_steps = 10_000
+    job = await rig.submit("midjourney", "a blurry cat")
+    await rig.wait_state(job.id, JobState.RUNNING)
+    running = await rig.job(job.id)
+    assert running.preview_url.endswith("-preview.webp")
+    data = await rig.service.preview(running.preview_url)
+    assert data is not None and data[8:12] == b"WEBP"
+    for name in ("broken/page.png", "broken/bomb.png", "song.mp3", "missing.xyz"):
+        assert await rig.service.preview(f"{fake_relay.media_base_url}/files/{name}") is None
+    assert await rig.service.preview("file:///etc/passwd") is None
+
+
+@pytest.mark.asyncio
+async def test_a_refused_download_is_reported_and_a_repoll_fetches_it_again(
+    fake_relay: FakeRelay, rig: JobRig, sink: RecordingSink
+) -> None:
+    fake_relay.queue_error(404, "error_task.json", path_prefix="/files/mj-")
+    job = await rig.submit("midjourney", "a cat whose link broke")
+    done = await rig.wait_state(job.id, JobState.SUCCEEDED)
+    ((message_id, url, reason),) = sink.failed
+    assert message_id == done.message_id and url.endswith("-grid.png")
+    assert reason == "expired_or_missing"
+    assert await rig.assets(job.id) == []
+    assert (await rig.message(done)).state is MessageState.DONE
+
+    await rig.service.repoll(job.id)
+    (grid,) = await rig.assets(job.id)
+    assert grid.source_url == url
+    assert (await rig.job(job.id)).state is JobState.SUCCEEDED
