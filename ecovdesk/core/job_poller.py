@@ -213,7 +213,7 @@ class JobPoller:
             return
         if task.state in (TaskState.FAILED, TaskState.CANCELLED):
             final = JobState.FAILED if task.state is TaskState.FAILED else JobState.CANCELLED
-            await self._book.finish(job, final, error=task.error or task.state.value)
+            await self._book.finish(job, final, error=task.error)
             return
         state = _STATES[task.state]
         progress = task.progress if task.progress is not None else job.progress

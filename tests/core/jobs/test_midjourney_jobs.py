@@ -298,3 +298,37 @@ async def test_a_refused_download_is_reported_and_a_repoll_fetches_it_again(
     (grid,) = await rig.assets(job.id)
     assert grid.source_url == url
     assert (await rig.job(job.id)).state is JobState.SUCCEEDED
+
+
+@pytest.mark.asyncio
+async def test_shorten_answers_with_numbered_prompts(fake_relay: FakeRelay, rig: JobRig) -> None:
+    prompt = "a very long and winding prompt about a cat"
+    job = await rig.submit("midjourney", prompt, {"task": "shorten"})
+    done = await rig.wait_state(job.id, JobState.SUCCEEDED)
+    (request,) = fake_relay.requests_to("/mj/submit/shorten")
+    assert request.json == {"botType": "MID_JOURNEY", "prompt": prompt}
+    assert done.params["texts"] == [
+        prompt,
+        "a very long and winding prompt about a",
+        "a very long and winding prompt about",
+        "a very long and winding prompt",
+    ]
+
+
+@pytest.mark.asyncio
+async def test_blend_sends_the_attached_pictures_and_dimensions(
+    fake_relay: FakeRelay, rig: JobRig
+) -> None:
+    pictures = [Attachment(AttachmentKind.IMAGE, TINY_PNG, f"{n}.png") for n in range(3)]
+    job = await rig.submit("midjourney", "", {"task": "blend", "dimensions": "portrait"}, pictures)
+    done = await rig.wait_state(job.id, JobState.SUCCEEDED)
+    (request,) = fake_relay.requests_to("/mj/submit/blend")
+    assert request.json == {
+        "botType": "MID_JOURNEY",
+        "base64Array": [TINY_PNG] * 3,
+        "dimensions": "PORTRAIT",
+    }
+    assert done.kind == "blend" and len(await rig.assets(job.id)) == 1
+    lonely = await rig.submit("midjourney", "", {"task": "blend"}, pictures[:1])
+    refused = await rig.wait_state(lonely.id, JobState.FAILED)
+    assert (await rig.message(refused)).error_kind == "invalid_request"
