@@ -29,8 +29,13 @@ from ecovdesk.ui.i18n import resolve_language
 
 log = logging.getLogger(__name__)
 
-# The keyring backend each platform's users rely on; the others may be absent.
-_NATIVE_KEYRING = {"linux": "SecretService", "win32": "Windows", "darwin": "macOS"}
+# The keyring backend each platform's users rely on: entry point, class, and the module it
+# needs when the backend itself cannot be asked (see check_keyring).
+_NATIVE_KEYRING = {
+    "linux": ("SecretService", "Keyring", "secretstorage"),
+    "win32": ("Windows", "WinVaultKeyring", ""),
+    "darwin": ("macOS", "Keyring", ""),
+}
 
 
 class SmokeTestFailed(Exception):
@@ -169,13 +174,24 @@ def check_keyring() -> str:
     """keyring finds its backends through entry points, which a bundle can easily lose."""
     names = sorted(ep.name for ep in metadata.entry_points(group="keyring.backends"))
     native = _NATIVE_KEYRING.get(sys.platform)
-    if native is not None:
-        if native not in names:
-            raise _CheckFailed(f"no {native} backend among {names}")
-        module = next(
-            ep.value for ep in metadata.entry_points(group="keyring.backends", name=native)
-        )
-        importlib.import_module(module)
+    if native is None:
+        return ", ".join(names)
+    entry_point, backend_class, needs = native
+    if entry_point not in names:
+        raise _CheckFailed(f"no {entry_point} backend among {names}")
+    module = importlib.import_module(
+        metadata.entry_points(group="keyring.backends")[entry_point].value
+    )
+    if needs:
+        # Usable only with a D-Bus session, which a build machine may not have; the library
+        # it talks through must be bundled all the same.
+        importlib.import_module(needs)
+    else:
+        # The priority is computed by the backend itself, and it refuses when its system
+        # libraries (pywin32-ctypes, the Security framework) cannot be loaded.
+        priority = getattr(module, backend_class).priority
+        if priority <= 0:
+            raise _CheckFailed(f"{entry_point} backend not usable (priority {priority})")
     return ", ".join(names)
 
 

@@ -11,7 +11,6 @@ packaging/windows/ecovdesk.iss and packaging/macos/build_dmg.sh.
 from __future__ import annotations
 
 import argparse
-import os
 import platform
 import shutil
 import subprocess
@@ -104,9 +103,6 @@ def main() -> int:
         tarball = linux_tarball(app, icons, dist)
         size = tarball.stat().st_size / 2**20
         print(f"tarball: {tarball} ({size:.0f} MiB, {time.monotonic() - built:.0f} s)")
-    if os.environ.get("GITHUB_OUTPUT"):
-        with open(os.environ["GITHUB_OUTPUT"], "a", encoding="utf-8") as out:
-            out.write(f"version={prepare.version()}\napp={app}\n")
     return 0
 
 

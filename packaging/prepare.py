@@ -73,6 +73,22 @@ def resource_datas(staged: Path) -> list[tuple[str, str]]:
     return datas
 
 
+def macos_localizations(folder: Path) -> list[tuple[str, str]]:
+    """Empty-but-present .lproj folders: macOS offers an app only the languages it finds there.
+
+    Without a zh-Hans.lproj a Chinese macOS runs the bundle as an English app, whatever Qt
+    would load, and the system's own parts (menu services, file dialogs) stay in English.
+    """
+    datas = []
+    for language in ("en", "zh-Hans"):
+        lproj = folder / f"{language}.lproj"
+        lproj.mkdir(parents=True, exist_ok=True)
+        strings = lproj / "InfoPlist.strings"
+        strings.write_text('"CFBundleDisplayName" = "ecovdesk";\n', "utf-8")
+        datas.append((str(strings), lproj.name))
+    return datas
+
+
 def render_icons(folder: Path) -> Icons:
     """Render the SVG at every size the platforms ask for, in a child process with Qt offscreen."""
     icons = Icons(folder)
