@@ -292,3 +292,18 @@ async def test_repoll_asks_the_relay_at_once(fake_relay: FakeRelay, rig: JobRig)
     await until(lambda: len(fake_relay.requests_to(MJ_POLL)) > before)
     with pytest.raises(JobError):
         await rig.service.repoll(job.id + 100)
+
+
+@pytest.mark.asyncio
+async def test_one_poller_follows_jobs_of_every_family_at_once(
+    fake_relay: FakeRelay, rig: JobRig
+) -> None:
+    fake_relay.poll_steps = 4
+    models = ["midjourney", "chirp-v4", "luma", "runway-gen3", "kling-v1"]
+    jobs = [await rig.submit(model, f"a {model} job") for model in models]
+    assert [j.family for j in jobs] == ["midjourney", "suno", "luma", "runway", "kling"]
+    pollers = [key for key in rig.scope.running_keys() if key == "jobs:poller"]
+    assert pollers == ["jobs:poller"]
+    done = [await rig.wait_state(job.id, JobState.SUCCEEDED) for job in jobs]
+    for job in done:
+        assert await rig.assets(job.id), job.family

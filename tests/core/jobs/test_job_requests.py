@@ -161,3 +161,14 @@ def test_kling_picks_its_route_from_the_params_and_attachments() -> None:
     assert body["image"] == "AAAA" and body["image_tail"] == "https://a.test/t.png"
     kind, body = kling_request("kling-v1", "a vase", {"task": "images", "n": 3}, [])
     assert kind == "images" and body["n"] == 3
+
+
+@pytest.mark.parametrize(
+    ("family", "early", "late"),
+    [("midjourney", 3.0, 5.0), ("suno", 5.0, 10.0), ("luma", 5.0, 10.0), ("runway", 5.0, 10.0),
+     ("kling", 5.0, 10.0)],
+)  # fmt: skip
+def test_each_family_polls_at_its_own_pace(family: str, early: float, late: float) -> None:
+    timing = adapter_for(family).timing
+    assert timing.interval_for(0) == early
+    assert timing.interval_for(3600) == late
