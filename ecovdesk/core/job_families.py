@@ -174,6 +174,8 @@ class SunoJobs(FamilyAdapter):
             if ref.kind is not MediaKind.AUDIO or ref.role != "main" or not ref.url:
                 continue
             meta = ref_meta(ref, "clip_id", "tags")
+            if ref.meta.get("prompt"):
+                meta["lyrics"] = ref.meta["prompt"]
             found.append(Download(AssetKind.AUDIO, ref.url, "main", ref.title, meta))
             cover = text(ref.meta.get("image_large_url")) or text(ref.meta.get("image_url"))
             if cover:

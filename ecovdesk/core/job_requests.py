@@ -45,6 +45,9 @@ def param_text(params: Params, key: str) -> str:
     value = params.get(key)
     if isinstance(value, bool) or value is None:
         return ""
+    if isinstance(value, (list, tuple)):
+        # Lists come from multi-value fields such as Midjourney's --no.
+        return ", ".join(str(item).strip() for item in value if str(item).strip())
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()

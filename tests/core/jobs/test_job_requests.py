@@ -42,6 +42,16 @@ def test_every_midjourney_option_becomes_its_flag() -> None:
     )
 
 
+def test_list_values_are_joined() -> None:
+    options: dict[str, object] = {
+        "no": ["people", " text "],
+        "sref": "https://a.test/1 https://a.test/2",
+    }
+    assert build_mj_prompt("a cat", options) == (
+        "a cat --no people, text --sref https://a.test/1 https://a.test/2"
+    )
+
+
 def test_empty_and_false_options_add_nothing() -> None:
     options: dict[str, object] = {"aspect_ratio": "", "raw": False, "tile": 0, "seed": None}
     assert build_mj_prompt("a cat", options) == "a cat"

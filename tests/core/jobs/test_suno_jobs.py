@@ -51,6 +51,8 @@ async def test_an_inspiration_song_streams_early_and_lands_as_two_clips(
     assert audio and all(a.mime == "audio/mpeg" and a.path.is_file() for a in audio)
     assert {a.provenance.params["clip_id"] for a in covers} == set(clip_ids)
     assert all(a.provenance.params["role"] == "main" for a in audio)
+    assert all(str(a.provenance.params["lyrics"]).startswith("[Verse]") for a in audio)
+    assert all(a.provenance.params["title"] == "一首关于夏天之歌" for a in assets)
     assert all(a.provenance.prompt == "一首关于夏天海边的轻快流行歌" for a in assets)
     assert ("video", "video") in roles(assets)
 
