@@ -304,20 +304,3 @@ def kling_request(
         duration=duration,
         camera_control=camera if isinstance(camera, Mapping) else None,
     )
-
-
-__all__ = [
-    "BOT_MIDJOURNEY",
-    "BOT_NIJI",
-    "build_mj_prompt",
-    "kling_kind",
-    "kling_request",
-    "luma_request",
-    "mj_bot_type",
-    "mj_image_prompts",
-    "mj_mode",
-    "runway_model",
-    "runway_request",
-    "runway_video2video_request",
-    "suno_music_body",
-]

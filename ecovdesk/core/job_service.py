@@ -288,7 +288,7 @@ class JobService:
         """Jobs started from this one's buttons, oldest first (the lineage downwards)."""
         return await self._db.run(job_store.child_jobs, job_id)
 
-    # --- sending -------------------------------------------------------------------------
+    # --- lookups -------------------------------------------------------------------------
 
     async def _job(self, job_id: int) -> Job:
         job = await self._book.get(job_id)
