@@ -14,8 +14,15 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
 COPY_SCHEME = "ecovdesk-copy"
+SHOW_ALL_SCHEME = "ecovdesk-show-all"
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
-MAX_HIGHLIGHT_CHARS = 200_000
+# Parsing costs up to ~10 µs a character for hostile Markdown, and Qt needs seconds to lay out
+# a million characters of code, so a very long reply shows its beginning until the user asks
+# for all of it; a code block shows a part, while Copy code still copies every character.
+MAX_RENDER_CHARS = 50_000
+MAX_CODE_SHOWN_CHARS = 20_000
+# Highlighted HTML is about eight times the size of the code and Pygments is slow past this.
+MAX_HIGHLIGHT_CHARS = 10_000
 
 
 @lru_cache(maxsize=1)
@@ -58,15 +65,32 @@ def highlight(code: str, language: str, *, dark: bool) -> str:
     return str(pyg_highlight(code, lexer, _formatter(dark)))
 
 
+def _beginning(text: str, limit: int) -> str:
+    """At most ``limit`` characters of ``text``, ending with a whole line where one fits."""
+    end = text.rfind("\n", limit // 2, limit)
+    return text[: end if end > 0 else limit]
+
+
 class MarkdownRenderer:
-    """Renders one message; remembers its code blocks so the copy links can find them."""
+    """Renders one message; remembers its code blocks so the copy links can find them.
+
+    The HTML holds placeholders for the caller's translated words: ``{copy}`` (the copy link of
+    a code block), ``{shortened}`` (a code block shown in part) and ``{more}`` / ``{show_all}``
+    (the end of a reply shown in part, with the link that shows it all).
+    """
 
     def __init__(self, *, dark: bool = False) -> None:
         self.dark = dark
         self.code_blocks: list[str] = []
 
-    def render(self, text: str) -> str:
+    def render(self, text: str, *, complete: bool = False) -> str:
         self.code_blocks = []
+        hidden = ""
+        if not complete and len(text) > MAX_RENDER_CHARS:
+            text = _beginning(text, MAX_RENDER_CHARS)
+            hidden = (
+                f'<p><i>{{more}}</i>&nbsp;&nbsp;<a href="{SHOW_ALL_SCHEME}:">{{show_all}}</a></p>'
+            )
         tokens = _parser().parse(text)
         renderer = _parser().renderer
         options = _parser().options
@@ -78,13 +102,19 @@ class MarkdownRenderer:
                 parts.append('<table border="1" cellspacing="0" cellpadding="6" width="100%">')
             else:
                 parts.append(renderer.render(tokens[index : index + 1], options, {}))
+        parts.append(hidden)
         return "".join(parts)
 
     def _code_block(self, code: str, info: str) -> str:
         language = info.split()[0] if info else ""
         number = len(self.code_blocks)
-        self.code_blocks.append(code.rstrip("\n"))
-        body = highlight(code.rstrip("\n"), language, dark=self.dark)
+        code = code.rstrip("\n")
+        self.code_blocks.append(code)
+        shortened = ""
+        if len(code) > MAX_CODE_SHOWN_CHARS:
+            code = _beginning(code, MAX_CODE_SHOWN_CHARS)
+            shortened = '<tr><td><i style="color:#8b949e;">{shortened}</i></td></tr>'
+        body = highlight(code, language, dark=self.dark)
         background = "#272822" if self.dark else "#f6f8fa"
         foreground = "#f8f8f2" if self.dark else "#24292f"
         label = html.escape(language or "code")
@@ -94,5 +124,5 @@ class MarkdownRenderer:
             f'<tr><td><span style="color:#8b949e;">{label}</span>'
             f'&nbsp;&nbsp;<a href="{COPY_SCHEME}:{number}">{{copy}}</a></td></tr>'
             f'<tr><td><pre style="color:{foreground}; white-space:pre-wrap;">{body}</pre>'
-            "</td></tr></table>"
+            f"</td></tr>{shortened}</table>"
         )

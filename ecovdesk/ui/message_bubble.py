@@ -21,7 +21,12 @@ from ecovdesk.core.reply_parser import ParsedReply, parse_reply
 from ecovdesk.ui.error_text import describe_error
 from ecovdesk.ui.image_strip import ImageStrip
 from ecovdesk.ui.job_card import JobCard
-from ecovdesk.ui.markdown_html import COPY_SCHEME, SAFE_SCHEMES, MarkdownRenderer
+from ecovdesk.ui.markdown_html import (
+    COPY_SCHEME,
+    SAFE_SCHEMES,
+    SHOW_ALL_SCHEME,
+    MarkdownRenderer,
+)
 from ecovdesk.ui.pictures import ThumbnailCache
 from ecovdesk.ui.rich_text_view import RichTextView
 from ecovdesk.ui.widgets import label, tool_button
@@ -45,6 +50,8 @@ class MessageBubble(QFrame):
         self.message = message
         self._renderer = MarkdownRenderer(dark=dark)
         self._parsed = ParsedReply()
+        # A very long reply shows its beginning until the user asks for all of it.
+        self._show_all = False
         self._render_timer = QTimer(self, singleShot=True, interval=RENDER_INTERVAL_MS)
         self._render_timer.timeout.connect(self._render)
         self._content_parts: list[str] = [message.content]
@@ -183,7 +190,7 @@ class MessageBubble(QFrame):
             answer = answer + "".join(
                 f"\n\n📎 {a.name or a.kind.value}" for a in message.attachments
             )
-        html = self._renderer.render(answer).replace("{copy}", self.tr("Copy code"))
+        html = self._html(self._renderer, answer, complete=self._show_all)
         waiting = self.streaming and not answer.strip() and not self._parsed.thinking
         if waiting and self.job_card is None:
             html = f"<p><i>{self.tr('Waiting for the reply…')}</i></p>"
@@ -214,7 +221,19 @@ class MessageBubble(QFrame):
             self.thinking_view.setHtml(self._thinking_html(thinking))
 
     def _thinking_html(self, thinking: str) -> str:
-        return MarkdownRenderer(dark=self._renderer.dark).render(thinking)
+        return self._html(MarkdownRenderer(dark=self._renderer.dark), thinking, complete=False)
+
+    def _html(self, renderer: MarkdownRenderer, text: str, *, complete: bool) -> str:
+        words = {
+            "{copy}": self.tr("Copy code"),
+            "{shortened}": self.tr("Shortened for display; Copy code copies all of it."),
+            "{more}": self.tr("This reply is long; only its beginning is shown."),
+            "{show_all}": self.tr("Show all"),
+        }
+        html = renderer.render(text, complete=complete)
+        for placeholder, word in words.items():
+            html = html.replace(placeholder, word)
+        return html
 
     def _show_thinking(self, shown: bool) -> None:
         self.thinking_view.setVisible(shown)
@@ -255,6 +274,10 @@ class MessageBubble(QFrame):
             index = int(text.split(":", 1)[1])
             if 0 <= index < len(self._renderer.code_blocks):
                 QGuiApplication.clipboard().setText(self._renderer.code_blocks[index])
+            return
+        if text.startswith(SHOW_ALL_SCHEME + ":"):
+            self._show_all = True
+            self._render()
             return
         if text.lower().startswith(SAFE_SCHEMES):
             QDesktopServices.openUrl(url)
