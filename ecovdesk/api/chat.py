@@ -213,6 +213,19 @@ def _interrupted() -> RelayError:
     return RelayError(ErrorKind.INTERRUPTED, "The answer stopped before it was complete")
 
 
+# The longest real answers (about 128k tokens, thinking included) stay well below this; a
+# stream past it is a runaway upstream, and reading on would only fill memory and the disk.
+MAX_REPLY_CHARS = 2_000_000
+# Event streams are verbose (a whole JSON object per token), so their bytes get more room.
+MAX_STREAM_BYTES = 200_000_000
+
+
+def _too_long() -> RelayError:
+    return RelayError(
+        ErrorKind.MALFORMED, "The answer grew far beyond any real reply; the rest was not read"
+    )
+
+
 DRAIN_SECONDS = 2.0
 
 
@@ -232,8 +245,11 @@ async def _deltas_from_events(
     client: httpx.AsyncClient, source: EventSource
 ) -> AsyncGenerator[ChatDelta, None]:
     # httpx-sse's generator is closed here too, in this task, for the same reason.
+    received = 0
     async with aclosing(source.aiter_sse()) as events:
         async for event in events:
+            if source.response.num_bytes_downloaded > MAX_STREAM_BYTES:
+                raise _too_long()
             data = event.data.strip()
             if not data:
                 continue
@@ -244,6 +260,9 @@ async def _deltas_from_events(
                 raise _error_event(client, data)
             delta = _delta_from_chunk(_check_chunk(client, _decode_chunk(data)))
             if delta is not None:
+                received += len(delta.content) + len(delta.reasoning)
+                if received > MAX_REPLY_CHARS:
+                    raise _too_long()
                 yield delta
     raise _interrupted()
 
