@@ -23,12 +23,14 @@ from ecovdesk.core.chat_service import ChatService
 from ecovdesk.core.conversation_service import ConversationService
 from ecovdesk.core.database import Database
 from ecovdesk.core.image_service import ImageService
+from ecovdesk.core.job_service import JobService
 from ecovdesk.core.library import Library
 from ecovdesk.core.log_setup import setup_logging
 from ecovdesk.core.model_service import ModelService
 from ecovdesk.core.preferences import Preferences
 from ecovdesk.core.relay_session import RelaySession
 from ecovdesk.core.secrets import KeyStore
+from ecovdesk.core.send_router import SendRouter
 from ecovdesk.core.services import Services
 from ecovdesk.core.settings import load_settings
 from ecovdesk.core.storage_errors import StorageError
@@ -40,7 +42,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("ecovdesk")
 
-SERVED_FAMILIES = (Family.CHAT, Family.CHAT_IMAGES, Family.OPENAI_IMAGES, Family.IDEOGRAM)
+SERVED_FAMILIES = tuple(Family)
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -87,6 +89,7 @@ async def compose(
     from ecovdesk.ui.main_window import MainWindow
     from ecovdesk.ui.settings_flow import edit_settings
     from ecovdesk.ui.theme import apply_theme
+    from ecovdesk.ui.tray import make_tray, show_running_count
 
     settings = load_settings(paths.settings_file)
     if args.base_url:
@@ -108,23 +111,33 @@ async def compose(
     library = Library(db, paths.library_dir, paths.cache_dir / "thumbs", relay, sink)
     await library.cleanup_partial_files()
     images = ImageService(db, relay, library, sink, scope, catalogue)
+    jobs = JobService(db, relay, library, sink, scope, catalogue)
+    chat = ChatService(
+        db, relay, sink, scope, catalogue, on_reply_finished=images.fetch_reply_pictures
+    )
     services = Services(
-        chat=ChatService(
-            db, relay, sink, scope, catalogue, on_reply_finished=images.fetch_reply_pictures
-        ),
+        chat=chat,
         conversations=ConversationService(db, sink),
         models=ModelService(db, relay, catalogue, SERVED_FAMILIES),
         preferences=preferences,
         scope=scope,
         library=library,
         images=images,
+        jobs=jobs,
+        router=SendRouter(catalogue, chat, images, jobs),
     )
     await services.conversations.recover_after_start()
+    await jobs.start()
     window = MainWindow(services, sink, dark=dark)
     window.setWindowIcon(_app_icon())
     window.restore_state(settings.window_geometry, settings.splitter_state)
     window.settingsRequested.connect(lambda: edit_settings(window, preferences, first_run=False))
     window.aboutRequested.connect(lambda: show_about(window, paths.root))
+    tray = make_tray(window, _app_icon())
+    window.jobs.tray = tray
+    window.jobs.runningCountChanged.connect(lambda count: show_running_count(tray, count))
+    if tray is not None:
+        tray.messageClicked.connect(window.jobs.open_last_notified)
     return RunningApp(window, services, preferences, db, relay)
 
 

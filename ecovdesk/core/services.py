@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from ecovdesk.core.chat_service import ChatService
 from ecovdesk.core.conversation_service import ConversationService
 from ecovdesk.core.image_service import ImageService
+from ecovdesk.core.job_service import JobService
 from ecovdesk.core.library import Library
 from ecovdesk.core.model_service import ModelService
 from ecovdesk.core.preferences import Preferences
+from ecovdesk.core.send_router import SendRouter
 from ecovdesk.core.task_scope import TaskScope
 
 
@@ -22,3 +24,5 @@ class Services:
     scope: TaskScope
     library: Library
     images: ImageService
+    jobs: JobService
+    router: SendRouter

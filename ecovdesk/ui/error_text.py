@@ -39,6 +39,16 @@ def describe_error(kind: str | None, relay_message: str | None) -> str:
         "no_pictures": QCoreApplication.translate(
             "ErrorText", "No picture could be stored from this answer."
         ),
+        "uncertain": QCoreApplication.translate(
+            "ErrorText",
+            "ecovdesk stopped before the relay confirmed this request; it may or may not run.",
+        ),
+        "expired": QCoreApplication.translate(
+            "ErrorText", "The job took more than a day and was given up."
+        ),
+        "invalid_request": QCoreApplication.translate(
+            "ErrorText", "These options cannot be used together for this model."
+        ),
         "internal": QCoreApplication.translate(
             "ErrorText", "Something went wrong inside ecovdesk."
         ),

@@ -10,12 +10,14 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from ecovdesk.core.domain import Job, JobState
 from ecovdesk.core.grid_split import split_grid
+from ecovdesk.core.job_families import needs_modal
 from ecovdesk.core.job_service import JobService
 from ecovdesk.core.library import Library
-from ecovdesk.core.previews import PreviewFetcher
 from ecovdesk.ui.conversation_view import ConversationView
 from ecovdesk.ui.job_card import JobCard
 from ecovdesk.ui.jobs_panel import JobsPanel
+from ecovdesk.ui.mask_painter import ModalDialog
+from ecovdesk.ui.pictures import load_image
 
 
 class JobController(QObject):
@@ -26,7 +28,6 @@ class JobController(QObject):
         self,
         jobs: JobService,
         library: Library,
-        previews: PreviewFetcher,
         view: ConversationView,
         panel: JobsPanel,
         run: Callable[[Coroutine[Any, Any, Any]], None],
@@ -35,7 +36,6 @@ class JobController(QObject):
         super().__init__(parent)
         self._jobs = jobs
         self._library = library
-        self._previews = previews
         self._view = view
         self._panel = panel
         self._run = run
@@ -80,7 +80,7 @@ class JobController(QObject):
         card = bubble.job_card
         if card is None:
             card = JobCard(job)
-            card.actionRequested.connect(lambda i, c: self._run(self._jobs.action(i, c)))
+            card.actionRequested.connect(lambda i, c: self._run(self._press(i, c)))
             card.cancelRequested.connect(lambda i: self._run(self._jobs.cancel(i)))
             card.retryRequested.connect(lambda i: self._run(self._jobs.retry(i)))
             card.resubmitRequested.connect(lambda i: self._run(self._jobs.resubmit(i)))
@@ -91,6 +91,26 @@ class JobController(QObject):
         else:
             card.update_job(job)
         return card
+
+    async def _press(self, job_id: int, custom_id: str) -> None:
+        """A Midjourney button; those that need a prompt or a mask ask for it first."""
+        if not needs_modal(custom_id):
+            await self._jobs.action(job_id, custom_id)
+            return
+        job = await self._jobs.get(job_id)
+        if job is None:
+            return
+        image = None
+        if custom_id.startswith("MJ::Inpaint::") and job.message_id is not None:
+            assets = (await self._library.for_messages([job.message_id])).get(job.message_id)
+            if assets:
+                image = load_image(assets[0].path)
+        prompt = str(job.params.get("final_prompt") or job.prompt)
+        dialog = ModalDialog(prompt, image, self._window)
+        if dialog.exec():
+            await self._jobs.action(
+                job_id, custom_id, prompt=dialog.prompt.text(), mask_base64=dialog.mask_data()
+            )
 
     async def _split(self, job: Job) -> None:
         if job.message_id is None:
@@ -105,7 +125,7 @@ class JobController(QObject):
             await split_grid(self._library, grids[0])
 
     async def _show_preview(self, card: JobCard, url: str) -> None:
-        data = await self._previews.get(url)
+        data = await self._jobs.preview(url)
         if data is not None and card.job.preview_url == url:
             card.set_preview(data)
 

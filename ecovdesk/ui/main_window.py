@@ -12,25 +12,24 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QSplitter,
-    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from ecovdesk.api.errors import RelayError
-from ecovdesk.core.catalogue import Family
-from ecovdesk.core.domain import Attachment, ChatOptions, Conversation, Message, MessageState
+from ecovdesk.core.domain import Attachment, ChatOptions, Conversation, Message
 from ecovdesk.core.services import Services
 from ecovdesk.ui.bridge import QtEventSink
-from ecovdesk.ui.chat_options_panel import ChatOptionsPanel
 from ecovdesk.ui.composer import Composer
 from ecovdesk.ui.conversation_actions import ConversationActions
 from ecovdesk.ui.conversation_list import ConversationList
 from ecovdesk.ui.conversation_view import ConversationView
 from ecovdesk.ui.error_text import describe_error
+from ecovdesk.ui.family_panels import FamilyPanels
 from ecovdesk.ui.gallery import GalleryPage
-from ecovdesk.ui.image_options_panel import ImageOptionsPanel
+from ecovdesk.ui.job_controller import JobController
+from ecovdesk.ui.jobs_panel import JobsPanel
 from ecovdesk.ui.model_picker import ModelPicker
 from ecovdesk.ui.pending_attachments import PendingAttachments
 from ecovdesk.ui.picture_controller import PictureController
@@ -60,13 +59,12 @@ class MainWindow(QMainWindow):
         self.view.dark = dark
         self.composer = Composer()
         self.picker = ModelPicker()
-        self.options_panel = ChatOptionsPanel()
-        self.image_options = ImageOptionsPanel()
-        self.side_panel = QStackedWidget()
-        self.side_panel.addWidget(self.options_panel)
-        self.side_panel.addWidget(self.image_options)
+        self.side_panel = FamilyPanels()
+        self.options_panel = self.side_panel.chat
+        self.image_options = self.side_panel.pictures
         self.side_panel.setVisible(False)
         self.gallery = GalleryPage(self.view.thumbnails)
+        self.jobs_panel = JobsPanel()
         top = QHBoxLayout()
         top.setContentsMargins(12, 8, 12, 0)
         top.addWidget(QLabel(self.tr("Model:")))
@@ -89,6 +87,7 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(center, self.tr("Chat"))
         self.tabs.addTab(self.gallery, self.tr("Gallery"))
+        self.tabs.addTab(self.jobs_panel, self.tr("Jobs"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.conversation_list)
@@ -137,6 +136,15 @@ class MainWindow(QMainWindow):
         self.pictures.openConversationRequested.connect(self._open_from_gallery)
         self.pictures.referenceReady.connect(self._add_reference)
         self.pictures.notice.connect(self.show_notice)
+        self.jobs = JobController(
+            self.services.jobs,
+            self.services.library,
+            self.view,
+            self.jobs_panel,
+            self._run,
+            self,
+        )
+        self.jobs.openConversationRequested.connect(self._open_from_gallery)
 
     def _connect_sink(self, sink: QtEventSink) -> None:
         sink.conversationChanged.connect(self._on_conversation_changed)
@@ -147,6 +155,7 @@ class MainWindow(QMainWindow):
         sink.noticeRaised.connect(lambda _level, text: self.show_notice(text))
         sink.assetReady.connect(self.pictures.asset_ready)
         sink.assetFailed.connect(self.pictures.asset_failed)
+        sink.jobUpdated.connect(self.jobs.job_updated)
 
     def _shortcuts(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&File"))
@@ -210,6 +219,7 @@ class MainWindow(QMainWindow):
         self._conversation = page.conversation
         self.view.show_messages(page.messages, has_earlier=page.has_earlier)
         await self.pictures.show_for_visible_messages()
+        await self.jobs.show_for_visible_messages()
         self.conversation_list.set_current(conversation_id)
         self.picker.set_current(page.conversation.model)
         self.options_panel.set_options(page.conversation.options)
@@ -224,6 +234,7 @@ class MainWindow(QMainWindow):
         messages, more = await self.services.conversations.earlier(self._conversation.id, oldest)
         self.view.prepend_messages(messages, has_earlier=more)
         await self.pictures.show_for_visible_messages()
+        await self.jobs.show_for_visible_messages()
 
     async def _search(self, query: str) -> None:
         hits = await self.services.conversations.search(query)
@@ -258,12 +269,10 @@ class MainWindow(QMainWindow):
     def _model_capabilities(self) -> None:
         info = self.services.models.info(self.picker.current)
         self.composer.set_capabilities(vision=info.vision, documents=info.documents)
-        self.options_panel.set_search_available(info.search)
-        pictures = info.family in (Family.OPENAI_IMAGES, Family.IDEOGRAM)
-        self.side_panel.setCurrentWidget(self.image_options if pictures else self.options_panel)
-        if pictures:
-            self.image_options.set_model(info.id)
-        self.composer.set_send_label(self.tr("Generate") if pictures else self.tr("Send"))
+        self.side_panel.show_for(info)
+        self.composer.set_send_label(
+            self.tr("Send") if info.family.is_chat else self.tr("Generate")
+        )
 
     def _send_clicked(self) -> None:
         text = self.composer.text().strip()
@@ -281,14 +290,12 @@ class MainWindow(QMainWindow):
     async def _send(self, text: str, attachments: list[Attachment]) -> None:
         self._adopt_new_conversation = self._conversation is None
         model = self.picker.current
-        if self.services.models.info(model).family.is_chat:
-            conversation = await self.services.chat.send(
-                self._conversation, model, text, attachments, self.options_panel.options()
-            )
-        else:
-            conversation = await self.services.images.generate(
-                self._conversation, model, text, self.image_options.options(), attachments
-            )
+        conversation = await self.services.router.send(
+            self._conversation, model, text, attachments, self.side_panel.outgoing()
+        )
+        if self.services.router.runs_as_job(model):
+            # A job runs for minutes and is followed in its card; the composer is free again.
+            self.composer.set_busy(False)
         self._conversation = conversation
         self._adopt_new_conversation = False
         self.services.preferences.settings.last_conversation_id = conversation.id
@@ -310,6 +317,8 @@ class MainWindow(QMainWindow):
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.gallery:
             self._run(self.pictures.reload_gallery())
+        elif self.tabs.widget(index) is self.jobs_panel:
+            self._run(self.jobs.load())
 
     def _open_from_gallery(self, conversation_id: int) -> None:
         self.tabs.setCurrentIndex(0)
@@ -334,8 +343,6 @@ class MainWindow(QMainWindow):
     def _on_message_added(self, message: Message) -> None:
         if self._is_current(message):
             self.view.add_message(message)
-            if message.state is MessageState.STREAMING:
-                self.composer.set_busy(True)
 
     def _on_message_finished(self, message: Message) -> None:
         if self._is_current(message):

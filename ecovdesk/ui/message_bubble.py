@@ -242,13 +242,15 @@ class MessageBubble(QFrame):
     def _render_state(self) -> None:
         message = self.message
         failed = message.state in (MessageState.FAILED, MessageState.INTERRUPTED)
-        self.state_label.setVisible(failed)
-        self.retry_button.setVisible(failed and message.role is Role.ASSISTANT)
+        # A media job's card shows its own state, reason and Retry.
+        own_state = self.job_card is None
+        self.state_label.setVisible(failed and own_state)
+        self.retry_button.setVisible(failed and message.role is Role.ASSISTANT and own_state)
         if failed:
             self.state_label.setText(describe_error(message.error_kind, message.error_text))
         busy = self.streaming
         if message.role is Role.ASSISTANT:
-            self.regenerate_button.setVisible(not busy and not failed)
+            self.regenerate_button.setVisible(not busy and not failed and own_state)
         self.copy_button.setVisible(not busy)
         usage = message.usage
         if usage is not None and not busy:

@@ -101,8 +101,8 @@ class MidjourneyOptionsPanel(QWidget):
             "version": self.version.currentData(),
             "quality": self.quality.currentData(),
             "no": self.no.text().strip(),
-            "style_reference": self.style_ref.text().strip(),
-            "character_reference": self.character_ref.text().strip(),
+            "sref": self.style_ref.text().strip(),
+            "cref": self.character_ref.text().strip(),
             "mode": self.mode.currentData(),
         }
         for key, spin in (("stylize", self.stylize), ("chaos", self.chaos), ("weird", self.weird)):

@@ -1,0 +1,112 @@
+"""Midjourney from the composer: live progress, the grid with its buttons, an upscale."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
+
+from ecovdesk.app import RunningApp
+from ecovdesk.core.domain import JobState, Role
+from ecovdesk.ui.message_bubble import MessageBubble
+from tests.fakerelay.server import FakeRelay
+from tests.ui.conftest import Driver
+
+
+def _replies(app: RunningApp) -> list[MessageBubble]:
+    return [b for b in app.window.view.bubbles() if b.message.role is Role.ASSISTANT]
+
+
+def _imagine(qtbot: QtBot, app: RunningApp, text: str, model: str = "midjourney") -> None:
+    window = app.window
+    window.picker.set_current(model)
+    window._model_chosen(model)
+    window.composer.edit.insertPlainText(text)
+    qtbot.keyClick(window.composer.edit, Qt.Key.Key_Return)
+
+
+def test_imagine_shows_progress_then_a_grid_with_buttons_and_an_upscale_lands(
+    qtbot: QtBot, driver: Driver, app: RunningApp, relay: FakeRelay
+) -> None:
+    relay.poll_steps = 3
+    window = app.window
+    window.picker.set_current("midjourney")
+    window._model_chosen("midjourney")
+    assert window.side_panel.currentWidget() is window.side_panel.midjourney
+    assert window.composer.send_button.text() == "Generate"
+    mj = window.side_panel.midjourney
+    mj.aspect_ratio.setCurrentIndex(mj.aspect_ratio.findData("16:9"))
+    mj.raw.setChecked(True)
+    _imagine(qtbot, app, "a lighthouse at dawn")
+    driver.until(lambda: bool(_replies(app)) and _replies(app)[-1].job_card is not None)
+    card = _replies(app)[-1].job_card
+    assert card is not None
+    assert window.composer.send_button.text() == "Generate"  # the composer stays free
+    driver.until(lambda: card.job.state is JobState.RUNNING, timeout=20)
+    assert card.progress.isVisibleTo(card) and card.progress.value() > 0
+    driver.until(lambda: card.job.state is JobState.SUCCEEDED, timeout=30)
+    sent = relay.requests_to("/mj/submit/imagine")[-1].json
+    assert "--ar 16:9" in sent["prompt"] and "--style raw" in sent["prompt"]
+    bubble = _replies(app)[-1]
+    driver.until(lambda: bool(bubble.images.assets))
+    labels = [b.text() for b in card.findChildren(QPushButton) if b.isVisibleTo(card)]
+    assert {"U1", "U2", "U3", "U4", "V1"} <= {t.split()[-1] for t in labels}
+    assert card.split_button.isVisibleTo(card)
+
+    u1 = next(b for b in card.findChildren(QPushButton) if b.text().endswith("U1"))
+    u1.click()
+    driver.until(lambda: len(_replies(app)) == 2 and _replies(app)[-1].job_card is not None)
+    child = _replies(app)[-1].job_card
+    assert child is not None and child.job.parent_job_id == card.job.id
+    assert child.lineage.isVisibleTo(child)
+    driver.until(lambda: child.job.state is JobState.SUCCEEDED, timeout=30)
+    assert (
+        relay.requests_to("/mj/submit/action")[-1]
+        .json["customId"]
+        .startswith("MJ::JOB::upsample::1")
+    )
+    driver.until(lambda: bool(_replies(app)[-1].images.assets))
+
+    window.tabs.setCurrentWidget(window.gallery)
+    driver.until(lambda: len(window.gallery.model.assets) >= 2)
+    window.tabs.setCurrentWidget(window.jobs_panel)
+    driver.until(lambda: window.jobs_panel.model.rowCount() == 2)
+    assert window.jobs_panel.running_count() == 0
+
+
+def test_split_grid_saves_four_pictures_without_a_request(
+    qtbot: QtBot, driver: Driver, app: RunningApp, relay: FakeRelay
+) -> None:
+    relay.poll_steps = 1
+    _imagine(qtbot, app, "four cats")
+    driver.until(lambda: bool(_replies(app)) and _replies(app)[-1].job_card is not None)
+    bubble = _replies(app)[-1]
+    card = bubble.job_card
+    assert card is not None
+    driver.until(
+        lambda: card.job.state is JobState.SUCCEEDED and bool(bubble.images.assets), timeout=30
+    )
+    before = len(relay.requests)
+    card.split_button.click()
+    driver.until(lambda: len(bubble.images.assets) == 5)
+    quadrants = [a for a in bubble.images.assets if "quadrant" in a.provenance.params]
+    assert sorted(int(str(a.provenance.params["quadrant"])) for a in quadrants) == [1, 2, 3, 4]
+    grid = bubble.images.assets[0]
+    assert quadrants[0].width == (grid.width or 0) // 2
+    assert len([r for r in relay.requests[before:] if r.path.startswith("/mj/")]) == 0
+
+
+def test_failed_imagine_shows_the_reason_and_retry(
+    qtbot: QtBot, driver: Driver, app: RunningApp, relay: FakeRelay
+) -> None:
+    relay.poll_steps = 1
+    _imagine(qtbot, app, "banned words here")
+    driver.until(lambda: bool(_replies(app)) and _replies(app)[-1].job_card is not None)
+    card = _replies(app)[-1].job_card
+    assert card is not None
+    driver.until(lambda: card.job.state is JobState.FAILED, timeout=20)
+    assert card.error.isVisibleTo(card) and card.error.text()
+    assert card.retry_button.isVisibleTo(card)
+    submits = len(relay.requests_to("/mj/submit/imagine"))
+    card.retry_button.click()
+    driver.until(lambda: len(relay.requests_to("/mj/submit/imagine")) == submits + 1)
