@@ -152,7 +152,20 @@ CREATE INDEX jobs_conversation ON jobs(conversation_id);
 CREATE INDEX jobs_parent ON jobs(parent_job_id);
 """
 
-MIGRATIONS: tuple[Migration, ...] = ((1, SCHEMA_V1), (2, SCHEMA_V2), (3, SCHEMA_V3))
+# The last one and two characters of every message, for searches of one or two characters.
+# Those are too short to be trigrams; the trigram index finds them wherever another character
+# follows, and these indexes find the rest: the ones that end a message.
+SCHEMA_V4 = """
+CREATE INDEX messages_last_two ON messages(lower(substr(content, -2)));
+CREATE INDEX messages_last_one ON messages(lower(substr(content, -1)));
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    (1, SCHEMA_V1),
+    (2, SCHEMA_V2),
+    (3, SCHEMA_V3),
+    (4, SCHEMA_V4),
+)
 
 
 def latest_version(migrations: Sequence[Migration] = MIGRATIONS) -> int:

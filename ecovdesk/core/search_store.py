@@ -1,21 +1,39 @@
 """Full-text search over message text and conversation titles.
 
 The FTS5 tables use the trigram tokenizer, so a query of three or more characters matches
-any substring, Chinese included. Shorter terms cannot form a trigram; for those the search
-falls back to LIKE, which scans but is still quick at desktop sizes.
+any substring, Chinese included. A term of one or two characters (两个字 words are the usual
+Chinese query) cannot form a trigram. For those, a LIKE scan runs first, newest messages
+first: a common term fills the page of results within a few rows. When the scan has not
+finished within a few milliseconds the term is rare, and scanning on could take hundreds of
+milliseconds in a large history; the index answers instead. Every occurrence of "ab" that
+another character follows starts a trigram "ab?", and the FTS vocabulary lists those
+trigrams; the occurrences that end a message are found by the indexes on the last
+characters of each message (schema version 4).
 """
 
 from __future__ import annotations
 
 import sqlite3
-from typing import Any
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from ecovdesk.core.domain import SearchHit
+
+T = TypeVar("T")
 
 SNIPPET_LENGTH = 60
 # How much text before the hit the snippet keeps, so the hit is seen in context.
 _SNIPPET_LEAD = 20
 _TRIGRAM = 3
+# How long a LIKE scan for a short term may run before the index takes over.
+LIKE_BUDGET_SECONDS = 0.008
+_PROGRESS_STEPS = 2000
+_VOCAB = "temp.messages_fts_vocab"
+_MAX_GRAMS = 64
+# Sorts after every character, so ``term <= x < term + _LAST`` selects what starts with term.
+_LAST = "\U0010ffff"
+_MESSAGE_COLUMNS = "m.id, m.conversation_id, c.title, m.content, m.created_at"
 
 # A title hit has no message to jump to; its message_id is this value.
 TITLE_HIT_MESSAGE_ID = 0
@@ -35,7 +53,11 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 50) -> list[Search
         messages = _message_rows_fts(conn, match, limit)
         titles = _title_rows_fts(conn, match, limit)
     else:
-        messages = _message_rows_like(conn, terms, limit)
+        messages = _within(
+            conn, LIKE_BUDGET_SECONDS, lambda: _message_rows_like(conn, terms, limit)
+        )
+        if messages is None:
+            messages = _message_rows_indexed(conn, terms, limit)
         titles = _title_rows_like(conn, terms, limit)
     found: list[tuple[float, int, SearchHit]] = []
     for message_id, conversation_id, title, content, created_at in messages:
@@ -82,7 +104,7 @@ def make_snippet(text: str, term: str, length: int = SNIPPET_LENGTH) -> str:
 
 def _message_rows_fts(conn: sqlite3.Connection, match: str, limit: int) -> list[Any]:
     return conn.execute(
-        "SELECT m.id, m.conversation_id, c.title, m.content, m.created_at "
+        f"SELECT {_MESSAGE_COLUMNS} "
         "FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid "
         "JOIN conversations c ON c.id = m.conversation_id "
         "WHERE messages_fts MATCH ? AND c.deleted_at IS NULL "
@@ -111,12 +133,96 @@ def _like_clause(column: str, terms: list[str]) -> tuple[str, list[str]]:
 def _message_rows_like(conn: sqlite3.Connection, terms: list[str], limit: int) -> list[Any]:
     clause, params = _like_clause("m.content", terms)
     return conn.execute(
-        "SELECT m.id, m.conversation_id, c.title, m.content, m.created_at "
+        f"SELECT {_MESSAGE_COLUMNS} "
         "FROM messages m JOIN conversations c ON c.id = m.conversation_id "
         f"WHERE {clause} AND c.deleted_at IS NULL "
         "ORDER BY m.id DESC LIMIT ?",
         (*params, limit),
     ).fetchall()
+
+
+def _within(conn: sqlite3.Connection, seconds: float, query: Callable[[], T]) -> T | None:
+    """``query()``, or None when it ran out of time and SQLite interrupted it."""
+    deadline = time.perf_counter() + seconds
+    conn.set_progress_handler(lambda: time.perf_counter() > deadline, _PROGRESS_STEPS)
+    try:
+        return query()
+    except sqlite3.OperationalError as exc:
+        if exc.sqlite_errorcode == sqlite3.SQLITE_INTERRUPT:
+            return None
+        raise
+    finally:
+        conn.set_progress_handler(None, 0)
+
+
+def _message_rows_indexed(conn: sqlite3.Connection, terms: list[str], limit: int) -> list[Any]:
+    """What the LIKE scan finds, from the indexes: occurrences inside a message through the
+    trigram index, occurrences at its very end through the last-characters indexes."""
+    has_long = any(len(term) >= _TRIGRAM for term in terms)
+    groups: list[str] | None = []
+    for term in terms:
+        if len(term) >= _TRIGRAM:
+            groups.append(fts_query([term]))
+            continue
+        grams = _trigrams_starting(conn, term)
+        if not grams:
+            # Never followed by another character: only the ends of messages can hold it.
+            groups = None
+            break
+        # A term that starts many trigrams is common; beside a longer term it is cheaper to
+        # check it with LIKE on the few messages the longer term finds.
+        if len(grams) <= _MAX_GRAMS or not has_long:
+            groups.append("(" + " OR ".join(fts_query([gram]) for gram in grams) + ")")
+    like, like_params = _like_clause("m.content", terms)
+    found: dict[int, Any] = {}
+    if groups:
+        rows = conn.execute(
+            f"SELECT {_MESSAGE_COLUMNS} "
+            "FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid "
+            "JOIN conversations c ON c.id = m.conversation_id "
+            f"WHERE messages_fts MATCH ? AND {like} AND c.deleted_at IS NULL "
+            "ORDER BY messages_fts.rowid DESC LIMIT ?",
+            (" AND ".join(groups), *like_params, limit),
+        )
+        found.update((row[0], row) for row in rows)
+    for term in terms:
+        if len(term) >= _TRIGRAM:
+            continue
+        ending, ending_params = _ending_clause(term)
+        rows = conn.execute(
+            f"SELECT {_MESSAGE_COLUMNS} "
+            "FROM messages m JOIN conversations c ON c.id = m.conversation_id "
+            f"WHERE ({ending}) AND {like} AND c.deleted_at IS NULL "
+            "ORDER BY m.id DESC LIMIT ?",
+            (*ending_params, *like_params, limit),
+        )
+        found.update((row[0], row) for row in rows)
+    return sorted(found.values(), key=lambda row: row[0], reverse=True)[:limit]
+
+
+def _trigrams_starting(conn: sqlite3.Connection, term: str) -> list[str]:
+    """Every indexed trigram that begins with ``term`` (folded as the tokenizer folds)."""
+    conn.execute(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {_VOCAB} USING fts5vocab(main, messages_fts, row)"
+    )
+    folded = term.lower()
+    rows = conn.execute(
+        f"SELECT term FROM {_VOCAB} WHERE term >= ? AND term < ?", (folded, folded + _LAST)
+    )
+    return [row[0] for row in rows]
+
+
+def _ending_clause(term: str) -> tuple[str, list[str]]:
+    """Messages whose last characters hold ``term`` where no character follows it."""
+    folded = term.lower()
+    if len(folded) == 2:
+        return "lower(substr(m.content, -2)) = ?", [folded]
+    # One character: the last one, or the one before it (the index range of "x?").
+    return (
+        "lower(substr(m.content, -1)) = ? OR (lower(substr(m.content, -2)) >= ? "
+        "AND lower(substr(m.content, -2)) < ?)",
+        [folded, folded, folded + _LAST],
+    )
 
 
 def _title_rows_like(conn: sqlite3.Connection, terms: list[str], limit: int) -> list[Any]:

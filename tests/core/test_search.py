@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from ecovdesk.core import conversation_store as store
+from ecovdesk.core import search_store
 from ecovdesk.core.domain import ChatOptions, MessageState, Role
 from ecovdesk.core.search_store import TITLE_HIT_MESSAGE_ID, fts_query, make_snippet
 
@@ -191,3 +192,55 @@ def test_snippet_is_short_one_line_and_around_the_hit() -> None:
     assert snippet.startswith("…") and snippet.endswith("…")
     assert len(snippet) <= 62
     assert make_snippet("short text", "text") == "short text"
+
+
+@pytest.fixture
+def index_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Short terms go straight to the index, as when the LIKE scan runs out of time."""
+    monkeypatch.setattr(search_store, "_within", lambda _conn, _seconds, _query: None)
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        (WEATHER, "阵雨"),
+        ("出门记得带伞", "带伞"),
+        ("带伞", "带伞"),
+        ("带伞", "伞"),
+        ("一把伞。", "伞"),
+        ("伞", "伞"),
+        ("The Python interpreter is OK", "ok"),
+        ("all ok", "OK"),
+        ("snake_case", "_c"),
+    ],
+)
+def test_the_index_finds_short_terms_wherever_they_are(
+    conn: sqlite3.Connection, index_only: None, text: str, query: str
+) -> None:
+    (mid,) = _chat(conn, "t", text)
+    _chat(conn, "decoy", "完全无关的内容 nothing here")
+    assert [h.message_id for h in store.search(conn, query)] == [mid]
+
+
+def test_the_index_requires_every_term_and_leaves_out_the_bin(
+    conn: sqlite3.Connection, index_only: None
+) -> None:
+    (both,) = _chat(conn, "a", "上海明天有雨 python")
+    _chat(conn, "b", "上海明天晴")
+    (gone,) = _chat(conn, "c", "有雨 python")
+    message = store.get_message(conn, gone)
+    assert message is not None
+    store.soft_delete_conversation(conn, message.conversation_id, 9.0)
+    assert [h.message_id for h in store.search(conn, "有雨 python")] == [both]
+    assert [h.message_id for h in store.search(conn, "雨 上海")] == [both]
+    assert store.search(conn, "%") == []
+    assert store.search(conn, "qz") == []
+
+
+def test_a_scan_out_of_time_is_interrupted(conn: sqlite3.Connection) -> None:
+    endless = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT max(i) FROM n"
+    assert search_store._within(conn, 0.0, lambda: conn.execute(endless).fetchall()) is None
+    assert search_store._within(conn, 5.0, lambda: 42) == 42
+    # The handler is gone afterwards: a long statement runs to its end.
+    count = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000) "
+    assert conn.execute(count + "SELECT count(*) FROM n").fetchone()[0] == 200000
