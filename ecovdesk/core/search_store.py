@@ -53,11 +53,8 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 50) -> list[Search
         messages = _message_rows_fts(conn, match, limit)
         titles = _title_rows_fts(conn, match, limit)
     else:
-        messages = _within(
-            conn, LIKE_BUDGET_SECONDS, lambda: _message_rows_like(conn, terms, limit)
-        )
-        if messages is None:
-            messages = _message_rows_indexed(conn, terms, limit)
+        scanned = _within(conn, LIKE_BUDGET_SECONDS, lambda: _message_rows_like(conn, terms, limit))
+        messages = scanned if scanned is not None else _message_rows_indexed(conn, terms, limit)
         titles = _title_rows_like(conn, terms, limit)
     found: list[tuple[float, int, SearchHit]] = []
     for message_id, conversation_id, title, content, created_at in messages:
@@ -159,7 +156,7 @@ def _message_rows_indexed(conn: sqlite3.Connection, terms: list[str], limit: int
     """What the LIKE scan finds, from the indexes: occurrences inside a message through the
     trigram index, occurrences at its very end through the last-characters indexes."""
     has_long = any(len(term) >= _TRIGRAM for term in terms)
-    groups: list[str] | None = []
+    groups: list[str] = []
     for term in terms:
         if len(term) >= _TRIGRAM:
             groups.append(fts_query([term]))
@@ -167,7 +164,7 @@ def _message_rows_indexed(conn: sqlite3.Connection, terms: list[str], limit: int
         grams = _trigrams_starting(conn, term)
         if not grams:
             # Never followed by another character: only the ends of messages can hold it.
-            groups = None
+            groups = []
             break
         # A term that starts many trigrams is common; beside a longer term it is cheaper to
         # check it with LIKE on the few messages the longer term finds.
