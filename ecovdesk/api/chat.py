@@ -247,23 +247,31 @@ async def _deltas_from_events(
     # httpx-sse's generator is closed here too, in this task, for the same reason.
     received = 0
     async with aclosing(source.aiter_sse()) as events:
-        async for event in events:
-            if source.response.num_bytes_downloaded > MAX_STREAM_BYTES:
-                raise _too_long()
-            data = event.data.strip()
-            if not data:
-                continue
-            if data == DONE:
-                await _read_to_end(events)
-                return
-            if event.event == "error":
-                raise _error_event(client, data)
-            delta = _delta_from_chunk(_check_chunk(client, _decode_chunk(data)))
-            if delta is not None:
-                received += len(delta.content) + len(delta.reasoning)
-                if received > MAX_REPLY_CHARS:
+        try:
+            async for event in events:
+                if source.response.num_bytes_downloaded > MAX_STREAM_BYTES:
                     raise _too_long()
-                yield delta
+                data = event.data.strip()
+                if not data:
+                    continue
+                if data == DONE:
+                    await _read_to_end(events)
+                    return
+                if event.event == "error":
+                    raise _error_event(client, data)
+                delta = _delta_from_chunk(_check_chunk(client, _decode_chunk(data)))
+                if delta is not None:
+                    received += len(delta.content) + len(delta.reasoning)
+                    if received > MAX_REPLY_CHARS:
+                        raise _too_long()
+                    yield delta
+        except BaseException:
+            # Leaving early drops httpx's own generators under httpx-sse's. qasync installs no
+            # async-generator finalizer, so when the garbage collector closes them first they
+            # mark the body closed without closing the connection, which then stays busy in
+            # the pool for good. Closing the response first does it here, in this task.
+            await source.response.aclose()
+            raise
     raise _interrupted()
 
 

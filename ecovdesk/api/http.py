@@ -135,7 +135,13 @@ def body_error(
 
 
 def _describe(exc: Exception) -> str:
-    return str(exc).strip() or type(exc).__name__
+    text = str(exc).strip()
+    if text:
+        return text
+    # httpx leaves a connection reset or a refused read without any words.
+    if isinstance(exc, httpx.ReadError | httpx.WriteError):
+        return f"The connection was closed ({type(exc).__name__})"
+    return type(exc).__name__
 
 
 @contextmanager

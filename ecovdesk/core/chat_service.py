@@ -263,9 +263,15 @@ class ChatService:
             await self._finish(reply, content, reasoning, state, error_kind, None, usage)
             raise
         except RelayError as error:
-            interrupted = error.kind is ErrorKind.INTERRUPTED
+            kind = error.kind
+            # A connection that breaks or stalls after text arrived cut the answer off: the
+            # relay was reachable, and the text so far is kept like any cut-off answer.
+            broken = kind in (ErrorKind.NETWORK, ErrorKind.TIMEOUT) and any(content + reasoning)
+            if broken and kind is ErrorKind.NETWORK:
+                kind = ErrorKind.INTERRUPTED
+            interrupted = broken or kind is ErrorKind.INTERRUPTED
             state = MessageState.INTERRUPTED if interrupted else MessageState.FAILED
-            error_kind, error_text = error.kind.value, error.message
+            error_kind, error_text = kind.value, error.message
         except Exception:
             log.exception("chat reply failed")
             state, error_kind = MessageState.FAILED, INTERNAL

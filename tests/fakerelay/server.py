@@ -196,6 +196,12 @@ class FakeRelay:
     def model_ids(self) -> list[str]:
         return list(self._models if self._models is not None else DEFAULT_MODELS)
 
+    @property
+    def open_connections(self) -> int:
+        """Client connections the relay still holds, idle keep-alive ones included."""
+        with self._lock:
+            return len(self._connections)
+
     def requests_to(self, path_prefix: str, method: str | None = None) -> list[RecordedRequest]:
         return [
             r
