@@ -242,10 +242,24 @@ class Library:
         offset: int = 0,
     ) -> list[Asset]:
         """Pictures newest first; ``text`` matches the prompt, ignoring case."""
+        return await self.list_kind(
+            AssetKind.IMAGE, model=model, text=text, limit=limit, offset=offset
+        )
+
+    async def list_kind(
+        self,
+        kind: AssetKind,
+        *,
+        model: str | None = None,
+        text: str = "",
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Asset]:
+        """Files of one kind newest first; ``text`` matches the prompt, ignoring case."""
         return await self._db.run(
             rows.list_assets,
             self._roots,
-            AssetKind.IMAGE,
+            kind,
             model=model,
             text=text,
             limit=limit,
