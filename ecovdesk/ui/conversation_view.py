@@ -21,6 +21,7 @@ class ConversationView(QScrollArea):
     loadEarlierRequested = Signal()
     pictureOpened = Signal(object, list)
     pictureRetryRequested = Signal(int, str)
+    mediaPlayRequested = Signal(object, list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,6 +109,9 @@ class ConversationView(QScrollArea):
         bubble = MessageBubble(message, dark=self.dark, thumbnails=self.thumbnails)
         bubble.images.openRequested.connect(
             lambda asset, b=bubble: self.pictureOpened.emit(asset, list(b.images.assets))
+        )
+        bubble.images.playRequested.connect(
+            lambda asset, b=bubble: self.mediaPlayRequested.emit(asset, list(b.images.media))
         )
         bubble.images.retryRequested.connect(
             lambda url, mid=message.id: self.pictureRetryRequested.emit(mid, url)

@@ -26,6 +26,8 @@ class FamilyPanels(QStackedWidget):
         for panel in (self.chat, self.pictures, self.midjourney, self.suno, self.video):
             self.addWidget(panel)
         self._family = Family.CHAT
+        # One message's worth of extra parameters, e.g. which video an Extend continues.
+        self.extra: dict[str, object] = {}
 
     def show_for(self, info: ModelInfo) -> None:
         self._family = info.family
@@ -54,4 +56,5 @@ class FamilyPanels(QStackedWidget):
             params = self.suno.params()
         elif family in VIDEO_FAMILIES:
             params = self.video.params()
+        params = {**params, **self.extra}
         return Outgoing(chat=self.chat.options(), picture=self.pictures.options(), params=params)

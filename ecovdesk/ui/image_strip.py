@@ -4,26 +4,40 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ecovdesk.core.domain import Asset
+from ecovdesk.core.domain import Asset, AssetKind
 from ecovdesk.ui.pictures import THUMB_SIDE, ThumbnailCache
-from ecovdesk.ui.widgets import label
+from ecovdesk.ui.widgets import label, push_button
 
 COLUMNS = 4
 
 
 class ImageStrip(QWidget):
     openRequested = Signal(object)
+    playRequested = Signal(object)
     retryRequested = Signal(str)
 
     def __init__(self, cache: ThumbnailCache, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._cache = cache
         self.assets: list[Asset] = []
+        self.media: list[Asset] = []
         self._failures: dict[str, QWidget] = {}
-        self._grid = QGridLayout(self)
-        self._grid.setContentsMargins(0, 4, 0, 4)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 4, 0, 4)
+        self._media_row = QHBoxLayout()
+        self._media_row.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        outer.addLayout(self._media_row)
+        self._grid = QGridLayout()
+        outer.addLayout(self._grid)
         self._grid.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setVisible(False)
 
@@ -38,6 +52,9 @@ class ImageStrip(QWidget):
         if failure is not None:
             self._grid.removeWidget(failure)
             failure.deleteLater()
+        if asset.kind is not AssetKind.IMAGE:
+            self._add_media(asset)
+            return
         self.assets.append(asset)
         button = QToolButton()
         button.setIcon(QIcon(self._cache.get(asset)))
@@ -47,6 +64,18 @@ class ImageStrip(QWidget):
         button.setAccessibleName(self.tr("Picture"))
         button.clicked.connect(lambda _=False, a=asset: self.openRequested.emit(a))
         self._grid.addWidget(button, *self._next_cell())
+        self.setVisible(True)
+
+    def _add_media(self, asset: Asset) -> None:
+        """A song or a video of this reply: one click plays it."""
+        if any(a.id == asset.id for a in self.media):
+            return
+        self.media.append(asset)
+        title = str(asset.provenance.params.get("title") or asset.provenance.prompt)[:40]
+        button = push_button(("♪ " if asset.kind is AssetKind.AUDIO else "▶ ") + title)
+        button.setToolTip(self.tr("Play"))
+        button.clicked.connect(lambda _=False, a=asset: self.playRequested.emit(a))
+        self._media_row.addWidget(button)
         self.setVisible(True)
 
     def add_failure(self, url: str, reason: str) -> None:

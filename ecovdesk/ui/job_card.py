@@ -49,6 +49,7 @@ class JobCard(QFrame):
     dismissRequested = Signal(int)
     splitRequested = Signal(int)
     parentRequested = Signal(int)
+    listenRequested = Signal(object)
 
     def __init__(self, job: Job, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,6 +91,10 @@ class JobCard(QFrame):
         self.split_button = push_button(self.tr("Split into four"))
         self.split_button.setToolTip(self.tr("Save the four pictures of the grid separately, free"))
         self.split_button.clicked.connect(lambda: self.splitRequested.emit(self.job.id))
+        self.listen_button = push_button(self.tr("Listen now"))
+        self.listen_button.setToolTip(self.tr("Play the song while Suno is still making it"))
+        self.listen_button.clicked.connect(lambda: self.listenRequested.emit(self.job))
+        controls.addWidget(self.listen_button)
         for button in (
             self.cancel_button,
             self.retry_button,
@@ -132,6 +137,8 @@ class JobCard(QFrame):
             and any(a.label.startswith("U") for a in job.actions)
         )
         self.split_button.setVisible(grid)
+        streaming = bool(job.params.get("stream_urls") or job.params.get("clips"))
+        self.listen_button.setVisible(job.family == "suno" and state.is_active and streaming)
         self.lineage.setVisible(job.parent_job_id is not None)
         if job.parent_job_id is not None:
             self.lineage.setText(self.tr("From job #%1").replace("%1", str(job.parent_job_id)))

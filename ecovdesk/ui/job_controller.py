@@ -23,6 +23,8 @@ from ecovdesk.ui.pictures import load_image
 class JobController(QObject):
     openConversationRequested = Signal(int)
     runningCountChanged = Signal(int)
+    listenRequested = Signal(object)
+    lyricsReady = Signal(str, str)
 
     def __init__(
         self,
@@ -72,6 +74,9 @@ class JobController(QObject):
                 self._run(self._show_preview(card, job.preview_url))
         if previous is not None and previous.is_active and job.state.is_final:
             self._notify(job)
+            lyrics = job.params.get("lyrics_result")
+            if job.kind == "lyrics" and isinstance(lyrics, str) and lyrics:
+                self.lyricsReady.emit(lyrics, str(job.params.get("lyrics_title") or ""))
 
     def _card_for(self, message_id: int, job: Job) -> JobCard | None:
         bubble = self._view.bubble(message_id)
@@ -87,6 +92,7 @@ class JobController(QObject):
             card.dismissRequested.connect(lambda i: self._run(self._jobs.dismiss(i)))
             card.splitRequested.connect(lambda _i, j=job: self._run(self._split(j)))
             card.parentRequested.connect(self._select_in_panel)
+            card.listenRequested.connect(self.listenRequested)
             bubble.attach_job_card(card)
         else:
             card.update_job(job)

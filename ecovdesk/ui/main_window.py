@@ -18,8 +18,16 @@ from PySide6.QtWidgets import (
 )
 
 from ecovdesk.api.errors import RelayError
-from ecovdesk.core.domain import Attachment, ChatOptions, Conversation, Message
+from ecovdesk.core.domain import (
+    Asset,
+    AssetKind,
+    Attachment,
+    ChatOptions,
+    Conversation,
+    Message,
+)
 from ecovdesk.core.services import Services
+from ecovdesk.ui.audio_player import AudioPlayerBar
 from ecovdesk.ui.bridge import QtEventSink
 from ecovdesk.ui.composer import Composer
 from ecovdesk.ui.conversation_actions import ConversationActions
@@ -30,9 +38,12 @@ from ecovdesk.ui.family_panels import FamilyPanels
 from ecovdesk.ui.gallery import GalleryPage
 from ecovdesk.ui.job_controller import JobController
 from ecovdesk.ui.jobs_panel import JobsPanel
+from ecovdesk.ui.media_controller import MediaController
+from ecovdesk.ui.media_library import MediaLibraryPage
 from ecovdesk.ui.model_picker import ModelPicker
 from ecovdesk.ui.pending_attachments import PendingAttachments
 from ecovdesk.ui.picture_controller import PictureController
+from ecovdesk.ui.video_player import VideoPlayer
 from ecovdesk.ui.widgets import tool_button
 
 NOTICE_MS = 8000
@@ -65,6 +76,11 @@ class MainWindow(QMainWindow):
         self.side_panel.setVisible(False)
         self.gallery = GalleryPage(self.view.thumbnails)
         self.jobs_panel = JobsPanel()
+        self.music_page = MediaLibraryPage(AssetKind.AUDIO)
+        self.video_page = MediaLibraryPage(AssetKind.VIDEO)
+        self.audio_bar = AudioPlayerBar()
+        self.audio_bar.setVisible(False)
+        self.video_player = VideoPlayer()
         top = QHBoxLayout()
         top.setContentsMargins(12, 8, 12, 0)
         top.addWidget(QLabel(self.tr("Model:")))
@@ -87,6 +103,12 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(center, self.tr("Chat"))
         self.tabs.addTab(self.gallery, self.tr("Gallery"))
+        self.tabs.addTab(self.music_page, self.tr("Music"))
+        videos = QSplitter(Qt.Orientation.Vertical)
+        videos.addWidget(self.video_player)
+        videos.addWidget(self.video_page)
+        self.videos_tab = videos
+        self.tabs.addTab(videos, self.tr("Videos"))
         self.tabs.addTab(self.jobs_panel, self.tr("Jobs"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -95,7 +117,12 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.side_panel)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([240, 760, 260])
-        self.setCentralWidget(self.splitter)
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.addWidget(self.splitter, 1)
+        central_layout.addWidget(self.audio_bar)
+        self.setCentralWidget(central)
         self.resize(1200, 800)
 
         self.composer.sendRequested.connect(self._send_clicked)
@@ -145,6 +172,26 @@ class MainWindow(QMainWindow):
             self,
         )
         self.jobs.openConversationRequested.connect(self._open_from_gallery)
+        self.media = MediaController(
+            self.services.library,
+            self.music_page,
+            self.video_page,
+            self.audio_bar,
+            self.video_player,
+            self._run,
+            self,
+        )
+        self.media.openConversationRequested.connect(self._open_from_gallery)
+        self.media.notice.connect(self.show_notice)
+        self.media.continueSong.connect(self._continue_song)
+        self.media.extendVideo.connect(self._extend_video)
+        self.media.startFrameReady.connect(self._start_from_frame)
+        self.view.mediaPlayRequested.connect(self._play_media)
+        self.jobs.listenRequested.connect(self.media.play_stream)
+        self.jobs.lyricsReady.connect(self.side_panel.suno.set_lyrics)
+        self.side_panel.suno.lyricsRequested.connect(
+            lambda prompt: self._run(self._write_lyrics(prompt))
+        )
 
     def _connect_sink(self, sink: QtEventSink) -> None:
         sink.conversationChanged.connect(self._on_conversation_changed)
@@ -156,6 +203,7 @@ class MainWindow(QMainWindow):
         sink.assetReady.connect(self.pictures.asset_ready)
         sink.assetFailed.connect(self.pictures.asset_failed)
         sink.jobUpdated.connect(self.jobs.job_updated)
+        sink.assetReady.connect(self.media.asset_ready)
 
     def _shortcuts(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&File"))
@@ -290,8 +338,10 @@ class MainWindow(QMainWindow):
     async def _send(self, text: str, attachments: list[Attachment]) -> None:
         self._adopt_new_conversation = self._conversation is None
         model = self.picker.current
+        outgoing = self.side_panel.outgoing()
+        self.side_panel.extra = {}
         conversation = await self.services.router.send(
-            self._conversation, model, text, attachments, self.side_panel.outgoing()
+            self._conversation, model, text, attachments, outgoing
         )
         if self.services.router.runs_as_job(model):
             # A job runs for minutes and is followed in its card; the composer is free again.
@@ -306,7 +356,11 @@ class MainWindow(QMainWindow):
 
     async def _regenerate(self, message_id: int) -> None:
         if self._conversation is not None:
-            await self.services.chat.regenerate(self._conversation, message_id)
+            bubble = self.view.bubble(message_id)
+            model = bubble.message.model if bubble is not None else self.picker.current
+            await self.services.router.regenerate(
+                self._conversation, message_id, model, self.side_panel.outgoing()
+            )
             await self.open_conversation(self._conversation.id)
 
     async def _edit(self, message_id: int, text: str) -> None:
@@ -319,6 +373,10 @@ class MainWindow(QMainWindow):
             self._run(self.pictures.reload_gallery())
         elif self.tabs.widget(index) is self.jobs_panel:
             self._run(self.jobs.load())
+        elif self.tabs.widget(index) is self.music_page:
+            self._run(self.media.reload(AssetKind.AUDIO))
+        elif self.tabs.widget(index) is self.videos_tab:
+            self._run(self.media.reload(AssetKind.VIDEO))
 
     def _open_from_gallery(self, conversation_id: int) -> None:
         self.tabs.setCurrentIndex(0)
@@ -329,6 +387,51 @@ class MainWindow(QMainWindow):
         self.attachments.add(attachment)
         if not self.services.models.info(self.picker.current).vision:
             self.show_notice(self.tr("Pick a model that can see pictures to use this reference."))
+
+    # -- songs and videos ------------------------------------------------------------------
+    def _use_model(self, model: str) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.picker.set_current(model)
+        self._model_chosen(model)
+        self.options_button.setChecked(True)
+        self.composer.edit.setFocus()
+
+    def _play_media(self, asset: Asset, assets: list[Asset]) -> None:
+        if asset.kind is AssetKind.VIDEO:
+            self.tabs.setCurrentWidget(self.videos_tab)
+        self.media.play(asset, assets)
+
+    def _continue_song(self, asset: Asset) -> None:
+        self._use_model(asset.provenance.model or "chirp-v4")
+        suno = self.side_panel.suno
+        suno.set_continuation(
+            str(asset.provenance.params.get("clip_id") or ""),
+            str(asset.provenance.params.get("title") or asset.provenance.prompt),
+            asset.duration,
+        )
+        self.show_notice(self.tr("Write the lyrics that follow, then press Generate."))
+
+    def _extend_video(self, asset: Asset) -> None:
+        self._use_model(asset.provenance.model or "luma")
+        remote = str(asset.provenance.params.get("remote_id") or "")
+        self.side_panel.extra = {"task": "extend", "extend_id": remote}
+        self.show_notice(self.tr("Describe how the video goes on, then press Generate."))
+
+    def _start_from_frame(self, attachment: Attachment, model: str) -> None:
+        self._use_model(model)
+        self.attachments.add(attachment)
+
+    async def _write_lyrics(self, prompt: str) -> None:
+        suno = self.side_panel.suno
+        suno.set_lyrics_busy(True)
+        try:
+            self._adopt_new_conversation = self._conversation is None
+            self._conversation = await self.services.jobs.submit(
+                self._conversation, self.picker.current, prompt, {"task": "lyrics"}
+            )
+        finally:
+            self._adopt_new_conversation = False
+            suno.set_lyrics_busy(False)
 
     # -- events from the core --------------------------------------------------------------
     def _on_conversation_changed(self, conversation: Conversation) -> None:

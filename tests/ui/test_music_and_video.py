@@ -1,0 +1,117 @@
+"""Suno songs and videos from the composer, into their libraries and players."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from ecovdesk.app import RunningApp
+from ecovdesk.core.domain import AssetKind, JobState, Role
+from ecovdesk.ui.message_bubble import MessageBubble
+from tests.fakerelay.server import FakeRelay
+from tests.ui.conftest import Driver
+
+
+def _replies(app: RunningApp) -> list[MessageBubble]:
+    return [b for b in app.window.view.bubbles() if b.message.role is Role.ASSISTANT]
+
+
+def _generate(qtbot: QtBot, app: RunningApp, model: str, text: str) -> int:
+    """Send ``text`` to ``model``; returns how many replies there were before."""
+    window = app.window
+    window.picker.set_current(model)
+    window._model_chosen(model)
+    count = len(_replies(app))
+    window.composer.edit.insertPlainText(text)
+    qtbot.keyClick(window.composer.edit, Qt.Key.Key_Return)
+    return count
+
+
+def _job_bubble(driver: Driver, app: RunningApp, count: int) -> MessageBubble:
+    driver.until(lambda: len(_replies(app)) > count and _replies(app)[-1].job_card is not None)
+    return _replies(app)[-1]
+
+
+def test_a_song_from_a_description_lands_in_the_music_library_with_its_cover(
+    qtbot: QtBot, driver: Driver, app: RunningApp, relay: FakeRelay
+) -> None:
+    relay.poll_steps = 3
+    window = app.window
+    window.picker.set_current("chirp-v4")
+    window._model_chosen("chirp-v4")
+    assert window.side_panel.currentWidget() is window.side_panel.suno
+    count = _generate(qtbot, app, "chirp-v4", "一首关于夏天海边的轻快流行歌")
+    bubble = _job_bubble(driver, app, count)
+    card = bubble.job_card
+    assert card is not None
+    driver.until(lambda: bool(relay.requests_to("/suno/submit/music")))
+    body = relay.requests_to("/suno/submit/music")[-1].json
+    assert body["gpt_description_prompt"] == "一首关于夏天海边的轻快流行歌"
+    assert body["mv"] == "chirp-v4"
+    driver.until(lambda: card.job.state is JobState.SUCCEEDED, timeout=40)
+    driver.until(lambda: bool(bubble.images.media))
+    assert any(a.kind is AssetKind.AUDIO for a in bubble.images.media)
+    window.tabs.setCurrentWidget(window.music_page)
+    driver.until(lambda: len(window.music_page.model.assets) >= 1)
+    song = window.music_page.model.assets[0]
+    assert song.path.suffix == ".mp3" and song.path.is_file()
+    assert song.thumbnail is not None  # the cover that came with it
+    window.music_page.playRequested.emit(song, window.music_page.model.assets)
+    assert window.audio_bar.isVisibleTo(window)
+    assert window.audio_bar.current is not None
+    assert window.audio_bar.current.source == song.path
+
+    window.music_page.continueRequested.emit(song)
+    assert window.tabs.currentIndex() == 0
+    params = window.side_panel.suno.params()
+    assert params["mode"] == "continue" and params["continue_clip_id"]
+
+
+def test_a_luma_video_plays_in_the_video_tab(
+    qtbot: QtBot, driver: Driver, app: RunningApp, relay: FakeRelay
+) -> None:
+    relay.poll_steps = 2
+    window = app.window
+    count = _generate(qtbot, app, "luma", "海浪拍打礁石，慢镜头")
+    bubble = _job_bubble(driver, app, count)
+    card = bubble.job_card
+    assert card is not None
+    driver.until(lambda: card.job.state is JobState.SUCCEEDED, timeout=40)
+    driver.until(lambda: bool(relay.requests_to("/luma/")))
+    body = relay.requests_to("/luma/")[0].json
+    assert body["user_prompt"] == "海浪拍打礁石，慢镜头"
+    driver.until(lambda: bool(bubble.images.media))
+    video = bubble.images.media[0]
+    assert video.kind is AssetKind.VIDEO and video.path.suffix == ".mp4"
+    bubble.images.playRequested.emit(video)
+    assert window.tabs.currentWidget() is window.videos_tab
+    assert window.video_player.source == video.path
+    window.tabs.setCurrentWidget(window.videos_tab)
+    driver.until(lambda: len(window.video_page.model.assets) == 1)
+
+    window.video_page.extendRequested.emit(window.video_page.model.assets[0])
+    assert window.side_panel.extra["task"] == "extend"
+    window.composer.edit.insertPlainText("镜头拉远")
+    qtbot.keyClick(window.composer.edit, Qt.Key.Key_Return)
+    driver.until(lambda: bool(relay.requests_to("/luma/generations/")))
+    assert relay.requests_to("/luma/generations/")[-1].path.endswith("/extend")
+    assert window.side_panel.extra == {}
+
+
+def test_kling_and_runway_requests_carry_their_options(
+    qtbot: QtBot, driver: Driver, app: RunningApp, relay: FakeRelay
+) -> None:
+    relay.poll_steps = 1
+    window = app.window
+    window.picker.set_current("kling-v1-6")
+    window._model_chosen("kling-v1-6")
+    count = _generate(qtbot, app, "kling-v1-6", "海边有一个人在跳舞")
+    _job_bubble(driver, app, count)
+    driver.until(lambda: bool(relay.requests_to("/kling/v1/videos/text2video", "POST")))
+    kling = relay.requests_to("/kling/v1/videos/text2video", "POST")[-1].json
+    assert kling["model_name"] == "kling-v1-6" and kling["prompt"] == "海边有一个人在跳舞"
+    count = _generate(qtbot, app, "runway-gen3", "一只小猫")
+    _job_bubble(driver, app, count)
+    driver.until(lambda: bool(relay.requests_to("/runway/pro/generate")))
+    runway = relay.requests_to("/runway/pro/generate")[-1].json
+    assert runway["model"] == "gen3" and runway["prompt"] == "一只小猫"
