@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 from ecovdesk.ui.media_common import (
     AudioDeviceWatch,
     SeekSlider,
+    at_end,
     clock,
     local_file,
     media_url,
+    ran_out_silently,
     save_copy_as,
 )
 from ecovdesk.ui.widgets import label, tool_button
@@ -58,8 +60,7 @@ class AudioPlayerBar(QWidget):
         self._problem = ""
         self.player = QMediaPlayer(self)
         self.audio = QAudioOutput(self)
-        self.player.setAudioOutput(self.audio)
-        self.devices = AudioDeviceWatch(self.audio, self)
+        self.devices = AudioDeviceWatch(self.player, self.audio, self)
         icons = self.style()
 
         self.cover = label(align=Qt.AlignmentFlag.AlignCenter)
@@ -89,7 +90,12 @@ class AudioPlayerBar(QWidget):
         self.lyrics_view.setPlaceholderText(self.tr("No lyrics for this song"))
         self.lyrics_view.setMaximumHeight(140)
 
+        top = QHBoxLayout()
+        top.addWidget(self.title_label, 1)
+        for button in (self.repeat_button, self.lyrics_button, self.save_button):
+            top.addWidget(button)
         controls = QHBoxLayout()
+        self.seek.setMinimumWidth(160)
         widgets: tuple[QWidget, ...] = (
             self.previous_button,
             self.play_button,
@@ -98,20 +104,19 @@ class AudioPlayerBar(QWidget):
             self.time_label,
             self.mute_button,
             self.volume,
-            self.repeat_button,
-            self.lyrics_button,
-            self.save_button,
         )
         for widget in widgets:
             controls.addWidget(widget, 1 if widget is self.seek else 0)
         middle = QVBoxLayout()
-        middle.addWidget(self.title_label)
+        middle.addLayout(top)
         middle.addLayout(controls)
         middle.addWidget(self.notice)
+        self.lyrics_view.setMinimumWidth(180)
+        self.lyrics_view.setMaximumWidth(360)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addWidget(self.cover, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(middle, 1)
+        layout.addLayout(middle, 2)
         layout.addWidget(self.lyrics_view, 1)
 
         self.play_button.clicked.connect(self.toggle_play)
@@ -216,7 +221,7 @@ class AudioPlayerBar(QWidget):
     def play(self) -> None:
         if self.current is None:
             return
-        if self.player.mediaStatus() == QMediaPlayer.MediaStatus.EndOfMedia:
+        if at_end(self.player):
             self.player.setPosition(0)
         self.player.play()
 
@@ -236,9 +241,11 @@ class AudioPlayerBar(QWidget):
         return self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
 
     def _status_changed(self, status: QMediaPlayer.MediaStatus) -> None:
+        if status == QMediaPlayer.MediaStatus.EndOfMedia:
+            self._ended()
+
+    def _ended(self) -> None:
         # Not QMediaPlayer.setLoops: once it has looped, setting it back to 1 does not stop it.
-        if status != QMediaPlayer.MediaStatus.EndOfMedia:
-            return
         if self.repeat is Repeat.ONE:
             self.player.setPosition(0)
             self.player.play()
@@ -246,6 +253,8 @@ class AudioPlayerBar(QWidget):
             self.select(self.index + 1, play=True)
         elif self.repeat is Repeat.ALL and self.tracks:
             self.select(0, play=True)
+        elif self._playing():
+            self.player.pause()  # the last song ran out silently: stop at its end
 
     def save_as(self) -> Path | None:
         track = self.current
@@ -330,6 +339,8 @@ class AudioPlayerBar(QWidget):
     def _position_changed(self, position: int) -> None:
         self.seek.set_position(position)
         self._show_time()
+        if ran_out_silently(self.player):
+            self._ended()
 
     def _show_time(self) -> None:
         position = self.player.position() if self.current else 0

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtMultimedia import QAudioOutput, QMediaDevices
+from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
 from PySide6.QtWidgets import QFileDialog, QSlider, QStyle, QStyleOptionSlider, QWidget
 
 from ecovdesk.core.library import safe_file_name
@@ -109,21 +109,54 @@ class SeekSlider(QSlider):
 
 
 class AudioDeviceWatch(QObject):
-    """Follows the default audio output as devices come and go, and says whether there is one."""
+    """Gives the player its audio output only while a device exists, following the default one.
+
+    Without a device, Qt's FFmpeg backend keeps failing to open an audio sink and deletes it on
+    its audio thread; that deletion calls into the Python-owned QAudioOutput and so needs the
+    GIL, which the GUI thread holds while it waits on that thread in stop() or setSource(): the
+    app hangs. With no output attached the player keeps time by the clock and plays silently.
+    """
 
     availabilityChanged = Signal(bool)
 
-    def __init__(self, output: QAudioOutput, parent: QObject | None = None) -> None:
+    def __init__(
+        self, player: QMediaPlayer, output: QAudioOutput, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
+        self._player = player
         self._output = output
         self._devices = QMediaDevices(self)
         self._devices.audioOutputsChanged.connect(self._refresh)
         self.available = bool(QMediaDevices.audioOutputs())
+        self._attach()
+
+    def _attach(self) -> None:
+        if self.available:
+            self._output.setDevice(QMediaDevices.defaultAudioOutput())
+            if self._player.audioOutput() is not self._output:
+                self._player.setAudioOutput(self._output)
+        elif self._player.audioOutput() is not None:
+            self._player.setAudioOutput(None)  # type: ignore[arg-type]
 
     def _refresh(self) -> None:
         available = bool(QMediaDevices.audioOutputs())
-        if available:
-            self._output.setDevice(QMediaDevices.defaultAudioOutput())
-        if available != self.available:
-            self.available = available
+        changed = available != self.available
+        self.available = available
+        self._attach()
+        if changed:
             self.availabilityChanged.emit(available)
+
+
+def ran_out_silently(player: QMediaPlayer) -> bool:
+    """Without an audio output the clock stops at the end but EndOfMedia never comes."""
+    return (
+        player.audioOutput() is None
+        and player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+        and 0 < player.duration() <= player.position()
+    )
+
+
+def at_end(player: QMediaPlayer) -> bool:
+    return player.mediaStatus() == QMediaPlayer.MediaStatus.EndOfMedia or (
+        0 < player.duration() <= player.position()
+    )

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Signal,
     SignalInstance,
 )
-from PySide6.QtGui import QIcon, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QIcon, QImage, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -38,7 +38,8 @@ from ecovdesk.ui.pictures import load_image
 from ecovdesk.ui.widgets import label, push_button
 
 ASSET_ROLE = Qt.ItemDataRole.UserRole
-COVER_SIDE = 64
+AUDIO_COVER = QSize(64, 64)
+VIDEO_POSTER = QSize(96, 54)
 COVER_CACHE = 400
 Index = QModelIndex | QPersistentModelIndex
 
@@ -77,6 +78,7 @@ class MediaLibraryModel(QAbstractListModel):
     def __init__(self, kind: AssetKind) -> None:
         super().__init__()
         self.kind = kind
+        self.cover_size = AUDIO_COVER if kind == AssetKind.AUDIO else VIDEO_POSTER
         self.assets: list[Asset] = []
         self._covers: OrderedDict[int, QPixmap] = OrderedDict()
 
@@ -141,18 +143,42 @@ class MediaLibraryModel(QAbstractListModel):
             self._covers.move_to_end(asset.id)
             return cached
         path = cover_path(asset)
-        image = load_image(path, COVER_SIDE) if path else None
-        if image is not None and not image.isNull():
-            pixmap = QPixmap.fromImage(image)
-        else:
-            icon = QStyle.StandardPixmap.SP_MediaVolume
-            if self.kind == AssetKind.VIDEO:
-                icon = QStyle.StandardPixmap.SP_MediaPlay
-            pixmap = QApplication.style().standardIcon(icon).pixmap(COVER_SIDE // 2)
+        image = load_image(path, 2 * self.cover_size.width()) if path else QImage()
+        pixmap = self._framed(image)
         self._covers[asset.id] = pixmap
         if len(self._covers) > COVER_CACHE:
             self._covers.popitem(last=False)
         return pixmap
+
+    def _framed(self, image: QImage) -> QPixmap:
+        """Every row's picture the same size: the cover filling it, or a centred placeholder."""
+        size = self.cover_size
+        canvas = QPixmap(size)
+        canvas.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(canvas)
+        if not image.isNull():
+            scaled = image.scaled(
+                size,
+                Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+            left = (scaled.width() - size.width()) // 2
+            top = (scaled.height() - size.height()) // 2
+            painter.drawImage(0, 0, scaled, left, top, size.width(), size.height())
+        else:
+            audio = self.kind == AssetKind.AUDIO
+            icon = (
+                QStyle.StandardPixmap.SP_MediaVolume
+                if audio
+                else QStyle.StandardPixmap.SP_MediaPlay
+            )
+            side = size.height() // 2
+            placeholder = QApplication.style().standardIcon(icon).pixmap(side)
+            painter.drawPixmap(
+                (size.width() - side) // 2, (size.height() - side) // 2, side, side, placeholder
+            )
+        painter.end()
+        return canvas
 
 
 class MediaLibraryPage(QWidget):
@@ -203,7 +229,8 @@ class MediaLibraryPage(QWidget):
 
         self.view = QListView()
         self.view.setUniformItemSizes(True)
-        self.view.setIconSize(QSize(COVER_SIDE, COVER_SIDE))
+        self.view.setIconSize(self.model.cover_size)
+        self.view.setSpacing(2)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setLayoutMode(QListView.LayoutMode.Batched)

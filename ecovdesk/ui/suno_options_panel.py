@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
@@ -96,15 +97,15 @@ class SunoOptionsPanel(QWidget):
         self.title.setPlaceholderText(self.tr("Song title"))
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(self.tr("Style, e.g. emotional punk"))
-        suggestions = QHBoxLayout()
+        suggestions = QGridLayout()
         suggestions.setSpacing(2)
         self.suggestion_buttons = []
-        for tag in TAG_SUGGESTIONS:
-            button = tool_button(tag, tooltip=self.tr("Add this style"), flat=True)
+        for number, tag in enumerate(TAG_SUGGESTIONS):
+            button = tool_button(tag, tooltip=self.tr("Add this style"))
             button.clicked.connect(lambda _checked=False, t=tag: self.add_tag(t))
-            suggestions.addWidget(button)
+            suggestions.addWidget(button, number // 4, number % 4)
             self.suggestion_buttons.append(button)
-        suggestions.addStretch(1)
+        suggestions.setColumnStretch(4, 1)
         self.negative_tags = QLineEdit()
         self.negative_tags.setPlaceholderText(self.tr("Styles to avoid"))
         markers = QHBoxLayout()

@@ -13,9 +13,11 @@ from PySide6.QtWidgets import QHBoxLayout, QSlider, QStyle, QVBoxLayout, QWidget
 from ecovdesk.ui.media_common import (
     AudioDeviceWatch,
     SeekSlider,
+    at_end,
     clock,
     local_file,
     media_url,
+    ran_out_silently,
     save_copy_as,
 )
 from ecovdesk.ui.widgets import label, tool_button
@@ -34,12 +36,11 @@ class VideoPlayer(QWidget):
         self.loop = False
         self.player = QMediaPlayer(self)
         self.audio = QAudioOutput(self)
-        self.player.setAudioOutput(self.audio)
         self.video = QVideoWidget()
         self.video.setMinimumSize(320, 180)
         self.video.installEventFilter(self)
         self.player.setVideoOutput(self.video)
-        self.devices = AudioDeviceWatch(self.audio, self)
+        self.devices = AudioDeviceWatch(self.player, self.audio, self)
         icons = self.style()
 
         self.play_button = tool_button("", tooltip=self.tr("Play"), flat=True)
@@ -63,6 +64,7 @@ class VideoPlayer(QWidget):
         self.notice = label(name="errorBanner", wrap=True)
 
         controls = QHBoxLayout()
+        self.seek.setMinimumWidth(160)
         widgets: tuple[QWidget, ...] = (
             self.play_button,
             self.back_button,
@@ -138,7 +140,7 @@ class VideoPlayer(QWidget):
     def play(self) -> None:
         if self.source is None:
             return
-        if self.player.mediaStatus() == QMediaPlayer.MediaStatus.EndOfMedia:
+        if at_end(self.player):
             self.player.setPosition(0)
         self.player.play()
 
@@ -174,9 +176,15 @@ class VideoPlayer(QWidget):
             self.loop_button.setChecked(loop)
 
     def _status_changed(self, status: QMediaPlayer.MediaStatus) -> None:
-        if status == QMediaPlayer.MediaStatus.EndOfMedia and self.loop:
+        if status == QMediaPlayer.MediaStatus.EndOfMedia:
+            self._ended()
+
+    def _ended(self) -> None:
+        if self.loop:
             self.player.setPosition(0)
             self.player.play()
+        elif self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
+            self.player.pause()  # ran out silently: keep the last frame on screen
 
     def toggle_full_screen(self) -> None:
         self.video.setFullScreen(not self.video.isFullScreen())
@@ -259,6 +267,8 @@ class VideoPlayer(QWidget):
     def _position_changed(self, position: int) -> None:
         self.seek.set_position(position)
         self._show_time()
+        if ran_out_silently(self.player):
+            self._ended()
 
     def _show_time(self) -> None:
         loaded = self.source is not None
