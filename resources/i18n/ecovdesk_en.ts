@@ -27,9 +27,110 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ecovdesk/app.py" line="104"/>
+        <location filename="../../ecovdesk/app.py" line="107"/>
         <source>Something went wrong; details are in the log.</source>
         <translation>Something went wrong; details are in the log.</translation>
+    </message>
+</context>
+<context>
+    <name>AudioPlayerBar</name>
+    <message>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="68"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="269"/>
+        <source>Nothing playing</source>
+        <translation>Nothing playing</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="70"/>
+        <source>Previous</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="72"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="309"/>
+        <source>Play</source>
+        <translation>Play</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="73"/>
+        <source>Next</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="75"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="208"/>
+        <source>Repeat: off</source>
+        <translation>Repeat: off</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="78"/>
+        <source>Mute</source>
+        <translation>Mute</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="83"/>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="84"/>
+        <source>Lyrics</source>
+        <translation>Lyrics</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="86"/>
+        <source>Save as…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="90"/>
+        <source>No lyrics for this song</source>
+        <translation>No lyrics for this song</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="209"/>
+        <source>Repeat: all</source>
+        <translation>Repeat: all</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="210"/>
+        <source>Repeat: one</source>
+        <translation>Repeat: one</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="264"/>
+        <source>Save song</source>
+        <translation>Save song</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="298"/>
+        <source>Save a copy of this song</source>
+        <translation>Save a copy of this song</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="300"/>
+        <source>The song can be saved once it has finished downloading</source>
+        <translation>The song can be saved once it has finished downloading</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="309"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="322"/>
+        <source>This song cannot be played: %1</source>
+        <translation>This song cannot be played: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="324"/>
+        <source>No audio output device was found; playback is unavailable.</source>
+        <translation>No audio output device was found; playback is unavailable.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="332"/>
+        <source>unknown error</source>
+        <translation>unknown error</translation>
     </message>
 </context>
 <context>
@@ -244,12 +345,12 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_view.py" line="35"/>
+        <location filename="../../ecovdesk/ui/conversation_view.py" line="36"/>
         <source>Show earlier messages</source>
         <translation>Show earlier messages</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_view.py" line="40"/>
+        <location filename="../../ecovdesk/ui/conversation_view.py" line="41"/>
         <source>Pick a model above, type a message below and press Enter.</source>
         <translation>Pick a model above, type a message below and press Enter.</translation>
     </message>
@@ -314,16 +415,31 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/error_text.py" line="42"/>
+        <source>ecovdesk stopped before the relay confirmed this request; it may or may not run.</source>
+        <translation>ecovdesk stopped before the relay confirmed this request; it may or may not run.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="46"/>
+        <source>The job took more than a day and was given up.</source>
+        <translation>The job took more than a day and was given up.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="49"/>
+        <source>These options cannot be used together for this model.</source>
+        <translation>These options cannot be used together for this model.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="52"/>
         <source>Something went wrong inside ecovdesk.</source>
         <translation>Something went wrong inside ecovdesk.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="46"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="56"/>
         <source>The request failed.</source>
         <translation>The request failed.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="48"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="58"/>
         <source>Relay says: %s</source>
         <translation>Relay says: %s</translation>
     </message>
@@ -496,17 +612,22 @@
 <context>
     <name>ImageStrip</name>
     <message>
-        <location filename="../../ecovdesk/ui/image_strip.py" line="46"/>
+        <location filename="../../ecovdesk/ui/image_strip.py" line="63"/>
         <source>Open the picture</source>
         <translation>Open the picture</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_strip.py" line="47"/>
+        <location filename="../../ecovdesk/ui/image_strip.py" line="64"/>
         <source>Picture</source>
         <translation>Picture</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_strip.py" line="59"/>
+        <location filename="../../ecovdesk/ui/image_strip.py" line="76"/>
+        <source>Play</source>
+        <translation>Play</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_strip.py" line="88"/>
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
@@ -627,42 +748,52 @@
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="79"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="80"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="81"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="82"/>
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="83"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="84"/>
         <source>Resubmit</source>
         <translation>Resubmit</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="85"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="86"/>
         <source>Send the request again; this may be charged twice</source>
         <translation>Send the request again; this may be charged twice</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="88"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="89"/>
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="90"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="91"/>
         <source>Split into four</source>
         <translation>Split into four</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="91"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="92"/>
         <source>Save the four pictures of the grid separately, free</source>
         <translation>Save the four pictures of the grid separately, free</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="137"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="94"/>
+        <source>Listen now</source>
+        <translation>Listen now</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="95"/>
+        <source>Play the song while Suno is still making it</source>
+        <translation>Play the song while Suno is still making it</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="144"/>
         <source>From job #%1</source>
         <translation>From job #%1</translation>
     </message>
@@ -670,12 +801,12 @@
 <context>
     <name>JobController</name>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="117"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="143"/>
         <source>Job finished</source>
         <translation>Job finished</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="119"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="145"/>
         <source>Job did not finish</source>
         <translation>Job did not finish</translation>
     </message>
@@ -767,170 +898,335 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="72"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="86"/>
         <source>Model:</source>
         <translation>Model:</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="75"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="89"/>
         <source>Options</source>
         <translation>Options</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="77"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="91"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="90"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="104"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="91"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="105"/>
         <source>Gallery</source>
         <translation>Gallery</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="152"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="106"/>
+        <source>Music</source>
+        <translation>Music</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="111"/>
+        <source>Videos</source>
+        <translation>Videos</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="112"/>
+        <source>Jobs</source>
+        <translation>Jobs</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="209"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="153"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="210"/>
         <source>New conversation</source>
         <translation>New conversation</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="154"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="211"/>
         <source>Search messages</source>
         <translation>Search messages</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="155"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="212"/>
         <source>Settings…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="157"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="214"/>
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="158"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="215"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="159"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="216"/>
         <source>About ecovdesk</source>
         <translation>About ecovdesk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="188"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="245"/>
         <source>Could not refresh the model list: %1</source>
         <translation>Could not refresh the model list: %1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="195"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="252"/>
         <source>Model list updated.</source>
         <translation>Model list updated.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="266"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="322"/>
         <source>Generate</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="266"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="322"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="273"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="330"/>
         <source>Enter your API key in Settings first.</source>
         <translation>Enter your API key in Settings first.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="322"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="389"/>
         <source>Pick a model that can see pictures to use this reference.</source>
         <translation>Pick a model that can see pictures to use this reference.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="412"/>
+        <source>Write the lyrics that follow, then press Generate.</source>
+        <translation>Write the lyrics that follow, then press Generate.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="418"/>
+        <source>Describe how the video goes on, then press Generate.</source>
+        <translation>Describe how the video goes on, then press Generate.</translation>
+    </message>
+</context>
+<context>
+    <name>MediaController</name>
+    <message>
+        <location filename="../../ecovdesk/ui/media_controller.py" line="134"/>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ecovdesk/ui/media_controller.py" line="135"/>
+        <source>Delete %n file(s) from the library? This cannot be undone.</source>
+        <translation>
+            <numerusform>Delete %n file from the library? This cannot be undone.</numerusform>
+            <numerusform>Delete %n files from the library? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_controller.py" line="153"/>
+        <source>This video came without a last frame.</source>
+        <translation>This video came without a last frame.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_controller.py" line="161"/>
+        <source>The last frame could not be attached.</source>
+        <translation>The last frame could not be attached.</translation>
+    </message>
+</context>
+<context>
+    <name>MediaLibraryPage</name>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="202"/>
+        <source>Filter by title, style or prompt</source>
+        <translation>Filter by title, style or prompt</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="202"/>
+        <source>Filter by prompt</source>
+        <translation>Filter by prompt</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="206"/>
+        <source>All models</source>
+        <translation>All models</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="207"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="319"/>
+        <source>Play</source>
+        <translation>Play</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="208"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="331"/>
+        <source>Continue this song</source>
+        <translation>Continue this song</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="209"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="335"/>
+        <source>Extend</source>
+        <translation>Extend</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="210"/>
+        <source>Use last frame</source>
+        <translation>Use last frame</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="211"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="338"/>
+        <source>Use the last frame as the next start frame</source>
+        <translation>Use the last frame as the next start frame</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="212"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="342"/>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="244"/>
+        <source>Songs you make with Suno appear here, kept for good.</source>
+        <translation>Songs you make with Suno appear here, kept for good.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="246"/>
+        <source>Videos you make appear here, kept for good.</source>
+        <translation>Videos you make appear here, kept for good.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ecovdesk/ui/media_library.py" line="309"/>
+        <source>%n song(s)</source>
+        <translation>
+            <numerusform>%n song</numerusform>
+            <numerusform>%n songs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ecovdesk/ui/media_library.py" line="311"/>
+        <source>%n video(s)</source>
+        <translation>
+            <numerusform>%n video</numerusform>
+            <numerusform>%n videos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="325"/>
+        <source>Open the conversation it came from</source>
+        <translation>Open the conversation it came from</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="389"/>
+        <source>Only Luma videos can be extended</source>
+        <translation>Only Luma videos can be extended</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="398"/>
+        <source>Music</source>
+        <translation>Music</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="399"/>
+        <source>Videos</source>
+        <translation>Videos</translation>
     </message>
 </context>
 <context>
     <name>MessageBubble</name>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="65"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="80"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="68"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="83"/>
         <source>Edit</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="72"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="87"/>
         <source>Regenerate</source>
         <translation>Regenerate</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="102"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="117"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="104"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="119"/>
         <source>Save and resend</source>
         <translation>Save and resend</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="113"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="128"/>
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="168"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="184"/>
         <source>Prompt: %1 · Size: %2</source>
         <translation>Prompt: %1 · Size: %2</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="176"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="192"/>
         <source>Sources:</source>
         <translation>Sources:</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="186"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="264"/>
         <source>Copy code</source>
         <translation>Copy code</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="201"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="241"/>
         <source>You</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="201"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="241"/>
         <source>Assistant</source>
         <translation>Assistant</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="210"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="250"/>
         <source>Thinking…</source>
         <translation>Thinking…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="210"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="250"/>
         <source>Thought process</source>
         <translation>Thought process</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="236"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="265"/>
+        <source>Shortened for display; Copy code copies all of it.</source>
+        <translation>Shortened for display; Copy code copies all of it.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="266"/>
+        <source>This reply is long; only its beginning is shown.</source>
+        <translation>This reply is long; only its beginning is shown.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="267"/>
+        <source>Show all</source>
+        <translation>Show all</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="292"/>
         <source>Tokens: %1 in · %2 out · %3 total</source>
         <translation>Tokens: %1 in · %2 out · %3 total</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="243"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="299"/>
         <source> (%1 thinking)</source>
         <translation> (%1 thinking)</translation>
     </message>
@@ -1037,6 +1333,24 @@
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="69"/>
         <source>Attached images are sent as image prompts.</source>
         <translation>Attached images are sent as image prompts.</translation>
+    </message>
+</context>
+<context>
+    <name>ModalDialog</name>
+    <message>
+        <location filename="../../ecovdesk/ui/mask_painter.py" line="81"/>
+        <source>Midjourney needs a little more</source>
+        <translation>Midjourney needs a little more</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mask_painter.py" line="85"/>
+        <source>Drag over the parts to redraw.</source>
+        <translation>Drag over the parts to redraw.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mask_painter.py" line="88"/>
+        <source>Prompt:</source>
+        <translation>Prompt:</translation>
     </message>
 </context>
 <context>
@@ -1366,6 +1680,148 @@
     </message>
 </context>
 <context>
+    <name>SunoOptionsPanel</name>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="51"/>
+        <source>Song options</source>
+        <translation>Song options</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="60"/>
+        <source>Inspiration</source>
+        <translation>Inspiration</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="61"/>
+        <source>Custom</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="62"/>
+        <source>Continue</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="72"/>
+        <source>Describe the song in the message box; Suno writes the lyrics, title and style.</source>
+        <translation>Describe the song in the message box; Suno writes the lyrics, title and style.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="79"/>
+        <source>Continue a song</source>
+        <translation>Continue a song</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="82"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="197"/>
+        <source>Pick a song in the music library and choose “Continue this song”.</source>
+        <translation>Pick a song in the music library and choose “Continue this song”.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="87"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="89"/>
+        <source>Song</source>
+        <translation>Song</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="90"/>
+        <source>From second</source>
+        <translation>From second</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="97"/>
+        <source>Song title</source>
+        <translation>Song title</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="99"/>
+        <source>Style, e.g. emotional punk</source>
+        <translation>Style, e.g. emotional punk</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="104"/>
+        <source>Add this style</source>
+        <translation>Add this style</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="110"/>
+        <source>Styles to avoid</source>
+        <translation>Styles to avoid</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="115"/>
+        <source>Insert a section marker</source>
+        <translation>Insert a section marker</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="121"/>
+        <source>[Verse]
+Your lyrics…</source>
+        <translation>[Verse]
+Your lyrics…</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="125"/>
+        <source>What the lyrics should be about</source>
+        <translation>What the lyrics should be about</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="126"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="246"/>
+        <source>Write lyrics for me</source>
+        <translation>Write lyrics for me</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="132"/>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="133"/>
+        <source>Style</source>
+        <translation>Style</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="135"/>
+        <source>Avoid</source>
+        <translation>Avoid</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="136"/>
+        <source>Lyrics</source>
+        <translation>Lyrics</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="142"/>
+        <source>Instrumental (no vocals)</source>
+        <translation>Instrumental (no vocals)</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="185"/>
+        <source>Untitled song</source>
+        <translation>Untitled song</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="246"/>
+        <source>Writing lyrics…</source>
+        <translation>Writing lyrics…</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="262"/>
+        <source>The lyrics could not be written: %1</source>
+        <translation>The lyrics could not be written: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="282"/>
+        <source>Type what the lyrics should be about, or a title or style first</source>
+        <translation>Type what the lyrics should be about, or a title or style first</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
         <location filename="../../ecovdesk/ui/tray.py" line="16"/>
@@ -1381,6 +1837,302 @@
         <location filename="../../ecovdesk/ui/tray.py" line="34"/>
         <source>ecovdesk — %n job(s) running</source>
         <translation>ecovdesk — %n job(s) running</translation>
+    </message>
+</context>
+<context>
+    <name>VideoOptionsPanel</name>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="58"/>
+        <source>Video options</source>
+        <translation>Video options</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="68"/>
+        <source>Loop seamlessly</source>
+        <translation>Loop seamlessly</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="69"/>
+        <source>Improve the prompt</source>
+        <translation>Improve the prompt</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="71"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="72"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="73"/>
+        <source>Relay default</source>
+        <translation>Relay default</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="74"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="187"/>
+        <source>Aspect ratio</source>
+        <translation>Aspect ratio</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="77"/>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="78"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="188"/>
+        <source>Duration</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="79"/>
+        <source>Resolution</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="83"/>
+        <source>Attach one image to start from it; attach two for the first and last frames.</source>
+        <translation>Attach one image to start from it; attach two for the first and last frames.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="96"/>
+        <source>Cinematic</source>
+        <translation>Cinematic</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="99"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="148"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="100"/>
+        <source>Camera motion</source>
+        <translation>Camera motion</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="105"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="170"/>
+        <source>Horizontal</source>
+        <translation>Horizontal</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="106"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="171"/>
+        <source>Vertical</source>
+        <translation>Vertical</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="107"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="175"/>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="108"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="174"/>
+        <source>Roll</source>
+        <translation>Roll</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="109"/>
+        <source>Background pan, horizontal</source>
+        <translation>Background pan, horizontal</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="110"/>
+        <source>Background pan, vertical</source>
+        <translation>Background pan, vertical</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="126"/>
+        <source>Ratio</source>
+        <translation>Ratio</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="127"/>
+        <source>Style</source>
+        <translation>Style</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="128"/>
+        <source>Length</source>
+        <translation>Length</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="132"/>
+        <source>Attach an image to turn it into a video.</source>
+        <translation>Attach an image to turn it into a video.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="141"/>
+        <source>What the video should not contain</source>
+        <translation>What the video should not contain</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="143"/>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="144"/>
+        <source>Professional</source>
+        <translation>Professional</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="154"/>
+        <source>How closely the video follows the prompt</source>
+        <translation>How closely the video follows the prompt</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="157"/>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="158"/>
+        <source>Simple (set the values below)</source>
+        <translation>Simple (set the values below)</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="159"/>
+        <source>Down and back</source>
+        <translation>Down and back</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="160"/>
+        <source>Forward and up</source>
+        <translation>Forward and up</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="161"/>
+        <source>Turn right, then forward</source>
+        <translation>Turn right, then forward</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="162"/>
+        <source>Turn left, then forward</source>
+        <translation>Turn left, then forward</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="166"/>
+        <source>Camera movement (one value only)</source>
+        <translation>Camera movement (one value only)</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="172"/>
+        <source>Pan</source>
+        <translation>Pan</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="173"/>
+        <source>Tilt</source>
+        <translation>Tilt</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="185"/>
+        <source>Negative prompt</source>
+        <translation>Negative prompt</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="186"/>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="189"/>
+        <source>Prompt strength</source>
+        <translation>Prompt strength</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="190"/>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="194"/>
+        <source>Attach an image to start from it; a second one becomes the last frame.</source>
+        <translation>Attach an image to start from it; a second one becomes the last frame.</translation>
+    </message>
+</context>
+<context>
+    <name>VideoPlayer</name>
+    <message>
+        <location filename="../../ecovdesk/ui/video_player.py" line="46"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="237"/>
+        <source>Play</source>
+        <translation>Play</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_player.py" line="47"/>
+        <source>One frame back</source>
+        <translation>One frame back</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_player.py" line="49"/>
+        <source>One frame forward</source>
+        <translation>One frame forward</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_player.py" line="53"/>
+        <source>Loop</source>
+        <translation>Loop</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_player.py" line="54"/>
+        <source>Mute</source>
+        <translation>Mute</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_player.py" line="59"/>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_player.py" line="61"/>
+        <source>Full screen</source>
+        <translation>Full screen</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_player.py" line="61"/>
+        <source>Full screen (F, Esc to leave)</source>
+        <translation>Full screen (F, Esc to leave)</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_player.py" line="63"/>
+        <source>Save as…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_player.py" line="196"/>
+        <source>Save video</source>
+        <translation>Save video</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_player.py" line="226"/>
+        <source>Save a copy of this video</source>
+        <translation>Save a copy of this video</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_player.py" line="228"/>
+        <source>The video can be saved once it has finished downloading</source>
+        <translation>The video can be saved once it has finished downloading</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_player.py" line="237"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_player.py" line="250"/>
+        <source>This video cannot be played: %1</source>
+        <translation>This video cannot be played: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_player.py" line="252"/>
+        <source>No audio output device was found; the video plays without sound.</source>
+        <translation>No audio output device was found; the video plays without sound.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_player.py" line="260"/>
+        <source>unknown error</source>
+        <translation>unknown error</translation>
     </message>
 </context>
 </TS>

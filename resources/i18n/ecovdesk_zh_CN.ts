@@ -27,9 +27,110 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ecovdesk/app.py" line="104"/>
+        <location filename="../../ecovdesk/app.py" line="107"/>
         <source>Something went wrong; details are in the log.</source>
         <translation>出了点问题，详情已写入日志。</translation>
+    </message>
+</context>
+<context>
+    <name>AudioPlayerBar</name>
+    <message>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="68"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="269"/>
+        <source>Nothing playing</source>
+        <translation>未在播放</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="70"/>
+        <source>Previous</source>
+        <translation>上一张</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="72"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="309"/>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="73"/>
+        <source>Next</source>
+        <translation>下一张</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="75"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="208"/>
+        <source>Repeat: off</source>
+        <translation>循环：关</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="78"/>
+        <source>Mute</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="83"/>
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="84"/>
+        <source>Lyrics</source>
+        <translation>歌词</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="86"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="90"/>
+        <source>No lyrics for this song</source>
+        <translation>这首歌没有歌词</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="209"/>
+        <source>Repeat: all</source>
+        <translation>循环：全部</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="210"/>
+        <source>Repeat: one</source>
+        <translation>循环：单曲</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="264"/>
+        <source>Save song</source>
+        <translation>保存歌曲</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="298"/>
+        <source>Save a copy of this song</source>
+        <translation>另存一份这首歌</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="300"/>
+        <source>The song can be saved once it has finished downloading</source>
+        <translation>歌曲下载完成后即可保存</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="309"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="322"/>
+        <source>This song cannot be played: %1</source>
+        <translation>无法播放这首歌：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="324"/>
+        <source>No audio output device was found; playback is unavailable.</source>
+        <translation>未找到音频输出设备，无法播放。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="332"/>
+        <source>unknown error</source>
+        <translation>未知错误</translation>
     </message>
 </context>
 <context>
@@ -244,12 +345,12 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_view.py" line="35"/>
+        <location filename="../../ecovdesk/ui/conversation_view.py" line="36"/>
         <source>Show earlier messages</source>
         <translation>显示更早的消息</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_view.py" line="40"/>
+        <location filename="../../ecovdesk/ui/conversation_view.py" line="41"/>
         <source>Pick a model above, type a message below and press Enter.</source>
         <translation>在上方选择模型，在下方输入消息并按 Enter。</translation>
     </message>
@@ -314,16 +415,31 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/error_text.py" line="42"/>
+        <source>ecovdesk stopped before the relay confirmed this request; it may or may not run.</source>
+        <translation>ecovdesk 在中转站确认前停止了，这个请求可能执行也可能没有执行。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="46"/>
+        <source>The job took more than a day and was given up.</source>
+        <translation>任务超过一天仍未完成，已放弃。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="49"/>
+        <source>These options cannot be used together for this model.</source>
+        <translation>这些参数不能同时用于该模型。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="52"/>
         <source>Something went wrong inside ecovdesk.</source>
         <translation>ecovdesk 内部出错。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="46"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="56"/>
         <source>The request failed.</source>
         <translation>请求失败。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="48"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="58"/>
         <source>Relay says: %s</source>
         <translation>中转站返回：%s</translation>
     </message>
@@ -495,17 +611,22 @@
 <context>
     <name>ImageStrip</name>
     <message>
-        <location filename="../../ecovdesk/ui/image_strip.py" line="46"/>
+        <location filename="../../ecovdesk/ui/image_strip.py" line="63"/>
         <source>Open the picture</source>
         <translation>打开图片</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_strip.py" line="47"/>
+        <location filename="../../ecovdesk/ui/image_strip.py" line="64"/>
         <source>Picture</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_strip.py" line="59"/>
+        <location filename="../../ecovdesk/ui/image_strip.py" line="76"/>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_strip.py" line="88"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
@@ -626,42 +747,52 @@
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="79"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="80"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="81"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="82"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="83"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="84"/>
         <source>Resubmit</source>
         <translation>重新提交</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="85"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="86"/>
         <source>Send the request again; this may be charged twice</source>
         <translation>再次发送请求；可能会被重复扣费</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="88"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="89"/>
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="90"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="91"/>
         <source>Split into four</source>
         <translation>拆分为四张</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="91"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="92"/>
         <source>Save the four pictures of the grid separately, free</source>
         <translation>把四宫格拆成四张单独保存，不额外扣费</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="137"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="94"/>
+        <source>Listen now</source>
+        <translation>立即试听</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="95"/>
+        <source>Play the song while Suno is still making it</source>
+        <translation>在 Suno 生成过程中先播放</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="144"/>
         <source>From job #%1</source>
         <translation>来自任务 #%1</translation>
     </message>
@@ -669,12 +800,12 @@
 <context>
     <name>JobController</name>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="117"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="143"/>
         <source>Job finished</source>
         <translation>任务已完成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="119"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="145"/>
         <source>Job did not finish</source>
         <translation>任务未能完成</translation>
     </message>
@@ -765,170 +896,332 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="72"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="86"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="75"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="89"/>
         <source>Options</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="77"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="91"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="90"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="104"/>
         <source>Chat</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="91"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="105"/>
         <source>Gallery</source>
         <translation>图库</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="152"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="106"/>
+        <source>Music</source>
+        <translation>音乐</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="111"/>
+        <source>Videos</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="112"/>
+        <source>Jobs</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="209"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="153"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="210"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="154"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="211"/>
         <source>Search messages</source>
         <translation>搜索消息</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="155"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="212"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="157"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="214"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="158"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="215"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="159"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="216"/>
         <source>About ecovdesk</source>
         <translation>关于 ecovdesk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="188"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="245"/>
         <source>Could not refresh the model list: %1</source>
         <translation>无法刷新模型列表：%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="195"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="252"/>
         <source>Model list updated.</source>
         <translation>模型列表已更新。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="266"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="322"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="266"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="322"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="273"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="330"/>
         <source>Enter your API key in Settings first.</source>
         <translation>请先在设置中填写 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="322"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="389"/>
         <source>Pick a model that can see pictures to use this reference.</source>
         <translation>请选择支持识图的模型来使用这张参考图。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="412"/>
+        <source>Write the lyrics that follow, then press Generate.</source>
+        <translation>写好接下来的歌词，然后点“生成”。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="418"/>
+        <source>Describe how the video goes on, then press Generate.</source>
+        <translation>描述视频接下来的内容，然后点“生成”。</translation>
+    </message>
+</context>
+<context>
+    <name>MediaController</name>
+    <message>
+        <location filename="../../ecovdesk/ui/media_controller.py" line="134"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ecovdesk/ui/media_controller.py" line="135"/>
+        <source>Delete %n file(s) from the library? This cannot be undone.</source>
+        <translation>
+            <numerusform>从库中删除 %n 个文件？此操作无法撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_controller.py" line="153"/>
+        <source>This video came without a last frame.</source>
+        <translation>这个视频没有附带最后一帧。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_controller.py" line="161"/>
+        <source>The last frame could not be attached.</source>
+        <translation>无法附加最后一帧。</translation>
+    </message>
+</context>
+<context>
+    <name>MediaLibraryPage</name>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="202"/>
+        <source>Filter by title, style or prompt</source>
+        <translation>按标题、风格或提示词筛选</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="202"/>
+        <source>Filter by prompt</source>
+        <translation>按提示词筛选</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="206"/>
+        <source>All models</source>
+        <translation>全部模型</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="207"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="319"/>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="208"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="331"/>
+        <source>Continue this song</source>
+        <translation>续写这首歌</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="209"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="335"/>
+        <source>Extend</source>
+        <translation>延长</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="210"/>
+        <source>Use last frame</source>
+        <translation>使用最后一帧</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="211"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="338"/>
+        <source>Use the last frame as the next start frame</source>
+        <translation>把最后一帧作为下一段的起始帧</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="212"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="342"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="244"/>
+        <source>Songs you make with Suno appear here, kept for good.</source>
+        <translation>用 Suno 生成的歌曲会永久保存在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="246"/>
+        <source>Videos you make appear here, kept for good.</source>
+        <translation>生成的视频会永久保存在这里。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ecovdesk/ui/media_library.py" line="309"/>
+        <source>%n song(s)</source>
+        <translation>
+            <numerusform>%n 首歌曲</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ecovdesk/ui/media_library.py" line="311"/>
+        <source>%n video(s)</source>
+        <translation>
+            <numerusform>%n 个视频</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="325"/>
+        <source>Open the conversation it came from</source>
+        <translation>打开来源对话</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="389"/>
+        <source>Only Luma videos can be extended</source>
+        <translation>只有 Luma 视频可以延长</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="398"/>
+        <source>Music</source>
+        <translation>音乐</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="399"/>
+        <source>Videos</source>
+        <translation>视频</translation>
     </message>
 </context>
 <context>
     <name>MessageBubble</name>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="65"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="80"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="68"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="83"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="72"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="87"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="102"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="117"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="104"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="119"/>
         <source>Save and resend</source>
         <translation>保存并重新发送</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="113"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="128"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="168"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="184"/>
         <source>Prompt: %1 · Size: %2</source>
         <translation>提示词：%1 · 尺寸：%2</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="176"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="192"/>
         <source>Sources:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="186"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="264"/>
         <source>Copy code</source>
         <translation>复制代码</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="201"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="241"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="201"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="241"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="210"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="250"/>
         <source>Thinking…</source>
         <translation>思考中…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="210"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="250"/>
         <source>Thought process</source>
         <translation>思考过程</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="236"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="265"/>
+        <source>Shortened for display; Copy code copies all of it.</source>
+        <translation>显示时已截断；“复制代码”会复制全部内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="266"/>
+        <source>This reply is long; only its beginning is shown.</source>
+        <translation>这条回复很长，只显示了开头部分。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="267"/>
+        <source>Show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="292"/>
         <source>Tokens: %1 in · %2 out · %3 total</source>
         <translation>Token：输入 %1 · 输出 %2 · 合计 %3</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="243"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="299"/>
         <source> (%1 thinking)</source>
         <translation>（思考 %1）</translation>
     </message>
@@ -1035,6 +1328,24 @@
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="69"/>
         <source>Attached images are sent as image prompts.</source>
         <translation>附加的图片会作为垫图发送。</translation>
+    </message>
+</context>
+<context>
+    <name>ModalDialog</name>
+    <message>
+        <location filename="../../ecovdesk/ui/mask_painter.py" line="81"/>
+        <source>Midjourney needs a little more</source>
+        <translation>Midjourney 还需要一些信息</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mask_painter.py" line="85"/>
+        <source>Drag over the parts to redraw.</source>
+        <translation>拖动框选需要重绘的区域。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mask_painter.py" line="88"/>
+        <source>Prompt:</source>
+        <translation>提示词：</translation>
     </message>
 </context>
 <context>
@@ -1362,6 +1673,148 @@
     </message>
 </context>
 <context>
+    <name>SunoOptionsPanel</name>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="51"/>
+        <source>Song options</source>
+        <translation>歌曲参数</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="60"/>
+        <source>Inspiration</source>
+        <translation>灵感模式</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="61"/>
+        <source>Custom</source>
+        <translation>自定义模式</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="62"/>
+        <source>Continue</source>
+        <translation>续写</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="72"/>
+        <source>Describe the song in the message box; Suno writes the lyrics, title and style.</source>
+        <translation>在消息框中描述歌曲，Suno 会自动写词、起标题并选择风格。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="79"/>
+        <source>Continue a song</source>
+        <translation>续写歌曲</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="82"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="197"/>
+        <source>Pick a song in the music library and choose “Continue this song”.</source>
+        <translation>在音乐库中选择一首歌，然后点“续写这首歌”。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="87"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="89"/>
+        <source>Song</source>
+        <translation>歌曲</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="90"/>
+        <source>From second</source>
+        <translation>从第几秒开始</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="97"/>
+        <source>Song title</source>
+        <translation>歌曲标题</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="99"/>
+        <source>Style, e.g. emotional punk</source>
+        <translation>风格，例如 emotional punk</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="104"/>
+        <source>Add this style</source>
+        <translation>添加这个风格</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="110"/>
+        <source>Styles to avoid</source>
+        <translation>要避免的风格</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="115"/>
+        <source>Insert a section marker</source>
+        <translation>插入段落标记</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="121"/>
+        <source>[Verse]
+Your lyrics…</source>
+        <translation>[Verse]
+在这里写歌词…</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="125"/>
+        <source>What the lyrics should be about</source>
+        <translation>歌词的主题</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="126"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="246"/>
+        <source>Write lyrics for me</source>
+        <translation>帮我写歌词</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="132"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="133"/>
+        <source>Style</source>
+        <translation>风格</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="135"/>
+        <source>Avoid</source>
+        <translation>避免</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="136"/>
+        <source>Lyrics</source>
+        <translation>歌词</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="142"/>
+        <source>Instrumental (no vocals)</source>
+        <translation>纯音乐（无人声）</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="185"/>
+        <source>Untitled song</source>
+        <translation>未命名歌曲</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="246"/>
+        <source>Writing lyrics…</source>
+        <translation>正在写歌词…</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="262"/>
+        <source>The lyrics could not be written: %1</source>
+        <translation>歌词生成失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="282"/>
+        <source>Type what the lyrics should be about, or a title or style first</source>
+        <translation>请先输入歌词主题，或填写标题、风格</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
         <location filename="../../ecovdesk/ui/tray.py" line="16"/>
@@ -1377,6 +1830,302 @@
         <location filename="../../ecovdesk/ui/tray.py" line="34"/>
         <source>ecovdesk — %n job(s) running</source>
         <translation>ecovdesk — %n 个任务进行中</translation>
+    </message>
+</context>
+<context>
+    <name>VideoOptionsPanel</name>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="58"/>
+        <source>Video options</source>
+        <translation>视频参数</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="68"/>
+        <source>Loop seamlessly</source>
+        <translation>无缝循环</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="69"/>
+        <source>Improve the prompt</source>
+        <translation>优化提示词</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="71"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="72"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="73"/>
+        <source>Relay default</source>
+        <translation>中转站默认</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="74"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="187"/>
+        <source>Aspect ratio</source>
+        <translation>宽高比</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="77"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="78"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="188"/>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="79"/>
+        <source>Resolution</source>
+        <translation>分辨率</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="83"/>
+        <source>Attach one image to start from it; attach two for the first and last frames.</source>
+        <translation>附加一张图片作为起始帧；附加两张则分别作为首帧和尾帧。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="96"/>
+        <source>Cinematic</source>
+        <translation>电影感</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="99"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="148"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="100"/>
+        <source>Camera motion</source>
+        <translation>镜头运动</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="105"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="170"/>
+        <source>Horizontal</source>
+        <translation>水平</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="106"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="171"/>
+        <source>Vertical</source>
+        <translation>垂直</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="107"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="175"/>
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="108"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="174"/>
+        <source>Roll</source>
+        <translation>旋转</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="109"/>
+        <source>Background pan, horizontal</source>
+        <translation>背景水平平移</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="110"/>
+        <source>Background pan, vertical</source>
+        <translation>背景垂直平移</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="126"/>
+        <source>Ratio</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="127"/>
+        <source>Style</source>
+        <translation>风格</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="128"/>
+        <source>Length</source>
+        <translation>长度</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="132"/>
+        <source>Attach an image to turn it into a video.</source>
+        <translation>附加一张图片即可把它变成视频。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="141"/>
+        <source>What the video should not contain</source>
+        <translation>视频中不应出现的内容</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="143"/>
+        <source>Standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="144"/>
+        <source>Professional</source>
+        <translation>专业</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="154"/>
+        <source>How closely the video follows the prompt</source>
+        <translation>视频贴合提示词的程度</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="157"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="158"/>
+        <source>Simple (set the values below)</source>
+        <translation>简单（设置下面的数值）</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="159"/>
+        <source>Down and back</source>
+        <translation>下移并后退</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="160"/>
+        <source>Forward and up</source>
+        <translation>前进并上升</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="161"/>
+        <source>Turn right, then forward</source>
+        <translation>右转后前进</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="162"/>
+        <source>Turn left, then forward</source>
+        <translation>左转后前进</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="166"/>
+        <source>Camera movement (one value only)</source>
+        <translation>镜头运动（只能设置一项）</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="172"/>
+        <source>Pan</source>
+        <translation>平移</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="173"/>
+        <source>Tilt</source>
+        <translation>俯仰</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="185"/>
+        <source>Negative prompt</source>
+        <translation>反向提示词</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="186"/>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="189"/>
+        <source>Prompt strength</source>
+        <translation>提示词强度</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="190"/>
+        <source>Camera</source>
+        <translation>镜头</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="194"/>
+        <source>Attach an image to start from it; a second one becomes the last frame.</source>
+        <translation>附加一张图片作为起始帧；第二张作为尾帧。</translation>
+    </message>
+</context>
+<context>
+    <name>VideoPlayer</name>
+    <message>
+        <location filename="../../ecovdesk/ui/video_player.py" line="46"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="237"/>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_player.py" line="47"/>
+        <source>One frame back</source>
+        <translation>后退一帧</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_player.py" line="49"/>
+        <source>One frame forward</source>
+        <translation>前进一帧</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_player.py" line="53"/>
+        <source>Loop</source>
+        <translation>循环</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_player.py" line="54"/>
+        <source>Mute</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_player.py" line="59"/>
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_player.py" line="61"/>
+        <source>Full screen</source>
+        <translation>全屏</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_player.py" line="61"/>
+        <source>Full screen (F, Esc to leave)</source>
+        <translation>全屏（F 进入，Esc 退出）</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_player.py" line="63"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_player.py" line="196"/>
+        <source>Save video</source>
+        <translation>保存视频</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_player.py" line="226"/>
+        <source>Save a copy of this video</source>
+        <translation>另存一份这个视频</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_player.py" line="228"/>
+        <source>The video can be saved once it has finished downloading</source>
+        <translation>视频下载完成后即可保存</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_player.py" line="237"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_player.py" line="250"/>
+        <source>This video cannot be played: %1</source>
+        <translation>无法播放这个视频：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_player.py" line="252"/>
+        <source>No audio output device was found; the video plays without sound.</source>
+        <translation>未找到音频输出设备，视频将静音播放。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_player.py" line="260"/>
+        <source>unknown error</source>
+        <translation>未知错误</translation>
     </message>
 </context>
 </TS>
