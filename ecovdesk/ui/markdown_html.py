@@ -7,11 +7,13 @@ local files or remote images behind the user's back.
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 COPY_SCHEME = "ecovdesk-copy"
 SHOW_ALL_SCHEME = "ecovdesk-show-all"
@@ -26,7 +28,7 @@ MAX_HIGHLIGHT_CHARS = 10_000
 
 
 @lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
+def markdown_parser() -> MarkdownIt:
     # Imported on first use: markdown-it and Pygments are not needed to show the window.
     from markdown_it import MarkdownIt
 
@@ -53,22 +55,37 @@ def highlight(code: str, language: str, *, dark: bool) -> str:
     if len(code) > MAX_HIGHLIGHT_CHARS:
         return html.escape(code)
     from pygments import highlight as pyg_highlight
+
+    lexer = _lexer(language.lower()) if language else None
+    if lexer is None:
+        return html.escape(code)
+    return str(pyg_highlight(code, lexer, _formatter(dark)))
+
+
+@lru_cache(maxsize=64)
+def _lexer(language: str) -> Any:
+    # Looking a lexer up by name searches Pygments' whole registry; replies name few languages.
     from pygments.lexers import get_lexer_by_name
     from pygments.util import ClassNotFound
 
     try:
-        lexer = get_lexer_by_name(language) if language else None
+        return get_lexer_by_name(language)
     except ClassNotFound:
-        lexer = None
-    if lexer is None:
-        return html.escape(code)
-    return str(pyg_highlight(code, lexer, _formatter(dark)))
+        return None
 
 
 def _beginning(text: str, limit: int) -> str:
     """At most ``limit`` characters of ``text``, ending with a whole line where one fits."""
     end = text.rfind("\n", limit // 2, limit)
     return text[: end if end > 0 else limit]
+
+
+def shown_part(text: str, *, complete: bool) -> tuple[str, str]:
+    """The part of ``text`` to render, and the HTML that says what was left out, if anything."""
+    if complete or len(text) <= MAX_RENDER_CHARS:
+        return text, ""
+    note = f'<p><i>{{more}}</i>&nbsp;&nbsp;<a href="{SHOW_ALL_SCHEME}:">{{show_all}}</a></p>'
+    return _beginning(text, MAX_RENDER_CHARS), note
 
 
 class MarkdownRenderer:
@@ -84,25 +101,29 @@ class MarkdownRenderer:
         self.code_blocks: list[str] = []
 
     def render(self, text: str, *, complete: bool = False) -> str:
+        text, hidden = shown_part(text, complete=complete)
+        return self.render_tokens(markdown_parser().parse(text)) + hidden
+
+    def render_tokens(self, tokens: Sequence[Token]) -> str:
+        """HTML for tokens the parser made; the code blocks are numbered from zero."""
         self.code_blocks = []
-        hidden = ""
-        if not complete and len(text) > MAX_RENDER_CHARS:
-            text = _beginning(text, MAX_RENDER_CHARS)
-            hidden = (
-                f'<p><i>{{more}}</i>&nbsp;&nbsp;<a href="{SHOW_ALL_SCHEME}:">{{show_all}}</a></p>'
-            )
-        tokens = _parser().parse(text)
-        renderer = _parser().renderer
-        options = _parser().options
+        parser = markdown_parser()
         parts: list[str] = []
+        plain = 0
         for index, token in enumerate(tokens):
             if token.type in ("fence", "code_block"):
-                parts.append(self._code_block(token.content, token.info.strip()))
+                special = self._code_block(token.content, token.info.strip())
             elif token.type == "table_open":
-                parts.append('<table border="1" cellspacing="0" cellpadding="6" width="100%">')
+                special = '<table border="1" cellspacing="0" cellpadding="6" width="100%">'
             else:
-                parts.append(renderer.render(tokens[index : index + 1], options, {}))
-        parts.append(hidden)
+                continue
+            # Runs of ordinary tokens go to markdown-it in one call rather than one by one.
+            if plain < index:
+                parts.append(parser.renderer.render(tokens[plain:index], parser.options, {}))
+            parts.append(special)
+            plain = index + 1
+        if plain < len(tokens):
+            parts.append(parser.renderer.render(tokens[plain:], parser.options, {}))
         return "".join(parts)
 
     def _code_block(self, code: str, info: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
@@ -26,12 +27,17 @@ from ecovdesk.ui.markdown_html import (
     SAFE_SCHEMES,
     SHOW_ALL_SCHEME,
     MarkdownRenderer,
+    shown_part,
 )
+from ecovdesk.ui.markdown_stream import PART_CHARS, MarkdownStream
 from ecovdesk.ui.pictures import ThumbnailCache
-from ecovdesk.ui.rich_text_view import RichTextView
+from ecovdesk.ui.rich_text_view import PartedTextView, RichTextView
 from ecovdesk.ui.widgets import label, tool_button
 
 RENDER_INTERVAL_MS = 50
+# A render that takes long (an enormous code block, say) waits this many times its own
+# duration before the next one, so the window keeps answering however slow rendering gets.
+RENDER_BACKOFF = 3
 
 
 class MessageBubble(QFrame):
@@ -50,6 +56,8 @@ class MessageBubble(QFrame):
         self.message = message
         self._renderer = MarkdownRenderer(dark=dark)
         self._parsed = ParsedReply()
+        # Set for a reply that streams into this bubble; it renders the reply from then on.
+        self._stream: MarkdownStream | None = None
         # A very long reply shows its beginning until the user asks for all of it.
         self._show_all = False
         self._render_timer = QTimer(self, singleShot=True, interval=RENDER_INTERVAL_MS)
@@ -92,7 +100,7 @@ class MessageBubble(QFrame):
         self.caption.setVisible(False)
         layout.addWidget(self.caption)
 
-        self.body = RichTextView()
+        self.body = PartedTextView(PART_CHARS)
         self.body.anchorClicked.connect(self._link_clicked)
         layout.addWidget(self.body)
         self.job_card: JobCard | None = None
@@ -157,6 +165,7 @@ class MessageBubble(QFrame):
         return self.message.state is MessageState.STREAMING
 
     def _render(self) -> None:
+        started = time.perf_counter()
         content = "".join(self._content_parts)
         reasoning = "".join(self._reasoning_parts)
         self._content_parts = [content]
@@ -190,12 +199,36 @@ class MessageBubble(QFrame):
             answer = answer + "".join(
                 f"\n\n📎 {a.name or a.kind.value}" for a in message.attachments
             )
-        html = self._html(self._renderer, answer, complete=self._show_all)
+        if self.streaming and self._stream is None:
+            self._stream = MarkdownStream(dark=self._renderer.dark, words=self._translate)
         waiting = self.streaming and not answer.strip() and not self._parsed.thinking
         if waiting and self.job_card is None:
-            html = f"<p><i>{self.tr('Waiting for the reply…')}</i></p>"
-        self.body.setHtml(html)
+            self.body.setHtml(f"<p><i>{self.tr('Waiting for the reply…')}</i></p>")
+        elif self._stream is not None:
+            self._render_parts(answer)
+        else:
+            self.body.setHtml(self._html(self._renderer, answer, complete=self._show_all))
         self._render_state()
+        elapsed_ms = (time.perf_counter() - started) * 1000
+        self._render_timer.setInterval(max(RENDER_INTERVAL_MS, int(elapsed_ms * RENDER_BACKOFF)))
+
+    def _render_parts(self, answer: str) -> None:
+        """Renders only what changed at the end of a streamed reply (see markdown_stream)."""
+        assert self._stream is not None
+        text, note = shown_part(answer, complete=self._show_all)
+        if not self.streaming and len(text) <= PART_CHARS:
+            # A short reply ends up as one document, so all of it can be selected at once.
+            self._stream = None
+            self.body.setHtml(self._html(self._renderer, answer, complete=self._show_all))
+            return
+        update = self._stream.update(text, final=not self.streaming)
+        if update.restart:
+            self.body.clear_parts()
+        for html, chars in update.done:
+            self.body.add_done(html, chars)
+        self.body.set_open_html(update.open_html + self._translate(note))
+        # The copy links are numbered across all parts, as the stream numbers them.
+        self._renderer.code_blocks = self._stream.code_blocks
 
     def _render_header(self) -> None:
         message = self.message
@@ -224,13 +257,15 @@ class MessageBubble(QFrame):
         return self._html(MarkdownRenderer(dark=self._renderer.dark), thinking, complete=False)
 
     def _html(self, renderer: MarkdownRenderer, text: str, *, complete: bool) -> str:
+        return self._translate(renderer.render(text, complete=complete))
+
+    def _translate(self, html: str) -> str:
         words = {
             "{copy}": self.tr("Copy code"),
             "{shortened}": self.tr("Shortened for display; Copy code copies all of it."),
             "{more}": self.tr("This reply is long; only its beginning is shown."),
             "{show_all}": self.tr("Show all"),
         }
-        html = renderer.render(text, complete=complete)
         for placeholder, word in words.items():
             html = html.replace(placeholder, word)
         return html

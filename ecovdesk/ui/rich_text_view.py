@@ -1,12 +1,12 @@
-"""A read-only rich text view that grows to fit its text instead of scrolling."""
+"""Read-only rich text views that grow to fit their text instead of scrolling."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSizeF, Qt, QUrl
+from PySide6.QtCore import QSizeF, Qt, QUrl, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QWidget
+from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QVBoxLayout, QWidget
 
 
 class RichTextView(QTextBrowser):
@@ -40,5 +40,74 @@ class RichTextView(QTextBrowser):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.document().setTextWidth(self.viewport().width())
+        # Setting the width lays the whole document out again, even when it is unchanged, and
+        # every change of height (the view growing with its text) comes through here too.
+        width = self.viewport().width()
+        if self.document().textWidth() != width:
+            self.document().setTextWidth(width)
         self._fit_height(self.document().size())
+
+
+class PartedTextView(QWidget):
+    """Rich text in consecutive parts, each its own document, the last one still changing.
+
+    A streaming reply is shown this way (see ``markdown_stream``): finished blocks join a part
+    of bounded size and the block being written has a view of its own, so nothing is laid out
+    again in proportion to the whole reply. The price is that a selection cannot run from
+    one part into the next; the bubble's Copy button still copies everything. A short text
+    stays in one part.
+    """
+
+    anchorClicked = Signal(QUrl)
+
+    def __init__(self, part_chars: int = 3000, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._part_chars = part_chars
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(0)
+        self._done: list[RichTextView] = []
+        self._filling: list[str] = []
+        self._filling_chars = 0
+        self._open = self._new_part()
+
+    def _new_part(self) -> RichTextView:
+        view = RichTextView()
+        view.anchorClicked.connect(self.anchorClicked)
+        self._layout.insertWidget(len(self._done), view)
+        return view
+
+    @property
+    def parts(self) -> list[RichTextView]:
+        return [*self._done, self._open] if self._open.isVisibleTo(self) else list(self._done)
+
+    def setHtml(self, html: str) -> None:
+        """Everything in one part."""
+        self.clear_parts()
+        self._open.setHtml(html)
+        self._open.setVisible(True)
+
+    def add_done(self, html: str, chars: int) -> None:
+        """Finished blocks, ``chars`` long in Markdown, after those already shown."""
+        if not self._done or (self._filling and self._filling_chars + chars > self._part_chars):
+            self._done.append(self._new_part())
+            self._filling, self._filling_chars = [], 0
+        self._filling.append(html)
+        self._filling_chars += chars
+        self._done[-1].setHtml("".join(self._filling))
+
+    def set_open_html(self, html: str) -> None:
+        self._open.setHtml(html)
+        self._open.setVisible(bool(html))
+
+    def clear_parts(self) -> None:
+        for view in self._done:
+            self._layout.removeWidget(view)
+            view.deleteLater()
+        self._done, self._filling, self._filling_chars = [], [], 0
+
+    def toPlainText(self) -> str:
+        return "\n".join(part.toPlainText() for part in self.parts)
+
+    def toHtml(self) -> str:
+        return "".join(part.toHtml() for part in self.parts)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
@@ -175,3 +175,19 @@ def test_copy_code_button_copies_the_code_block(
 
     bubble._link_clicked(QUrl("ecovdesk-copy:0"))
     assert QGuiApplication.clipboard().text() == bubble._renderer.code_blocks[0]
+
+
+def test_a_long_reply_streams_in_parts_that_read_and_copy_as_one(
+    qtbot: QtBot, driver: Driver, app: RunningApp
+) -> None:
+    _send(qtbot, app, "写一篇长文 #deltas=4000")
+    bubble = _finished_reply(driver, app)
+    assert bubble.message.state is MessageState.DONE
+    assert len(bubble.body.parts) > 1
+    last = bubble.message.content.count("## 第 ")
+    plain = bubble.body.toPlainText()
+    assert "第 1 部分" in plain and f"第 {last} 部分" in plain
+    links = bubble.body.toHtml().count("ecovdesk-copy:")
+    assert links == last
+    bubble._link_clicked(QUrl(f"ecovdesk-copy:{last - 1}"))
+    assert QGuiApplication.clipboard().text().startswith(f"def part_{last}(")
