@@ -51,6 +51,21 @@ async def ask(running: RunningApp, model: str, text: str, count: int) -> None:
     await asyncio.sleep(0.6)
 
 
+async def media_job(running: RunningApp, model: str, text: str) -> None:
+    window = running.window
+    window.picker.set_current(model)
+    window._model_chosen(model)
+    window.composer.edit.insertPlainText(text)
+    QTest.keyClick(window.composer.edit, Qt.Key.Key_Return)
+
+    def finished() -> bool:
+        cards = [b.job_card for b in window.view.bubbles() if b.job_card is not None]
+        return bool(cards) and cards[-1].job.state.is_final
+
+    await until(finished, timeout=60)
+    await asyncio.sleep(1.5)
+
+
 async def shoot(app: QApplication, out: Path, language: str, theme: str) -> None:
     suffix = f"{'zh' if language == 'zh_CN' else 'en'}-{theme}"
     with FakeRelay(api_key=KEY, token_delay=0.001) as relay, tempfile.TemporaryDirectory() as tmp:
@@ -76,6 +91,36 @@ async def shoot(app: QApplication, out: Path, language: str, theme: str) -> None
         window.tabs.setCurrentWidget(window.gallery)
         await asyncio.sleep(1.0)
         window.grab().save(str(out / f"gallery-{suffix}.png"))
+        window.tabs.setCurrentIndex(0)
+        window.new_conversation()
+        relay.poll_steps = 2
+        await media_job(running, "midjourney", "a lighthouse at dawn, watercolor")
+        window.options_button.setChecked(True)
+        await asyncio.sleep(1.0)
+        window.grab().save(str(out / f"midjourney-{suffix}.png"))
+        window.options_button.setChecked(False)
+        window.new_conversation()
+        await media_job(running, "chirp-v4", "一首关于夏天海边的轻快流行歌")
+        window.tabs.setCurrentWidget(window.music_page)
+        await asyncio.sleep(1.0)
+        songs = window.music_page.model.assets
+        if songs:
+            window.music_page.playRequested.emit(songs[0], songs)
+        await asyncio.sleep(0.5)
+        window.grab().save(str(out / f"music-{suffix}.png"))
+        window.tabs.setCurrentIndex(0)
+        window.new_conversation()
+        await media_job(running, "luma", "海浪拍打礁石，慢镜头")
+        window.tabs.setCurrentWidget(window.videos_tab)
+        await asyncio.sleep(1.0)
+        videos = window.video_page.model.assets
+        if videos:
+            window.video_page.playRequested.emit(videos[0], videos)
+        await asyncio.sleep(1.0)
+        window.grab().save(str(out / f"videos-{suffix}.png"))
+        window.tabs.setCurrentWidget(window.jobs_panel)
+        await asyncio.sleep(0.5)
+        window.grab().save(str(out / f"jobs-{suffix}.png"))
         window.tabs.setCurrentIndex(0)
         window.picker.open_popup()
         await asyncio.sleep(0.3)

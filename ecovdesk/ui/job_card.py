@@ -38,7 +38,20 @@ def elapsed_text(job: Job, now: float | None = None) -> str:
 
 
 def action_text(action: JobAction) -> str:
-    return " ".join(p for p in (action.emoji, action.label) if p) or action.custom_id
+    """The button's label; the emoji-only ones (reroll, pans) also get words, since not every
+    system has an emoji font."""
+    if action.label:
+        return " ".join(p for p in (action.emoji, action.label) if p)
+    words = {
+        "reroll": QCoreApplication.translate("JobCard", "Reroll"),
+        "pan_left": QCoreApplication.translate("JobCard", "Pan left"),
+        "pan_right": QCoreApplication.translate("JobCard", "Pan right"),
+        "pan_up": QCoreApplication.translate("JobCard", "Pan up"),
+        "pan_down": QCoreApplication.translate("JobCard", "Pan down"),
+    }
+    parts = action.custom_id.split("::")
+    word = words.get(parts[2], "") if len(parts) > 2 else ""
+    return " ".join(p for p in (action.emoji, word) if p) or action.custom_id
 
 
 class JobCard(QFrame):

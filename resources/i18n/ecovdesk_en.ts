@@ -748,52 +748,77 @@
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="80"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="46"/>
+        <source>Reroll</source>
+        <translation>Reroll</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="47"/>
+        <source>Pan left</source>
+        <translation>Pan left</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="48"/>
+        <source>Pan right</source>
+        <translation>Pan right</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="49"/>
+        <source>Pan up</source>
+        <translation>Pan up</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="50"/>
+        <source>Pan down</source>
+        <translation>Pan down</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="93"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="82"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="95"/>
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="84"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="97"/>
         <source>Resubmit</source>
         <translation>Resubmit</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="86"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="99"/>
         <source>Send the request again; this may be charged twice</source>
         <translation>Send the request again; this may be charged twice</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="89"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="102"/>
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="91"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="104"/>
         <source>Split into four</source>
         <translation>Split into four</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="92"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="105"/>
         <source>Save the four pictures of the grid separately, free</source>
         <translation>Save the four pictures of the grid separately, free</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="94"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="107"/>
         <source>Listen now</source>
         <translation>Listen now</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="95"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="108"/>
         <source>Play the song while Suno is still making it</source>
         <translation>Play the song while Suno is still making it</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="144"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="157"/>
         <source>From job #%1</source>
         <translation>From job #%1</translation>
     </message>

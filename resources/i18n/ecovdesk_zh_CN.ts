@@ -747,52 +747,77 @@
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="80"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="46"/>
+        <source>Reroll</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="47"/>
+        <source>Pan left</source>
+        <translation>向左平移</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="48"/>
+        <source>Pan right</source>
+        <translation>向右平移</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="49"/>
+        <source>Pan up</source>
+        <translation>向上平移</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="50"/>
+        <source>Pan down</source>
+        <translation>向下平移</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="93"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="82"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="95"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="84"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="97"/>
         <source>Resubmit</source>
         <translation>重新提交</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="86"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="99"/>
         <source>Send the request again; this may be charged twice</source>
         <translation>再次发送请求；可能会被重复扣费</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="89"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="102"/>
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="91"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="104"/>
         <source>Split into four</source>
         <translation>拆分为四张</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="92"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="105"/>
         <source>Save the four pictures of the grid separately, free</source>
         <translation>把四宫格拆成四张单独保存，不额外扣费</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="94"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="107"/>
         <source>Listen now</source>
         <translation>立即试听</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="95"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="108"/>
         <source>Play the song while Suno is still making it</source>
         <translation>在 Suno 生成过程中先播放</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="144"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="157"/>
         <source>From job #%1</source>
         <translation>来自任务 #%1</translation>
     </message>
