@@ -93,3 +93,28 @@ def test_a_cat_drawn_by_gpt4o_all_lands_in_the_library_and_stays(
         assert again.close() == 0
     assert picture.is_file()
     assert len(query(profile, "SELECT id FROM assets")) == 1
+
+
+def test_a_midjourney_job_killed_with_the_app_finishes_after_a_restart(
+    display: str, relay: FakeRelay, tmp_path: Path
+) -> None:
+    profile = tmp_path / "profile"
+    relay.poll_steps = 6
+    app = AppProcess(display, profile, relay.base_url, "midjourney")
+    app.wait_for_window()
+    app.type("a lighthouse at dawn")
+    app.key("Return")
+    wait_until(lambda: bool(query(profile, "SELECT remote_id FROM jobs WHERE remote_id != ''")))
+    wait_until(lambda: query(profile, "SELECT state FROM jobs")[0][0] == "running")
+    app.kill()
+    submits = len(relay.requests_to("/mj/submit/imagine"))
+
+    again = AppProcess(display, profile, relay.base_url, "midjourney")
+    again.wait_for_window()
+    wait_until(lambda: query(profile, "SELECT state FROM jobs")[0][0] == "succeeded", timeout=60)
+    wait_until(lambda: len(query(profile, "SELECT id FROM assets WHERE job_id IS NOT NULL")) >= 1)
+    assert again.close() == 0
+    assert len(relay.requests_to("/mj/submit/imagine")) == submits == 1
+    rel_path = query(profile, "SELECT rel_path FROM assets WHERE job_id IS NOT NULL")[0][0]
+    assert (profile / "library" / str(rel_path)).is_file()
+    assert not list((profile / "library").rglob("*.part"))
