@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 STOPPED = "stopped"
 INTERNAL = "internal"
 TITLE_LENGTH = 40
+DELTA_INTERVAL = 0.016
 
 ReplyHook = Callable[[Message, str], Awaitable[object]]
 
@@ -80,6 +81,42 @@ def api_messages(options: ChatOptions, history: list[Message]) -> list[dict[str,
             continue
         result.append({"role": message.role.value, "content": _api_content(message)})
     return result
+
+
+class _DeltaBatch:
+    """Deltas handed to the sink together, at most every DELTA_INTERVAL seconds.
+
+    A fast relay sends thousands of deltas a second and the window redraws a reply only every
+    few dozen milliseconds, so passing each delta on by itself costs signal dispatch and
+    nothing more. A delta never waits longer than the interval, even if the next is slow.
+    """
+
+    def __init__(self, sink: EventSink, message_id: int) -> None:
+        self._sink = sink
+        self._message_id = message_id
+        self._content: list[str] = []
+        self._reasoning: list[str] = []
+        self._sent_at = -DELTA_INTERVAL
+        self._later: asyncio.TimerHandle | None = None
+
+    def add(self, content: str, reasoning: str) -> None:
+        self._content.append(content)
+        self._reasoning.append(reasoning)
+        wait = self._sent_at + DELTA_INTERVAL - time.monotonic()
+        if wait <= 0:
+            self.flush()
+        elif self._later is None:
+            self._later = asyncio.get_running_loop().call_later(wait, self.flush)
+
+    def flush(self) -> None:
+        if self._later is not None:
+            self._later.cancel()
+            self._later = None
+        if self._content:
+            content, reasoning = "".join(self._content), "".join(self._reasoning)
+            self._content, self._reasoning = [], []
+            self._sink.text_delta(self._message_id, content, reasoning)
+        self._sent_at = time.monotonic()
 
 
 async def _settled(saving: asyncio.Future[bool] | None) -> None:
@@ -233,30 +270,35 @@ class ChatService:
         try:
             body = self._request_body(conversation, history)
             stream = chat_api.stream_chat(self._relay.relay, body)
-            async with contextlib.aclosing(stream):
-                # Nothing else is awaited inside this loop, so Stop always lands in the network
-                # read and unwinds the HTTP stream in this task; the progress is saved beside it.
-                async for delta in stream:
-                    if delta.usage is not None:
-                        usage = delta.usage
-                    if not (delta.content or delta.reasoning):
-                        continue
-                    content.append(delta.content)
-                    reasoning.append(delta.reasoning)
-                    self._sink.text_delta(reply.id, delta.content, delta.reasoning)
-                    now = self._clock()
-                    if now - last_saved >= self._persist_interval and (
-                        saving is None or saving.done()
-                    ):
-                        last_saved = now
-                        saving = asyncio.ensure_future(
-                            self._db.run(
-                                store.update_message_progress,
-                                reply.id,
-                                "".join(content),
-                                "".join(reasoning),
+            batch = _DeltaBatch(self._sink, reply.id)
+            try:
+                async with contextlib.aclosing(stream):
+                    # Nothing else is awaited inside this loop, so Stop always lands in the
+                    # network read and unwinds the HTTP stream in this task; the progress is
+                    # saved beside it.
+                    async for delta in stream:
+                        if delta.usage is not None:
+                            usage = delta.usage
+                        if not (delta.content or delta.reasoning):
+                            continue
+                        content.append(delta.content)
+                        reasoning.append(delta.reasoning)
+                        batch.add(delta.content, delta.reasoning)
+                        now = self._clock()
+                        if now - last_saved >= self._persist_interval and (
+                            saving is None or saving.done()
+                        ):
+                            last_saved = now
+                            saving = asyncio.ensure_future(
+                                self._db.run(
+                                    store.update_message_progress,
+                                    reply.id,
+                                    "".join(content),
+                                    "".join(reasoning),
+                                )
                             )
-                        )
+            finally:
+                batch.flush()
         except asyncio.CancelledError:
             state, error_kind = MessageState.INTERRUPTED, STOPPED
             await _settled(saving)
