@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtMultimedia import QMediaDevices, QMediaPlayer
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from ecovdesk.core.domain import Asset, AssetKind, Provenance
 from ecovdesk.ui.audio_player import AudioPlayerBar, Repeat, Track
+from ecovdesk.ui.i18n import install_translation
 from ecovdesk.ui.media_library import MediaLibraryPage
 from ecovdesk.ui.suno_options_panel import SunoOptionsPanel
 from ecovdesk.ui.video_options_panel import VideoOptionsPanel
@@ -27,6 +28,11 @@ NO_DEVICE_VIDEO = "No audio output device was found; the video plays without sou
 Loaded = QMediaPlayer.MediaStatus.LoadedMedia
 Playing = QMediaPlayer.PlaybackState.PlayingState
 Paused = QMediaPlayer.PlaybackState.PausedState
+
+
+@pytest.fixture(autouse=True)
+def english(qapp: QApplication) -> None:
+    install_translation(qapp, "en")  # as the app does: English plural forms come from it
 
 
 # Suno options
@@ -570,7 +576,7 @@ def test_music_library_lists_songs_newest_first_with_their_details(qtbot: QtBot)
     assert rows[1].startswith("a song about the sea\n3:03 · chirp-v4")
     assert rows[2].startswith("Old Song\nfolk · 3:03 · chirp-v3-5")
     assert "[Verse]\nla la" in page.model.index(0).data(Qt.ItemDataRole.ToolTipRole)
-    assert page.count_label.text() == "3 song(s)" and not page.empty_hint.isVisibleTo(page)
+    assert page.count_label.text() == "3 songs" and not page.empty_hint.isVisibleTo(page)
     cover = page.model.index(0).data(Qt.ItemDataRole.DecorationRole)
     placeholder = page.model.index(1).data(Qt.ItemDataRole.DecorationRole)
     assert not cover.isNull() and not placeholder.isNull()
@@ -593,7 +599,7 @@ def test_library_filters_ask_for_a_new_list(qtbot: QtBot) -> None:
         page.add_asset(asset)  # only what passes the filters shows up
     assert [a.id for a in page.model.assets] == [2]
     page.add_asset(_asset(4, AssetKind.VIDEO, "chirp-v4", title="City video"))
-    assert page.count_label.text() == "1 song(s)"
+    assert page.count_label.text() == "1 song"
 
 
 def test_music_library_actions(qtbot: QtBot) -> None:
@@ -629,7 +635,7 @@ def test_music_library_actions(qtbot: QtBot) -> None:
         page.delete_button.click()
     assert [a.id for a in deleted.args[0]] == [2, 3, 1]
     page.remove_assets([2, 1])
-    assert [a.id for a in page.model.assets] == [3] and page.count_label.text() == "1 song(s)"
+    assert [a.id for a in page.model.assets] == [3] and page.count_label.text() == "1 song"
 
 
 def test_video_library_extends_luma_only_and_reuses_last_frames(qtbot: QtBot) -> None:
@@ -640,7 +646,7 @@ def test_video_library_extends_luma_only_and_reuses_last_frames(qtbot: QtBot) ->
     kling = _asset(2, AssetKind.VIDEO, "kling-v1-6", prompt="a cat dancing", conversation=4)
     page.set_assets([luma, kling])
     ModelTester(None).check(page.model)  # type: ignore[arg-type]
-    assert page.count_label.text() == "2 video(s)"
+    assert page.count_label.text() == "2 videos"
     assert not page.continue_button.isVisibleTo(page) and page.extend_button.isVisibleTo(page)
     assert list(dict(page.actions_for(luma))) == [
         "Play",
