@@ -15,10 +15,6 @@ import os
 from collections.abc import Mapping
 from typing import Literal, Protocol, cast
 
-import keyring
-from keyring.backends import chainer, fail, null
-from keyring.errors import PasswordDeleteError
-
 log = logging.getLogger(__name__)
 
 ENV_VAR = "ECOVDESK_API_KEY"
@@ -141,6 +137,12 @@ class KeyStore:
         return self._env.get(ENV_VAR, "").strip()
 
     def _usable_backend(self) -> _Backend | None:
+        # keyring is imported here, on first use: it finds its backends through package
+        # metadata, which takes longer than showing the window, and a key from the
+        # environment never needs it.
+        import keyring
+        from keyring.backends import chainer, fail, null
+
         if self._keyring_broken:
             return None
         if self._backend is None:
@@ -176,6 +178,8 @@ class KeyStore:
         backend = self._usable_backend()
         if backend is None:
             return
+        from keyring.errors import PasswordDeleteError
+
         try:
             backend.delete_password(self._service, url)
         except PasswordDeleteError:
