@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
@@ -200,13 +201,21 @@ class VideoPlayer(QWidget):
             if event.type() == QEvent.Type.MouseButtonDblClick:
                 self.toggle_full_screen()
                 return True
+            full_screen_keys: dict[Qt.Key, Callable[[], None]] = {
+                # In full screen the video is a window of its own, out of the shortcuts' reach.
+                Qt.Key.Key_Escape: lambda: self.video.setFullScreen(False),
+                Qt.Key.Key_F: lambda: self.video.setFullScreen(False),
+                Qt.Key.Key_Space: self.toggle_play,
+                Qt.Key.Key_Comma: lambda: self.step_frames(-1),
+                Qt.Key.Key_Period: lambda: self.step_frames(1),
+            }
             if (
                 isinstance(event, QKeyEvent)
                 and event.type() == QEvent.Type.KeyPress
-                and event.key() == Qt.Key.Key_Escape
                 and self.video.isFullScreen()
+                and event.key() in full_screen_keys
             ):
-                self.video.setFullScreen(False)
+                full_screen_keys[Qt.Key(event.key())]()
                 return True
         return super().eventFilter(watched, event)
 

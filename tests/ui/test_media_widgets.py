@@ -486,8 +486,13 @@ def test_video_sound_and_full_screen_controls(qtbot: QtBot, video: VideoPlayer) 
     assert video.audio.isMuted() and video.mute_button.isChecked()
     video.volume.setValue(30)
     assert video.audio.volume() == pytest.approx(0.3, abs=0.01)
+    _loaded(qtbot, video.player)
     video.full_screen_button.click()
     qtbot.waitUntil(video.video.isFullScreen, timeout=2000)
+    qtbot.keyClick(video.video, Qt.Key.Key_Space)  # the keys still work in full screen
+    qtbot.waitUntil(lambda: video.player.playbackState() == Playing, timeout=3000)
+    qtbot.keyClick(video.video, Qt.Key.Key_Period)
+    assert video.player.playbackState() == Paused
     qtbot.keyClick(video.video, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not video.video.isFullScreen(), timeout=2000)
 
