@@ -121,6 +121,37 @@ class ImageService:
             now=now,
         )
         self._sink.message_added(user)
+        await self._start_reply(conversation, model, family, prompt, options)
+        return conversation
+
+    async def regenerate(
+        self, conversation: Conversation, from_message_id: int, options: ImageOptions
+    ) -> None:
+        """Generate again for the prompt before a reply (Retry, Regenerate); the reply and
+        anything after it go, as for chat. Only ever on the user's request: it costs money."""
+        if self.is_running(conversation.id):
+            return
+        reply = await self._db.run(store.get_message, from_message_id)
+        if reply is None or reply.conversation_id != conversation.id:
+            return
+        family = self._catalogue.get(reply.model).family
+        earlier = await self._db.run(
+            store.list_messages, conversation.id, before_id=from_message_id
+        )
+        prompt = next((m for m in reversed(earlier) if m.role is Role.USER), None)
+        if family not in IMAGE_FAMILIES or prompt is None:
+            return
+        await self._db.run(store.delete_messages_from, conversation.id, from_message_id)
+        await self._start_reply(conversation, reply.model, family, prompt.content, options)
+
+    async def _start_reply(
+        self,
+        conversation: Conversation,
+        model: str,
+        family: Family,
+        prompt: str,
+        options: ImageOptions,
+    ) -> None:
         reply = await self._db.run(
             store.add_message,
             conversation.id,
@@ -137,7 +168,6 @@ class ImageService:
         # One turn of the loop lets the task enter its try block: a task cancelled before
         # its first step never runs its handler and would leave the reply "streaming".
         await asyncio.sleep(0)
-        return conversation
 
     async def _generate(
         self, reply: Message, family: Family, prompt: str, options: ImageOptions

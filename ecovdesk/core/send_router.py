@@ -51,3 +51,16 @@ class SendRouter:
                 conversation, model, text, outgoing.picture, attachments
             )
         return await self._jobs.submit(conversation, model, text, outgoing.params, attachments)
+
+    async def regenerate(
+        self, conversation: Conversation, message_id: int, model: str, outgoing: Outgoing
+    ) -> None:
+        """Retry or Regenerate of a reply by ``model``, with the family that made it.
+
+        A media job's card has its own Retry, so jobs are left alone here.
+        """
+        family = self._catalogue.get(model).family
+        if family.is_chat:
+            await self._chat.regenerate(conversation, message_id)
+        elif family in PICTURE_FAMILIES:
+            await self._images.regenerate(conversation, message_id, outgoing.picture)
