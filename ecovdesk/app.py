@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
@@ -181,6 +181,22 @@ async def run_app(app: QApplication, args: argparse.Namespace, paths: ProfilePat
     return 0
 
 
+def finalize_async_generators(loop: asyncio.AbstractEventLoop) -> None:
+    """Close abandoned async generators in a task on ``loop``, as asyncio's own loops do.
+
+    qasync installs no such hook, so the garbage collector closed them on the spot, outside
+    any task: httpx's body generators then marked a response closed without closing its
+    connection, which stayed busy in the pool for good after every download or answer that
+    was refused half-way (too large, not JSON).
+    """
+
+    def finalizer(generator: Any) -> None:
+        if not loop.is_closed():
+            loop.call_soon_threadsafe(loop.create_task, generator.aclose())
+
+    sys.set_asyncgen_hooks(finalizer=finalizer)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.smoke_test and args.profile_dir is None:
@@ -200,6 +216,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setWindowIcon(_app_icon())
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    finalize_async_generators(loop)
     # Plain worker threads for file I/O and Pillow; Qt threads are not needed for that.
     workers = ThreadPoolExecutor(max_workers=4, thread_name_prefix="ecovdesk-work")
     loop.set_default_executor(workers)

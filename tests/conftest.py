@@ -34,8 +34,11 @@ def qt_loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
 
     import qasync
 
+    from ecovdesk.app import finalize_async_generators
+
     loop = qasync.QEventLoop(qapp, already_running=True)
     asyncio.set_event_loop(loop)
+    finalize_async_generators(loop)
     workers = ThreadPoolExecutor(max_workers=4, thread_name_prefix="ecovdesk-test")
     loop.set_default_executor(workers)
     yield loop

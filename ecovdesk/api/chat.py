@@ -266,10 +266,10 @@ async def _deltas_from_events(
                         raise _too_long()
                     yield delta
         except BaseException:
-            # Leaving early drops httpx's own generators under httpx-sse's. qasync installs no
-            # async-generator finalizer, so when the garbage collector closes them first they
-            # mark the body closed without closing the connection, which then stays busy in
-            # the pool for good. Closing the response first does it here, in this task.
+            # Leaving early drops httpx's own generators under httpx-sse's. Closing the
+            # response before they are collected ends the connection here, in this task; an
+            # event loop without an async-generator finalizer (qasync) would otherwise leave it
+            # busy in the pool for good.
             await source.response.aclose()
             raise
     raise _interrupted()
