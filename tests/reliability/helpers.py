@@ -36,12 +36,27 @@ def replies(app: RunningApp) -> list[MessageBubble]:
     return [b for b in app.window.view.bubbles() if b.message.role is Role.ASSISTANT]
 
 
-def finished_reply(driver: Driver, app: RunningApp, timeout: float = 20.0) -> MessageBubble:
-    """The newest reply, once it has stopped streaming and the composer is free again."""
+def finished_reply(
+    driver: Driver,
+    app: RunningApp,
+    timeout: float = 20.0,
+    *,
+    replacing: MessageBubble | None = None,
+) -> MessageBubble:
+    """The newest reply, once it has stopped streaming and the composer is free again.
+
+    After Retry the failed reply stays on screen for a moment (and its replacement may even
+    reuse its id); ``replacing`` makes sure the bubble returned is a new one.
+    """
 
     def done() -> bool:
         found = replies(app)
-        return bool(found) and not found[-1].streaming and not app.window.composer._busy
+        return (
+            bool(found)
+            and found[-1] is not replacing
+            and not found[-1].streaming
+            and not app.window.composer._busy
+        )
 
     driver.until(done, timeout=timeout)
     driver.settle(0.05)

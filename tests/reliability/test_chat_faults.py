@@ -141,7 +141,7 @@ def test_a_fault_gives_a_clear_message_keeps_the_text_and_retry_works(
 
     bubble.retry_button.click()
     driver.until(lambda: len(relay.requests_to(CHAT_PATH)) == 2)
-    again = finished_reply(driver, quick_app)
+    again = finished_reply(driver, quick_app, replacing=bubble)
     assert again.message.state is MessageState.DONE and again.message.content
     assert not again.state_label.isVisibleTo(again)
     assert len(replies(quick_app)) == 1
@@ -160,7 +160,8 @@ def test_refused_connection_says_the_relay_cannot_be_reached(
     assert relay.requests_to(CHAT_PATH) == []
     bubble.retry_button.click()
     driver.until(lambda: len(relay.requests_to(CHAT_PATH)) == 1)
-    assert finished_reply(driver, app).message.state is MessageState.DONE
+    again = finished_reply(driver, app, replacing=bubble)
+    assert again.message.state is MessageState.DONE
 
 
 @pytest.mark.parametrize(
