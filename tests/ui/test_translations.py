@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, 
 
 from ecovdesk.app import RunningApp
 from ecovdesk.ui.i18n import install_translation
+from ecovdesk.ui.model_picker import ModelPicker
 from tests.fakerelay.server import FakeRelay
 from tests.ui.conftest import Driver, start_app, stop_app
 
@@ -24,7 +25,9 @@ import i18n as i18n_tool  # noqa: E402
 # Words that stay as they are in any language: product and model names, formats, keys.
 ALLOWED = re.compile(
     r"^(ecovdesk|OpenAI|API|HTTP|JSON|Markdown|Ctrl|Shift|Enter|Token|use_search|sk|kimi|"
-    r"deepseek|gpt|Midjourney|Suno|https?|s|Esc|Qt|PySide|Python|[a-z0-9.\-]+)$",
+    r"deepseek|gpt|Midjourney|Suno|Raw|https?|Esc|Qt|PySide|Python|s)$"
+    # model ids such as gpt-4o-mini or chirp-v4: a word with a digit, a dot or a hyphen in it
+    r"|^[a-z]+[-.0-9][a-z0-9.\-]*$",
     re.IGNORECASE,
 )
 
@@ -57,8 +60,8 @@ def test_every_source_string_is_in_the_catalogue(tmp_path: Path) -> None:
 
 def _visible_texts(root: QWidget) -> Iterator[str]:
     for widget in [root, *root.findChildren(QWidget)]:
-        if not widget.isVisibleTo(root):
-            continue
+        if not widget.isVisibleTo(root) or isinstance(widget, ModelPicker):
+            continue  # the picker shows a model id, which is data, not wording
         if isinstance(widget, QLabel | QAbstractButton):
             yield widget.text()
         if isinstance(widget, QLineEdit):
@@ -70,7 +73,9 @@ def _visible_texts(root: QWidget) -> Iterator[str]:
 def _english_words(texts: Iterator[str]) -> list[str]:
     found = []
     for text in texts:
-        for word in re.findall(r"[A-Za-z][A-Za-z_'\-]*", text.replace("&", "")):
+        # Midjourney's own parameter names (--no, --ar) are written as Midjourney spells them.
+        text = re.sub(r"--\w+", "", text.replace("&", ""))
+        for word in re.findall(r"[A-Za-z][A-Za-z_'\-]*", text):
             if not ALLOWED.match(word):
                 found.append(f"{word!r} in {text!r}")
     return found
@@ -89,6 +94,22 @@ def test_chinese_window_shows_no_english(driver: Driver, relay: FakeRelay, tmp_p
         window.options_button.setChecked(True)
         assert window.composer.send_button.text() == "发送"
         assert _english_words(_visible_texts(window)) == []
+        for model in (
+            "flux-pro",
+            "ideogram-v2",
+            "midjourney",
+            "chirp-v4",
+            "luma",
+            "runway-gen2",
+            "kling-v1-6",
+        ):
+            window.picker.set_current(model)
+            window._model_chosen(model)
+            assert _english_words(_visible_texts(window)) == [], model
+        for page in range(1, window.tabs.count()):
+            window.tabs.setCurrentIndex(page)
+            driver.settle(0.2)
+            assert _english_words(_visible_texts(window)) == [], window.tabs.tabText(page)
         menus = [a.text() for a in window.menuBar().actions()]
         assert menus == ["文件(&F)", "帮助(&H)"]
     finally:
