@@ -408,6 +408,40 @@ def _pending_in_view(page: Any) -> bool:
     return False
 
 
+def jobs(args: argparse.Namespace) -> None:
+    """Midjourney jobs submitted into the open conversation, then polled until they finish."""
+    result: dict[str, Any] = {}
+
+    async def scenario(_app: Any, running: Any) -> None:
+        import asyncio
+
+        window = running.window
+        service = window.services.jobs
+        conversation = await service.submit(None, "midjourney", "a lighthouse, job 0", {})
+        await window.open_conversation(conversation.id)
+        for number in range(1, args.jobs):
+            await service.submit(conversation, "midjourney", f"a lighthouse, job {number}", {})
+        probe = StallProbe()
+        probe.start()
+        started = time.perf_counter()
+        deadline = started + 300
+        while time.perf_counter() < deadline:
+            listed = await service.list_jobs()
+            if len(listed) >= args.jobs and not any(job.state.is_active for job in listed):
+                break
+            await asyncio.sleep(0.25)
+        await next_paint(window)
+        result["stall"] = probe.stop()
+        result["seconds"] = time.perf_counter() - started
+        listed = await service.list_jobs()
+        result["states"] = sorted({job.state.value for job in listed})
+        result["jobs"] = len(listed)
+        result["cards"] = sum(1 for b in window.view.bubbles() if b.job_card is not None)
+
+    run_app(args.profile, args.base_url, scenario)
+    _emit(result)
+
+
 SCENARIOS: dict[str, Callable[[argparse.Namespace], None]] = {
     "bare": bare,
     "smoke": smoke,
@@ -416,6 +450,7 @@ SCENARIOS: dict[str, Callable[[argparse.Namespace], None]] = {
     "open": open_long,
     "search": search,
     "gallery": gallery,
+    "jobs": jobs,
 }
 
 
@@ -431,6 +466,7 @@ def main() -> None:
     parser.add_argument("--other", type=int, default=0)
     parser.add_argument("--pictures", type=int, default=0)
     parser.add_argument("--queries", default="[]")
+    parser.add_argument("--jobs", type=int, default=50)
     args = parser.parse_args()
     if args.profile:
         Path(args.profile).mkdir(parents=True, exist_ok=True)

@@ -51,10 +51,11 @@ class Sizes:
     open_runs: int
     search_runs: int
     jobs: int
+    job_polls: int
 
 
-FULL = Sizes(200, 2_000, 10_000, 200_000, 2_000, 2_000, 20_000, 5, 3, 3, 5, 5, 50)
-QUICK = Sizes(20, 200, 300, 3_000, 200, 60, 1_000, 1, 1, 1, 2, 2, 10)
+FULL = Sizes(200, 2_000, 10_000, 200_000, 2_000, 2_000, 20_000, 5, 3, 3, 5, 5, 50, 5)
+QUICK = Sizes(20, 200, 300, 3_000, 200, 60, 1_000, 1, 1, 1, 2, 2, 10, 2)
 
 
 @dataclass
@@ -132,11 +133,11 @@ def run_child(scenario: str, *options: str, timeout: float = 1800) -> dict[str, 
 
 
 @contextmanager
-def fake_relay() -> Iterator[str]:
+def fake_relay(*options: str) -> Iterator[str]:
     """The fake relay in its own process, so that serving never competes with the app's GIL."""
     command = [
         sys.executable, "-m", "tests.fakerelay", "--port", "0", "--key", API_KEY,
-        "--token-delay", "0", "--image-delay", "0", "--quiet",
+        "--token-delay", "0", "--image-delay", "0", "--quiet", *options,
     ]  # fmt: skip
     process = subprocess.Popen(
         command, cwd=ROOT, env=child_env(), stdout=subprocess.PIPE, text=True
@@ -387,14 +388,20 @@ def gallery(ctx: Context, bare_rss: float) -> None:
 
 def jobs(ctx: Context) -> None:
     if not (ROOT / "ecovdesk" / "core" / "job_service.py").exists():
-        ctx.skipped.append("50 media jobs polling: ecovdesk/core/job_service.py does not exist")
+        ctx.skipped.append("media jobs polling: ecovdesk/core/job_service.py does not exist")
         return
-    with tempfile.TemporaryDirectory(prefix="jobs-", dir=ctx.work) as folder:
+    # A relay of its own that takes several polls to finish each job, so that they all poll
+    # for a while (Midjourney is polled every 3 seconds).
+    with (
+        fake_relay("--poll-steps", str(ctx.sizes.job_polls)) as base_url,
+        tempfile.TemporaryDirectory(prefix="jobs-", dir=ctx.work) as folder,
+    ):
         fresh_settings(Path(folder))
         run = run_child(
-            "jobs", "--profile", folder, "--base-url", ctx.base_url,
-            "--jobs", str(ctx.sizes.jobs),
-        )  # fmt: skip
+            "jobs", "--profile", folder, "--base-url", base_url, "--jobs", str(ctx.sizes.jobs)
+        )
+    if run["states"] != ["succeeded"] or run["jobs"] != ctx.sizes.jobs:
+        raise ChildFailed(f"the jobs did not all succeed: {run}")
     ctx.rows.append(
         Row(
             "jobs_stall",
