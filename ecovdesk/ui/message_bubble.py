@@ -91,10 +91,11 @@ class MessageBubble(QFrame):
 
         self.thinking_toggle = tool_button("", checkable=True, name="thinkingToggle")
         self.thinking_toggle.toggled.connect(self._show_thinking)
-        self.thinking_view = RichTextView()
-        self.thinking_view.setVisible(False)
         layout.addWidget(self.thinking_toggle)
-        layout.addWidget(self.thinking_view)
+        # The thinking view and the editor are made when first needed: most bubbles never
+        # show either, and a conversation opens with dozens of bubbles at once.
+        self._thinking_view: RichTextView | None = None
+        self._editor: QPlainTextEdit | None = None
 
         self.caption = label(name="bubbleHeader", wrap=True)
         self.caption.setVisible(False)
@@ -107,19 +108,7 @@ class MessageBubble(QFrame):
         self.images = ImageStrip(thumbnails)
         layout.addWidget(self.images)
 
-        self.editor = QPlainTextEdit()
-        self.editor.setVisible(False)
-        layout.addWidget(self.editor)
         self.edit_bar = QWidget()
-        edit_layout = QHBoxLayout(self.edit_bar)
-        edit_layout.setContentsMargins(0, 0, 0, 0)
-        edit_layout.addStretch(1)
-        cancel = QPushButton(self.tr("Cancel"))
-        cancel.clicked.connect(self._end_edit)
-        resend = QPushButton(self.tr("Save and resend"))
-        resend.clicked.connect(self._submit_edit)
-        edit_layout.addWidget(cancel)
-        edit_layout.addWidget(resend)
         self.edit_bar.setVisible(False)
         layout.addWidget(self.edit_bar)
 
@@ -250,8 +239,8 @@ class MessageBubble(QFrame):
         label = self.tr("Thinking…") if self._parsed.thinking_open else self.tr("Thought process")
         arrow = "▾" if self.thinking_toggle.isChecked() else "▸"
         self.thinking_toggle.setText(f"{arrow} {label}")
-        if self.thinking_view.isVisible():
-            self.thinking_view.setHtml(self._thinking_html(thinking))
+        if self._thinking_view is not None and self._thinking_view.isVisible():
+            self._thinking_view.setHtml(self._thinking_html(thinking))
 
     def _thinking_html(self, thinking: str) -> str:
         return self._html(MarkdownRenderer(dark=self._renderer.dark), thinking, complete=False)
@@ -269,6 +258,16 @@ class MessageBubble(QFrame):
         for placeholder, word in words.items():
             html = html.replace(placeholder, word)
         return html
+
+    @property
+    def thinking_view(self) -> RichTextView:
+        if self._thinking_view is None:
+            self._thinking_view = RichTextView()
+            self._thinking_view.setVisible(False)
+            layout = self.layout()
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertWidget(layout.indexOf(self.thinking_toggle) + 1, self._thinking_view)
+        return self._thinking_view
 
     def _show_thinking(self, shown: bool) -> None:
         self.thinking_view.setVisible(shown)
@@ -319,6 +318,25 @@ class MessageBubble(QFrame):
         if text.lower().startswith(SAFE_SCHEMES):
             QDesktopServices.openUrl(url)
 
+    @property
+    def editor(self) -> QPlainTextEdit:
+        if self._editor is None:
+            self._editor = QPlainTextEdit()
+            self._editor.setVisible(False)
+            layout = self.layout()
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertWidget(layout.indexOf(self.edit_bar), self._editor)
+            edit_layout = QHBoxLayout(self.edit_bar)
+            edit_layout.setContentsMargins(0, 0, 0, 0)
+            edit_layout.addStretch(1)
+            cancel = QPushButton(self.tr("Cancel"))
+            cancel.clicked.connect(self._end_edit)
+            resend = QPushButton(self.tr("Save and resend"))
+            resend.clicked.connect(self._submit_edit)
+            edit_layout.addWidget(cancel)
+            edit_layout.addWidget(resend)
+        return self._editor
+
     def _start_edit(self) -> None:
         self.editor.setPlainText(self.message.content)
         self.body.setVisible(False)
@@ -328,8 +346,9 @@ class MessageBubble(QFrame):
 
     def _end_edit(self) -> None:
         self.body.setVisible(True)
-        self.editor.setVisible(False)
         self.edit_bar.setVisible(False)
+        if self._editor is not None:
+            self._editor.setVisible(False)
 
     def _submit_edit(self) -> None:
         text = self.editor.toPlainText().strip()
