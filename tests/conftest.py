@@ -37,10 +37,22 @@ def qt_loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     from ecovdesk.app import finalize_async_generators
 
     loop = qasync.QEventLoop(qapp, already_running=True)
-    asyncio.set_event_loop(loop)
+    # Marked running only while a Qt test uses it (qt_running): plain asyncio tests that run
+    # later in the session start loops of their own, which asyncio refuses while one runs.
+    asyncio.events._set_running_loop(None)
     finalize_async_generators(loop)
     workers = ThreadPoolExecutor(max_workers=4, thread_name_prefix="ecovdesk-test")
     loop.set_default_executor(workers)
     yield loop
     workers.shutdown(wait=True)
+    asyncio.events._set_running_loop(None)
+
+
+@pytest.fixture
+def qt_running(qt_loop: qasync.QEventLoop) -> Iterator[qasync.QEventLoop]:
+    import asyncio
+
+    asyncio.set_event_loop(qt_loop)
+    asyncio.events._set_running_loop(qt_loop)
+    yield qt_loop
     asyncio.events._set_running_loop(None)

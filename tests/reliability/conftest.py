@@ -16,8 +16,8 @@ from tests.ui.conftest import Driver, start_app, stop_app
 
 
 @pytest.fixture
-def driver(qt_loop: qasync.QEventLoop, qtbot: QtBot) -> Driver:
-    return Driver(qt_loop, qtbot)
+def driver(qt_running: qasync.QEventLoop, qtbot: QtBot) -> Driver:
+    return Driver(qt_running, qtbot)
 
 
 @pytest.fixture

@@ -42,8 +42,8 @@ class Driver:
 
 
 @pytest.fixture
-def driver(qt_loop: qasync.QEventLoop, qtbot: QtBot) -> Driver:
-    return Driver(qt_loop, qtbot)
+def driver(qt_running: qasync.QEventLoop, qtbot: QtBot) -> Driver:
+    return Driver(qt_running, qtbot)
 
 
 @pytest.fixture
