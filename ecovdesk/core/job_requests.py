@@ -87,6 +87,11 @@ def image_urls(attachments: Sequence[Attachment]) -> list[str]:
     return [a.url for a in attachments if a.kind is AttachmentKind.IMAGE and a.url]
 
 
+def second_image(params: Params, key: str, attachments: Sequence[Attachment]) -> str:
+    """The image under ``key`` in params, else the second attached picture (a last frame)."""
+    return param_text(params, key) or next(iter(image_urls(attachments)[1:]), "")
+
+
 def first_image(params: Params, key: str, attachments: Sequence[Attachment]) -> str:
     """The image under ``key`` in params, else the first attached picture."""
     return param_text(params, key) or next(iter(image_urls(attachments)), "")
@@ -203,7 +208,7 @@ def luma_request(prompt: str, params: Params, attachments: Sequence[Attachment])
         loop=param_flag(params, "loop"),
         expand_prompt=param_flag(params, "expand_prompt", default=True),
         image_url=first_image(params, "image_url", attachments) or None,
-        image_end_url=param_text(params, "image_end_url") or None,
+        image_end_url=second_image(params, "image_end_url", attachments) or None,
         model_name=param_text(params, "model_name") or None,
         duration=param_text(params, "duration") or None,
         resolution=param_text(params, "resolution") or None,
@@ -287,7 +292,7 @@ def kling_request(
             image,
             prompt,
             model_name=model_name,
-            image_tail=param_text(params, "image_tail") or None,
+            image_tail=second_image(params, "image_tail", attachments) or None,
             negative_prompt=negative,
             cfg_scale=cfg_scale,
             mode=mode,
