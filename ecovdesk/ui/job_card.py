@@ -9,7 +9,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
 from ecovdesk.core.domain import Job, JobAction, JobState
-from ecovdesk.ui.widgets import label, push_button
+from ecovdesk.ui.widgets import label, plain_tooltip, push_button
 
 PREVIEW_SIDE = 256
 ACTION_COLUMNS = 5
@@ -63,6 +63,8 @@ class JobCard(QFrame):
     splitRequested = Signal(int)
     parentRequested = Signal(int)
     listenRequested = Signal(object)
+    promptChosen = Signal(str)
+    seedRequested = Signal(int)
 
     def __init__(self, job: Job, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,6 +120,12 @@ class JobCard(QFrame):
             controls.addWidget(button)
         controls.addStretch(1)
         layout.addLayout(controls)
+        self.texts_box = QVBoxLayout()
+        layout.addLayout(self.texts_box)
+        self.seed_button = push_button(self.tr("Seed"))
+        self.seed_button.setToolTip(self.tr("Look up the seed of this picture"))
+        self.seed_button.clicked.connect(lambda: self.seedRequested.emit(self.job.id))
+        controls.addWidget(self.seed_button)
         self.actions_grid = QGridLayout()
         self.actions_grid.setAlignment(Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(self.actions_grid)
@@ -158,6 +166,22 @@ class JobCard(QFrame):
         if not state.is_active:
             self.preview.setVisible(False)
         self._show_actions(job.actions if state is JobState.SUCCEEDED else [])
+        self.seed_button.setVisible(grid or (job.kind == "action" and state is JobState.SUCCEEDED))
+        texts = job.params.get("texts")
+        self._show_texts([str(t) for t in texts] if isinstance(texts, list) else [])
+
+    def _show_texts(self, texts: list[str]) -> None:
+        """Describe and Shorten answer with prompts; each one is a click away from reuse."""
+        while self.texts_box.count():
+            item = self.texts_box.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        for text in texts:
+            button = push_button(self.tr("Use: %1").replace("%1", text[:90]))
+            button.setToolTip(text)
+            button.clicked.connect(lambda _=False, t=text: self.promptChosen.emit(t))
+            self.texts_box.addWidget(button)
 
     def set_preview(self, data: bytes) -> None:
         pixmap = QPixmap()
@@ -181,7 +205,7 @@ class JobCard(QFrame):
                 widget.deleteLater()
         for index, action in enumerate(actions):
             button = push_button(action_text(action))
-            button.setToolTip(action.custom_id)
+            button.setToolTip(plain_tooltip(action.custom_id))
             button.clicked.connect(
                 lambda _=False, c=action.custom_id: self.actionRequested.emit(self.job.id, c)
             )

@@ -6,12 +6,14 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
+from ecovdesk.api.errors import RelayError
 from ecovdesk.core.domain import Job, JobState
 from ecovdesk.core.grid_split import split_grid
 from ecovdesk.core.job_families import needs_modal
-from ecovdesk.core.job_service import JobService
+from ecovdesk.core.job_service import JobError, JobService
 from ecovdesk.core.library import Library
 from ecovdesk.ui.conversation_view import ConversationView
 from ecovdesk.ui.job_card import JobCard
@@ -25,6 +27,8 @@ class JobController(QObject):
     runningCountChanged = Signal(int)
     listenRequested = Signal(object)
     lyricsReady = Signal(str, str)
+    promptChosen = Signal(str)
+    notice = Signal(str)
 
     def __init__(
         self,
@@ -93,6 +97,8 @@ class JobController(QObject):
             card.splitRequested.connect(lambda _i, j=job: self._run(self._split(j)))
             card.parentRequested.connect(self._select_in_panel)
             card.listenRequested.connect(self.listenRequested)
+            card.promptChosen.connect(self.promptChosen)
+            card.seedRequested.connect(lambda i: self._run(self._show_seed(i)))
             bubble.attach_job_card(card)
         else:
             card.update_job(job)
@@ -117,6 +123,15 @@ class JobController(QObject):
             await self._jobs.action(
                 job_id, custom_id, prompt=dialog.prompt.text(), mask_base64=dialog.mask_data()
             )
+
+    async def _show_seed(self, job_id: int) -> None:
+        try:
+            seed = await self._jobs.image_seed(job_id)
+        except (RelayError, JobError):
+            self.notice.emit(self.tr("The relay could not tell this picture's seed."))
+            return
+        QGuiApplication.clipboard().setText(seed)
+        self.notice.emit(self.tr("Seed %1 (copied)").replace("%1", seed))
 
     async def _split(self, job: Job) -> None:
         if job.message_id is None:

@@ -188,6 +188,8 @@ class MainWindow(QMainWindow):
         self.media.startFrameReady.connect(self._start_from_frame)
         self.view.mediaPlayRequested.connect(self._play_media)
         self.jobs.listenRequested.connect(self.media.play_stream)
+        self.jobs.promptChosen.connect(self._reuse_prompt)
+        self.jobs.notice.connect(self.show_notice)
         self.jobs.lyricsReady.connect(self.side_panel.suno.set_lyrics)
         self.side_panel.suno.lyricsRequested.connect(
             lambda prompt: self._run(self._write_lyrics(prompt))
@@ -394,6 +396,11 @@ class MainWindow(QMainWindow):
         self.picker.set_current(model)
         self._model_chosen(model)
         self.options_button.setChecked(True)
+        self.composer.edit.setFocus()
+
+    def _reuse_prompt(self, prompt: str) -> None:
+        self.side_panel.midjourney.task.setCurrentIndex(0)
+        self.composer.edit.setPlainText(prompt)
         self.composer.edit.setFocus()
 
     def _play_media(self, asset: Asset, assets: list[Asset]) -> None:

@@ -34,6 +34,27 @@ class MidjourneyOptionsPanel(QWidget):
         title.setFont(font)
         layout.addWidget(title)
         form = QFormLayout()
+        self.task = QComboBox()
+        for text, value in (
+            (self.tr("Imagine"), "imagine"),
+            (self.tr("Blend 2–5 attached images"), "blend"),
+            (self.tr("Describe the attached image"), "describe"),
+            (self.tr("Shorten the prompt"), "shorten"),
+        ):
+            self.task.addItem(text, value)
+        self.dimensions = QComboBox()
+        for text, value in (
+            (self.tr("Square"), "SQUARE"),
+            (self.tr("Portrait"), "PORTRAIT"),
+            (self.tr("Landscape"), "LANDSCAPE"),
+        ):
+            self.dimensions.addItem(text, value)
+        form.addRow(self.tr("Task"), self.task)
+        form.addRow(self.tr("Blend shape"), self.dimensions)
+        self.task.currentIndexChanged.connect(
+            lambda _i: form.setRowVisible(self.dimensions, self.task.currentData() == "blend")
+        )
+        form.setRowVisible(self.dimensions, False)
         self.aspect_ratio = self._combo(ASPECT_RATIOS, self.tr("Default"))
         self.version = self._combo(VERSIONS, self.tr("Default"))
         self.stylize = self._spin(0, 1000, self.tr("Default"))
@@ -97,6 +118,7 @@ class MidjourneyOptionsPanel(QWidget):
     def params(self) -> dict[str, object]:
         """Only what the user set; the service leaves everything else to Midjourney."""
         values: dict[str, object] = {
+            "task": self.task.currentData(),
             "aspect_ratio": self.aspect_ratio.currentData(),
             "version": self.version.currentData(),
             "quality": self.quality.currentData(),
@@ -115,4 +137,8 @@ class MidjourneyOptionsPanel(QWidget):
             values["raw"] = True
         if self.tile.isChecked():
             values["tile"] = True
+        if values["task"] == "blend":
+            values["dimensions"] = self.dimensions.currentData()
+        if values["task"] == "imagine":
+            del values["task"]
         return {k: v for k, v in values.items() if v not in ("", None)}

@@ -182,6 +182,9 @@ class VideoOptionsPanel(QWidget):
             spin.valueChanged.connect(lambda v, k=key: self._camera_value_changed(k, v))
             camera_form.addRow(name, spin)
             self.camera_values[key] = spin
+        self.kolors = QCheckBox(self.tr("Make pictures with Kolors instead of a video"))
+        self.kolors.toggled.connect(self._changed)
+        form.addRow("", self.kolors)
         form.addRow(self.tr("Negative prompt"), self.kling_negative)
         form.addRow(self.tr("Mode"), self.kling_mode)
         form.addRow(self.tr("Aspect ratio"), self.kling_ratio)
@@ -266,6 +269,9 @@ class VideoOptionsPanel(QWidget):
         """What the family's request takes: its usual fields and whatever differs from defaults."""
         if self.family == "runway":
             return self._runway()
+        if self.family == "kling" and self.kolors.isChecked():
+            # Kolors pictures take only a ratio and the prompt; they land in the gallery.
+            return {"task": "images", "aspect_ratio": self.kling_ratio.currentData()}
         if self.family == "kling":
             return self._kling()
         return self._luma()

@@ -306,38 +306,38 @@
 <context>
     <name>ConversationList</name>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="34"/>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="87"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="35"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="88"/>
         <source>New conversation</source>
         <translation>New conversation</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="38"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="39"/>
         <source>Search all messages</source>
         <translation>Search all messages</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="101"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="102"/>
         <source>No messages match.</source>
         <translation>No messages match.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="120"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="121"/>
         <source>Rename…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="122"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="123"/>
         <source>Export as Markdown…</source>
         <translation>Export as Markdown…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="125"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="126"/>
         <source>Export as JSON…</source>
         <translation>Export as JSON…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="128"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="129"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
@@ -773,65 +773,90 @@
         <translation>Pan down</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="93"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="95"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="95"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="97"/>
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="97"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="99"/>
         <source>Resubmit</source>
         <translation>Resubmit</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="99"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="101"/>
         <source>Send the request again; this may be charged twice</source>
         <translation>Send the request again; this may be charged twice</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="102"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="104"/>
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="104"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="106"/>
         <source>Split into four</source>
         <translation>Split into four</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="105"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="107"/>
         <source>Save the four pictures of the grid separately, free</source>
         <translation>Save the four pictures of the grid separately, free</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="107"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="109"/>
         <source>Listen now</source>
         <translation>Listen now</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="108"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="110"/>
         <source>Play the song while Suno is still making it</source>
         <translation>Play the song while Suno is still making it</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="157"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="125"/>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="126"/>
+        <source>Look up the seed of this picture</source>
+        <translation>Look up the seed of this picture</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="165"/>
         <source>From job #%1</source>
         <translation>From job #%1</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="181"/>
+        <source>Use: %1</source>
+        <translation>Use: %1</translation>
     </message>
 </context>
 <context>
     <name>JobController</name>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="143"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="131"/>
+        <source>The relay could not tell this picture&apos;s seed.</source>
+        <translation>The relay could not tell this picture&apos;s seed.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="134"/>
+        <source>Seed %1 (copied)</source>
+        <translation>Seed %1 (copied)</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="158"/>
         <source>Job finished</source>
         <translation>Job finished</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="145"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="160"/>
         <source>Job did not finish</source>
         <translation>Job did not finish</translation>
     </message>
@@ -963,77 +988,77 @@
         <translation>Jobs</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="209"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="211"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="210"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="212"/>
         <source>New conversation</source>
         <translation>New conversation</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="211"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="213"/>
         <source>Search messages</source>
         <translation>Search messages</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="212"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="214"/>
         <source>Settings…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="214"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="216"/>
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="215"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="217"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="216"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="218"/>
         <source>About ecovdesk</source>
         <translation>About ecovdesk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="245"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="247"/>
         <source>Could not refresh the model list: %1</source>
         <translation>Could not refresh the model list: %1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="252"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="254"/>
         <source>Model list updated.</source>
         <translation>Model list updated.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="322"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="324"/>
         <source>Generate</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="322"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="324"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="330"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="332"/>
         <source>Enter your API key in Settings first.</source>
         <translation>Enter your API key in Settings first.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="389"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="391"/>
         <source>Pick a model that can see pictures to use this reference.</source>
         <translation>Pick a model that can see pictures to use this reference.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="412"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="419"/>
         <source>Write the lyrics that follow, then press Generate.</source>
         <translation>Write the lyrics that follow, then press Generate.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="418"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="425"/>
         <source>Describe how the video goes on, then press Generate.</source>
         <translation>Describe how the video goes on, then press Generate.</translation>
     </message>
@@ -1067,67 +1092,67 @@
 <context>
     <name>MediaLibraryPage</name>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="202"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="44"/>
         <source>Filter by title, style or prompt</source>
         <translation>Filter by title, style or prompt</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="202"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="44"/>
         <source>Filter by prompt</source>
         <translation>Filter by prompt</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="206"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="48"/>
         <source>All models</source>
         <translation>All models</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="207"/>
-        <location filename="../../ecovdesk/ui/media_library.py" line="319"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="49"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="161"/>
         <source>Play</source>
         <translation>Play</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="208"/>
-        <location filename="../../ecovdesk/ui/media_library.py" line="331"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="50"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="173"/>
         <source>Continue this song</source>
         <translation>Continue this song</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="209"/>
-        <location filename="../../ecovdesk/ui/media_library.py" line="335"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="51"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="177"/>
         <source>Extend</source>
         <translation>Extend</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="210"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="52"/>
         <source>Use last frame</source>
         <translation>Use last frame</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="211"/>
-        <location filename="../../ecovdesk/ui/media_library.py" line="338"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="53"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="180"/>
         <source>Use the last frame as the next start frame</source>
         <translation>Use the last frame as the next start frame</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="212"/>
-        <location filename="../../ecovdesk/ui/media_library.py" line="342"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="54"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="184"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="244"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="86"/>
         <source>Songs you make with Suno appear here, kept for good.</source>
         <translation>Songs you make with Suno appear here, kept for good.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="246"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="88"/>
         <source>Videos you make appear here, kept for good.</source>
         <translation>Videos you make appear here, kept for good.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/media_library.py" line="309"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="151"/>
         <source>%n song(s)</source>
         <translation>
             <numerusform>%n song</numerusform>
@@ -1135,7 +1160,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/media_library.py" line="311"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="153"/>
         <source>%n video(s)</source>
         <translation>
             <numerusform>%n video</numerusform>
@@ -1143,24 +1168,14 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="325"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="167"/>
         <source>Open the conversation it came from</source>
         <translation>Open the conversation it came from</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="389"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="231"/>
         <source>Only Luma videos can be extended</source>
         <translation>Only Luma videos can be extended</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="398"/>
-        <source>Music</source>
-        <translation>Music</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="399"/>
-        <source>Videos</source>
-        <translation>Videos</translation>
     </message>
 </context>
 <context>
@@ -1181,77 +1196,77 @@
         <translation>Regenerate</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="117"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="332"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="119"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="334"/>
         <source>Save and resend</source>
         <translation>Save and resend</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="128"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="117"/>
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="184"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="173"/>
         <source>Prompt: %1 · Size: %2</source>
         <translation>Prompt: %1 · Size: %2</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="192"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="181"/>
         <source>Sources:</source>
         <translation>Sources:</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="264"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="253"/>
         <source>Copy code</source>
         <translation>Copy code</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="241"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="230"/>
         <source>You</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="241"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="230"/>
         <source>Assistant</source>
         <translation>Assistant</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="250"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="239"/>
         <source>Thinking…</source>
         <translation>Thinking…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="250"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="239"/>
         <source>Thought process</source>
         <translation>Thought process</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="265"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="254"/>
         <source>Shortened for display; Copy code copies all of it.</source>
         <translation>Shortened for display; Copy code copies all of it.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="266"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="255"/>
         <source>This reply is long; only its beginning is shown.</source>
         <translation>This reply is long; only its beginning is shown.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="267"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="256"/>
         <source>Show all</source>
         <translation>Show all</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="292"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="291"/>
         <source>Tokens: %1 in · %2 out · %3 total</source>
         <translation>Tokens: %1 in · %2 out · %3 total</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="299"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="298"/>
         <source> (%1 thinking)</source>
         <translation> (%1 thinking)</translation>
     </message>
@@ -1264,98 +1279,143 @@
         <translation>Midjourney options</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="37"/>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="38"/>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="39"/>
+        <source>Imagine</source>
+        <translation>Imagine</translation>
+    </message>
+    <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="40"/>
+        <source>Blend 2–5 attached images</source>
+        <translation>Blend 2–5 attached images</translation>
+    </message>
+    <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="41"/>
+        <source>Describe the attached image</source>
+        <translation>Describe the attached image</translation>
+    </message>
+    <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="42"/>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="94"/>
+        <source>Shorten the prompt</source>
+        <translation>Shorten the prompt</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="47"/>
+        <source>Square</source>
+        <translation>Square</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="48"/>
+        <source>Portrait</source>
+        <translation>Portrait</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="49"/>
+        <source>Landscape</source>
+        <translation>Landscape</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="52"/>
+        <source>Task</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="53"/>
+        <source>Blend shape</source>
+        <translation>Blend shape</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="58"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="59"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="60"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="61"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="62"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="63"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="115"/>
         <source>Default</source>
         <translation>Default</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="43"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="64"/>
         <source>Raw style</source>
         <translation>Raw style</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="44"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="65"/>
         <source>Tile</source>
         <translation>Tile</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="46"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="67"/>
         <source>Random</source>
         <translation>Random</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="48"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="69"/>
         <source>Things to leave out</source>
         <translation>Things to leave out</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="53"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="74"/>
         <source>Relay default</source>
         <translation>Relay default</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="54"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="75"/>
         <source>Aspect ratio</source>
         <translation>Aspect ratio</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="55"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="76"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="56"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="77"/>
         <source>Stylize</source>
         <translation>Stylize</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="57"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="78"/>
         <source>Chaos</source>
         <translation>Chaos</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="58"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="79"/>
         <source>Quality</source>
         <translation>Quality</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="59"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="80"/>
         <source>Weird</source>
         <translation>Weird</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="62"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="83"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="63"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="84"/>
         <source>Leave out (--no)</source>
         <translation>Leave out (--no)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="64"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="85"/>
         <source>Style reference</source>
         <translation>Style reference</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="65"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="86"/>
         <source>Character reference</source>
         <translation>Character reference</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="66"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="87"/>
         <source>Speed</source>
         <translation>Speed</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="69"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="90"/>
         <source>Attached images are sent as image prompts.</source>
         <translation>Attached images are sent as image prompts.</translation>
     </message>
@@ -1890,7 +1950,7 @@ Your lyrics…</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/video_options_panel.py" line="74"/>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="187"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="190"/>
         <source>Aspect ratio</source>
         <translation>Aspect ratio</translation>
     </message>
@@ -1901,7 +1961,7 @@ Your lyrics…</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/video_options_panel.py" line="78"/>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="188"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="191"/>
         <source>Duration</source>
         <translation>Duration</translation>
     </message>
@@ -2052,26 +2112,31 @@ Your lyrics…</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/video_options_panel.py" line="185"/>
+        <source>Make pictures with Kolors instead of a video</source>
+        <translation>Make pictures with Kolors instead of a video</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="188"/>
         <source>Negative prompt</source>
         <translation>Negative prompt</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="186"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="189"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="189"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="192"/>
         <source>Prompt strength</source>
         <translation>Prompt strength</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="190"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="193"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="194"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="197"/>
         <source>Attach an image to start from it; a second one becomes the last frame.</source>
         <translation>Attach an image to start from it; a second one becomes the last frame.</translation>
     </message>
@@ -2079,83 +2144,83 @@ Your lyrics…</translation>
 <context>
     <name>VideoPlayer</name>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="46"/>
-        <location filename="../../ecovdesk/ui/video_player.py" line="237"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="47"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="246"/>
         <source>Play</source>
         <translation>Play</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="47"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="48"/>
         <source>One frame back</source>
         <translation>One frame back</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="49"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="50"/>
         <source>One frame forward</source>
         <translation>One frame forward</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="53"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="54"/>
         <source>Loop</source>
         <translation>Loop</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="54"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="55"/>
         <source>Mute</source>
         <translation>Mute</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="59"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="60"/>
         <source>Volume</source>
         <translation>Volume</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="61"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="62"/>
         <source>Full screen</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="61"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="62"/>
         <source>Full screen (F, Esc to leave)</source>
         <translation>Full screen (F, Esc to leave)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="63"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="64"/>
         <source>Save as…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="196"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="197"/>
         <source>Save video</source>
         <translation>Save video</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="226"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="235"/>
         <source>Save a copy of this video</source>
         <translation>Save a copy of this video</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="228"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="237"/>
         <source>The video can be saved once it has finished downloading</source>
         <translation>The video can be saved once it has finished downloading</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="237"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="246"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="250"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="259"/>
         <source>This video cannot be played: %1</source>
         <translation>This video cannot be played: %1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="252"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="261"/>
         <source>No audio output device was found; the video plays without sound.</source>
         <translation>No audio output device was found; the video plays without sound.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="260"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="269"/>
         <source>unknown error</source>
         <translation>unknown error</translation>
     </message>

@@ -306,38 +306,38 @@
 <context>
     <name>ConversationList</name>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="34"/>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="87"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="35"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="88"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="38"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="39"/>
         <source>Search all messages</source>
         <translation>搜索全部消息</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="101"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="102"/>
         <source>No messages match.</source>
         <translation>没有匹配的消息。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="120"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="121"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="122"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="123"/>
         <source>Export as Markdown…</source>
         <translation>导出为 Markdown…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="125"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="126"/>
         <source>Export as JSON…</source>
         <translation>导出为 JSON…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="128"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="129"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -772,65 +772,90 @@
         <translation>向下平移</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="93"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="95"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="95"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="97"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="97"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="99"/>
         <source>Resubmit</source>
         <translation>重新提交</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="99"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="101"/>
         <source>Send the request again; this may be charged twice</source>
         <translation>再次发送请求；可能会被重复扣费</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="102"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="104"/>
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="104"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="106"/>
         <source>Split into four</source>
         <translation>拆分为四张</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="105"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="107"/>
         <source>Save the four pictures of the grid separately, free</source>
         <translation>把四宫格拆成四张单独保存，不额外扣费</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="107"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="109"/>
         <source>Listen now</source>
         <translation>立即试听</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="108"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="110"/>
         <source>Play the song while Suno is still making it</source>
         <translation>在 Suno 生成过程中先播放</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="157"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="125"/>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="126"/>
+        <source>Look up the seed of this picture</source>
+        <translation>查询这张图的种子</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="165"/>
         <source>From job #%1</source>
         <translation>来自任务 #%1</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="181"/>
+        <source>Use: %1</source>
+        <translation>使用：%1</translation>
     </message>
 </context>
 <context>
     <name>JobController</name>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="143"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="131"/>
+        <source>The relay could not tell this picture&apos;s seed.</source>
+        <translation>中转站无法提供这张图的种子。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="134"/>
+        <source>Seed %1 (copied)</source>
+        <translation>种子 %1（已复制）</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="158"/>
         <source>Job finished</source>
         <translation>任务已完成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="145"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="160"/>
         <source>Job did not finish</source>
         <translation>任务未能完成</translation>
     </message>
@@ -961,77 +986,77 @@
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="209"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="211"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="210"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="212"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="211"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="213"/>
         <source>Search messages</source>
         <translation>搜索消息</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="212"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="214"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="214"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="216"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="215"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="217"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="216"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="218"/>
         <source>About ecovdesk</source>
         <translation>关于 ecovdesk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="245"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="247"/>
         <source>Could not refresh the model list: %1</source>
         <translation>无法刷新模型列表：%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="252"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="254"/>
         <source>Model list updated.</source>
         <translation>模型列表已更新。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="322"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="324"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="322"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="324"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="330"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="332"/>
         <source>Enter your API key in Settings first.</source>
         <translation>请先在设置中填写 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="389"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="391"/>
         <source>Pick a model that can see pictures to use this reference.</source>
         <translation>请选择支持识图的模型来使用这张参考图。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="412"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="419"/>
         <source>Write the lyrics that follow, then press Generate.</source>
         <translation>写好接下来的歌词，然后点“生成”。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="418"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="425"/>
         <source>Describe how the video goes on, then press Generate.</source>
         <translation>描述视频接下来的内容，然后点“生成”。</translation>
     </message>
@@ -1064,98 +1089,88 @@
 <context>
     <name>MediaLibraryPage</name>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="202"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="44"/>
         <source>Filter by title, style or prompt</source>
         <translation>按标题、风格或提示词筛选</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="202"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="44"/>
         <source>Filter by prompt</source>
         <translation>按提示词筛选</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="206"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="48"/>
         <source>All models</source>
         <translation>全部模型</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="207"/>
-        <location filename="../../ecovdesk/ui/media_library.py" line="319"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="49"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="161"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="208"/>
-        <location filename="../../ecovdesk/ui/media_library.py" line="331"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="50"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="173"/>
         <source>Continue this song</source>
         <translation>续写这首歌</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="209"/>
-        <location filename="../../ecovdesk/ui/media_library.py" line="335"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="51"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="177"/>
         <source>Extend</source>
         <translation>延长</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="210"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="52"/>
         <source>Use last frame</source>
         <translation>使用最后一帧</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="211"/>
-        <location filename="../../ecovdesk/ui/media_library.py" line="338"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="53"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="180"/>
         <source>Use the last frame as the next start frame</source>
         <translation>把最后一帧作为下一段的起始帧</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="212"/>
-        <location filename="../../ecovdesk/ui/media_library.py" line="342"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="54"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="184"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="244"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="86"/>
         <source>Songs you make with Suno appear here, kept for good.</source>
         <translation>用 Suno 生成的歌曲会永久保存在这里。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="246"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="88"/>
         <source>Videos you make appear here, kept for good.</source>
         <translation>生成的视频会永久保存在这里。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/media_library.py" line="309"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="151"/>
         <source>%n song(s)</source>
         <translation>
             <numerusform>%n 首歌曲</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/media_library.py" line="311"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="153"/>
         <source>%n video(s)</source>
         <translation>
             <numerusform>%n 个视频</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="325"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="167"/>
         <source>Open the conversation it came from</source>
         <translation>打开来源对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="389"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="231"/>
         <source>Only Luma videos can be extended</source>
         <translation>只有 Luma 视频可以延长</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="398"/>
-        <source>Music</source>
-        <translation>音乐</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="399"/>
-        <source>Videos</source>
-        <translation>视频</translation>
     </message>
 </context>
 <context>
@@ -1176,77 +1191,77 @@
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="117"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="332"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="119"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="334"/>
         <source>Save and resend</source>
         <translation>保存并重新发送</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="128"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="117"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="184"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="173"/>
         <source>Prompt: %1 · Size: %2</source>
         <translation>提示词：%1 · 尺寸：%2</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="192"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="181"/>
         <source>Sources:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="264"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="253"/>
         <source>Copy code</source>
         <translation>复制代码</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="241"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="230"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="241"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="230"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="250"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="239"/>
         <source>Thinking…</source>
         <translation>思考中…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="250"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="239"/>
         <source>Thought process</source>
         <translation>思考过程</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="265"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="254"/>
         <source>Shortened for display; Copy code copies all of it.</source>
         <translation>显示时已截断；“复制代码”会复制全部内容。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="266"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="255"/>
         <source>This reply is long; only its beginning is shown.</source>
         <translation>这条回复很长，只显示了开头部分。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="267"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="256"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="292"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="291"/>
         <source>Tokens: %1 in · %2 out · %3 total</source>
         <translation>Token：输入 %1 · 输出 %2 · 合计 %3</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="299"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="298"/>
         <source> (%1 thinking)</source>
         <translation>（思考 %1）</translation>
     </message>
@@ -1259,98 +1274,143 @@
         <translation>Midjourney 参数</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="37"/>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="38"/>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="39"/>
+        <source>Imagine</source>
+        <translation>文生图（Imagine）</translation>
+    </message>
+    <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="40"/>
+        <source>Blend 2–5 attached images</source>
+        <translation>混合 2–5 张附加图片（Blend）</translation>
+    </message>
+    <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="41"/>
+        <source>Describe the attached image</source>
+        <translation>描述附加的图片（Describe）</translation>
+    </message>
+    <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="42"/>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="94"/>
+        <source>Shorten the prompt</source>
+        <translation>精简提示词（Shorten）</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="47"/>
+        <source>Square</source>
+        <translation>方形</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="48"/>
+        <source>Portrait</source>
+        <translation>竖版</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="49"/>
+        <source>Landscape</source>
+        <translation>横版</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="52"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="53"/>
+        <source>Blend shape</source>
+        <translation>混合图形状</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="58"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="59"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="60"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="61"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="62"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="63"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="115"/>
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="43"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="64"/>
         <source>Raw style</source>
         <translation>Raw 风格</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="44"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="65"/>
         <source>Tile</source>
         <translation>平铺</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="46"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="67"/>
         <source>Random</source>
         <translation>随机</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="48"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="69"/>
         <source>Things to leave out</source>
         <translation>不希望出现的内容</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="53"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="74"/>
         <source>Relay default</source>
         <translation>中转站默认</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="54"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="75"/>
         <source>Aspect ratio</source>
         <translation>宽高比</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="55"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="76"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="56"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="77"/>
         <source>Stylize</source>
         <translation>风格化</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="57"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="78"/>
         <source>Chaos</source>
         <translation>混乱度</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="58"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="79"/>
         <source>Quality</source>
         <translation>质量</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="59"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="80"/>
         <source>Weird</source>
         <translation>怪异度</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="62"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="83"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="63"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="84"/>
         <source>Leave out (--no)</source>
         <translation>排除（--no）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="64"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="85"/>
         <source>Style reference</source>
         <translation>风格参考</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="65"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="86"/>
         <source>Character reference</source>
         <translation>角色参考</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="66"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="87"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="69"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="90"/>
         <source>Attached images are sent as image prompts.</source>
         <translation>附加的图片会作为垫图发送。</translation>
     </message>
@@ -1883,7 +1943,7 @@ Your lyrics…</source>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/video_options_panel.py" line="74"/>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="187"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="190"/>
         <source>Aspect ratio</source>
         <translation>宽高比</translation>
     </message>
@@ -1894,7 +1954,7 @@ Your lyrics…</source>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/video_options_panel.py" line="78"/>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="188"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="191"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
@@ -2045,26 +2105,31 @@ Your lyrics…</source>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/video_options_panel.py" line="185"/>
+        <source>Make pictures with Kolors instead of a video</source>
+        <translation>改用 Kolors 生成图片（不生成视频）</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="188"/>
         <source>Negative prompt</source>
         <translation>反向提示词</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="186"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="189"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="189"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="192"/>
         <source>Prompt strength</source>
         <translation>提示词强度</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="190"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="193"/>
         <source>Camera</source>
         <translation>镜头</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="194"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="197"/>
         <source>Attach an image to start from it; a second one becomes the last frame.</source>
         <translation>附加一张图片作为起始帧；第二张作为尾帧。</translation>
     </message>
@@ -2072,83 +2137,83 @@ Your lyrics…</source>
 <context>
     <name>VideoPlayer</name>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="46"/>
-        <location filename="../../ecovdesk/ui/video_player.py" line="237"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="47"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="246"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="47"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="48"/>
         <source>One frame back</source>
         <translation>后退一帧</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="49"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="50"/>
         <source>One frame forward</source>
         <translation>前进一帧</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="53"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="54"/>
         <source>Loop</source>
         <translation>循环</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="54"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="55"/>
         <source>Mute</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="59"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="60"/>
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="61"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="62"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="61"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="62"/>
         <source>Full screen (F, Esc to leave)</source>
         <translation>全屏（F 进入，Esc 退出）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="63"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="64"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="196"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="197"/>
         <source>Save video</source>
         <translation>保存视频</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="226"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="235"/>
         <source>Save a copy of this video</source>
         <translation>另存一份这个视频</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="228"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="237"/>
         <source>The video can be saved once it has finished downloading</source>
         <translation>视频下载完成后即可保存</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="237"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="246"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="250"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="259"/>
         <source>This video cannot be played: %1</source>
         <translation>无法播放这个视频：%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="252"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="261"/>
         <source>No audio output device was found; the video plays without sound.</source>
         <translation>未找到音频输出设备，视频将静音播放。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="260"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="269"/>
         <source>unknown error</source>
         <translation>未知错误</translation>
     </message>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
@@ -110,3 +112,43 @@ def test_failed_imagine_shows_the_reason_and_retry(
     submits = len(relay.requests_to("/mj/submit/imagine"))
     card.retry_button.click()
     driver.until(lambda: len(relay.requests_to("/mj/submit/imagine")) == submits + 1)
+
+
+def test_describe_offers_its_prompts_for_reuse_and_blend_sends_the_images(
+    qtbot: QtBot, driver: Driver, app: RunningApp, relay: FakeRelay, tmp_path: Path
+) -> None:
+    from PIL import Image
+
+    relay.poll_steps = 1
+    window = app.window
+    for name in ("a.png", "b.png"):
+        Image.new("RGB", (64, 64), "teal").save(tmp_path / name)
+    window.picker.set_current("midjourney")
+    window._model_chosen("midjourney")
+    mj = window.side_panel.midjourney
+    mj.task.setCurrentIndex(mj.task.findData("describe"))
+    window.composer.imageFilesChosen.emit([str(tmp_path / "a.png")])
+    driver.until(lambda: len(window.attachments.items) == 1)
+    window.composer.edit.insertPlainText("describe this")
+    qtbot.keyClick(window.composer.edit, Qt.Key.Key_Return)
+    driver.until(lambda: bool(_replies(app)) and _replies(app)[-1].job_card is not None)
+    card = _replies(app)[-1].job_card
+    assert card is not None
+    driver.until(lambda: card.job.state is JobState.SUCCEEDED, timeout=30)
+    assert relay.requests_to("/mj/submit/describe")[-1].json["base64"].startswith("data:image/")
+    uses = [b for b in card.findChildren(QPushButton) if b.text().startswith("Use:")]
+    assert len(uses) == 4
+    uses[1].click()
+    assert window.composer.text() == uses[1].toolTip()
+    assert mj.task.currentData() == "imagine"
+    window.composer.clear_text()
+
+    mj.task.setCurrentIndex(mj.task.findData("blend"))
+    mj.dimensions.setCurrentIndex(mj.dimensions.findData("LANDSCAPE"))
+    window.composer.imageFilesChosen.emit([str(tmp_path / "a.png"), str(tmp_path / "b.png")])
+    driver.until(lambda: len(window.attachments.items) == 2)
+    window.composer.edit.insertPlainText("blend them")
+    qtbot.keyClick(window.composer.edit, Qt.Key.Key_Return)
+    driver.until(lambda: bool(relay.requests_to("/mj/submit/blend")))
+    blend = relay.requests_to("/mj/submit/blend")[-1].json
+    assert len(blend["base64Array"]) == 2 and blend["dimensions"] == "LANDSCAPE"
