@@ -25,7 +25,8 @@ import i18n as i18n_tool  # noqa: E402
 # Words that stay as they are in any language: product and model names, formats, keys.
 ALLOWED = re.compile(
     r"^(ecovdesk|OpenAI|API|HTTP|JSON|Markdown|Ctrl|Shift|Enter|Token|use_search|sk|kimi|"
-    r"deepseek|gpt|Midjourney|Suno|Raw|https?|Esc|Qt|PySide|Python|s)$"
+    r"deepseek|gpt|Midjourney|Suno|Kolors|Imagine|Blend|Describe|Shorten|Raw|https?|Esc|Qt|"
+    r"PySide|Python|s)$"
     # model ids such as gpt-4o-mini or chirp-v4: a word with a digit, a dot or a hyphen in it
     r"|^[a-z]+[-.0-9][a-z0-9.\-]*$",
     re.IGNORECASE,
