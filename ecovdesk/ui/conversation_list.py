@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecovdesk.core.domain import Conversation, SearchHit
+from ecovdesk.ui.widgets import plain_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SEARCH_DELAY_MS = 200
@@ -86,7 +87,7 @@ class ConversationList(QWidget):
         for conversation in self._conversations:
             item = QListWidgetItem(conversation.title or self.tr("New conversation"))
             item.setData(ID_ROLE, conversation.id)
-            item.setToolTip(conversation.model)
+            item.setToolTip(plain_tooltip(conversation.model))
             self.list.addItem(item)
         self.set_current(self._current)
 

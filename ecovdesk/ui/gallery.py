@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ecovdesk.core.domain import Asset
 from ecovdesk.ui.pictures import THUMB_SIDE, ThumbnailCache
-from ecovdesk.ui.widgets import label, push_button
+from ecovdesk.ui.widgets import label, plain_tooltip, push_button
 
 ASSET_ROLE = Qt.ItemDataRole.UserRole
 Index = QModelIndex | QPersistentModelIndex
@@ -64,7 +64,7 @@ class GalleryModel(QAbstractListModel):
             return prompt[:40] + ("…" if len(prompt) > 40 else "")
         if role == Qt.ItemDataRole.ToolTipRole:
             when = dt.datetime.fromtimestamp(asset.created_at).strftime("%Y-%m-%d %H:%M")
-            return f"{asset.provenance.prompt}\n{asset.provenance.model} · {when}"
+            return plain_tooltip(f"{asset.provenance.prompt}\n{asset.provenance.model} · {when}")
         if role == ASSET_ROLE:
             return asset
         return None

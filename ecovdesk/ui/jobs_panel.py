@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from ecovdesk.core.domain import Job, JobState
 from ecovdesk.ui.job_card import elapsed_text, state_text
 from ecovdesk.ui.model_picker import group_title
-from ecovdesk.ui.widgets import label, push_button
+from ecovdesk.ui.widgets import label, plain_tooltip, push_button
 
 Index = QModelIndex | QPersistentModelIndex
 JOB_ROLE = Qt.ItemDataRole.UserRole
@@ -86,7 +86,7 @@ class JobsModel(QAbstractTableModel):
         if role == JOB_ROLE:
             return job
         if role == Qt.ItemDataRole.ToolTipRole and index.column() in (1, 6):
-            return job.prompt if index.column() == 1 else job.error
+            return plain_tooltip(job.prompt if index.column() == 1 else job.error)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         column = index.column()
@@ -145,8 +145,12 @@ class JobsPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().setVisible(False)
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths: sizing columns to their contents measured every row on each job update.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in enumerate((110, 0, 130, 150, 70, 70, 240)):
+            if width:
+                header.resizeSection(column, width)
         self.view.doubleClicked.connect(lambda _i: self._open_selection())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         layout.addWidget(self.view, 1)
@@ -204,6 +208,8 @@ class JobsPanel(QWidget):
         self.empty_hint.setVisible(not self.model.jobs)
 
     def _refresh_times(self) -> None:
+        if not self.isVisible():
+            return
         rows = self.model.rowCount()
         if rows and any(j.state.is_active for j in self.model.jobs):
             self.model.dataChanged.emit(self.model.index(0, 5), self.model.index(rows - 1, 5))

@@ -17,7 +17,9 @@ if TYPE_CHECKING:
 
 COPY_SCHEME = "ecovdesk-copy"
 SHOW_ALL_SCHEME = "ecovdesk-show-all"
-SAFE_SCHEMES = ("http://", "https://", "mailto:")
+# Only web links are made clickable: the rest (mailto:, file:, custom schemes) would hand a
+# reply's words to another program.
+SAFE_SCHEMES = ("http://", "https://")
 # Parsing costs up to ~10 µs a character for hostile Markdown, and Qt needs seconds to lay out
 # a million characters of code, so a very long reply shows its beginning until the user asks
 # for all of it; a code block shows a part, while Copy code still copies every character.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QToolButton
 
@@ -30,9 +32,22 @@ def label(
     text: str = "", *, name: str = "", wrap: bool = False, align: Qt.AlignmentFlag | None = None
 ) -> QLabel:
     widget = QLabel(text)
+    # Labels show relay and model words (error messages, prompts, model ids); as rich text a
+    # stray tag would be rendered, and an <img src="file:..."> read from the disk.
+    widget.setTextFormat(Qt.TextFormat.PlainText)
     widget.setWordWrap(wrap)
     if name:
         widget.setObjectName(name)
     if align is not None:
         widget.setAlignment(align)
     return widget
+
+
+def plain_tooltip(text: str) -> str:
+    """``text`` as a tooltip showing exactly these characters.
+
+    Qt renders a tooltip as rich text when its first line looks like markup, so a prompt or an
+    error holding a tag would be drawn (an <img src="file:..."> read from the disk) unless it is
+    escaped into rich text of its own.
+    """
+    return f'<p style="white-space:pre-wrap">{html.escape(text)}</p>' if text else ""
