@@ -10,11 +10,13 @@ import json
 import re
 from dataclasses import dataclass, field
 
-# (opening marker, closing markers) as the vendors write them.
+# (opening marker, closing markers) as the vendors write them. A reply is whatever the relay
+# sends, so every pattern here must stay linear in its length: a leading "\n*" may only start
+# where a run of line breaks starts, or a reply of many blank lines would take minutes.
 _THINKING_MARKERS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
-    (re.compile(r"^\s*\[思考开始\]\n?"), re.compile(r"\n*\[思考结束\]\n?")),
-    (re.compile(r"^\s*开始思考\n"), re.compile(r"\n*(思考完成|思考结束)\n*")),
-    (re.compile(r"^\s*<think>\n?"), re.compile(r"\n*</think>\n*")),
+    (re.compile(r"^\s*\[思考开始\]\n?"), re.compile(r"(?<!\n)\n*\[思考结束\]\n?")),
+    (re.compile(r"^\s*开始思考\n"), re.compile(r"(?<!\n)\n*(思考完成|思考结束)\n*")),
+    (re.compile(r"^\s*<think>\n?"), re.compile(r"(?<!\n)\n*</think>\n*")),
     (
         re.compile(r"^\s*<details>\s*<summary>思考过程</summary>\s*<pre>"),
         re.compile(r"</pre>\s*</details>\n*"),
@@ -22,13 +24,17 @@ _THINKING_MARKERS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
 )
 
 _KIMI_SOURCE = re.compile(r"^【检索\s*(\d+)】\s*\[([^\]]*)\]\((https?://[^)\s]+)\)\s*$", re.M)
-_SOURCES_HEADER = re.compile(r"\n*搜索结果来自：\s*$")
-_DEEPSEEK_SOURCE = re.compile(r"^检索\s+(.+?)\s+-\s+(https?://\S+)\s*$", re.M)
+_SOURCES_HEADER = re.compile(r"(?<!\n)\n*搜索结果来自：\s*$")
+# Bounded, since an unbounded lazy title between runs of spaces backtracks without end.
+_DEEPSEEK_SOURCE = re.compile(
+    r"^检索[ \t]{1,20}(\S.{0,500}?)[ \t]{1,20}-[ \t]{1,20}(https?://\S{1,4000})[ \t]*$", re.M
+)
 _KIMI_CITE = re.compile(r"【检索\s*(\d+)】")
 _METASO_CITE = re.compile(r"\[\[(\d+)\]\]")
 _CITATION_TAG = re.compile(r"\[citation:(\d+)\]")
 
-_LINK = re.compile(r"(!?)\[([^\]]*)\]\((https?://[^)\s]+)\)")
+# Link text holds no "[": a reply of many "[" would otherwise be scanned once per bracket.
+_LINK = re.compile(r"(!?)\[([^\[\]]*)\]\((https?://[^)\s]+)\)")
 _IMAGE_EXT = re.compile(r"\.(webp|png|jpe?g|gif|svg)(\?[^)\s]*)?$", re.I)
 _IMAGE_HOSTS = ("filesystem.site/cdn/",)
 
