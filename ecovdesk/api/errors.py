@@ -86,9 +86,29 @@ def parse_retry_after(value: str | None) -> float | None:
     return seconds if seconds >= 0 else None
 
 
+_HIDDEN_ELEMENT = re.compile(r"<(script|style)\b", re.I)
+# No "<" inside a tag: a page of many unclosed "<" is then read in one pass, not once per "<".
+_TAG = re.compile(r"<[^<>]*>")
+
+
+def _without_hidden_elements(text: str) -> str:
+    """``text`` without its scripts and styles, found by plain searches so that a page full of
+    unclosed ``<script`` costs one pass (this runs on the UI thread)."""
+    lowered = text.lower()
+    kept: list[str] = []
+    position = 0
+    while (found := _HIDDEN_ELEMENT.search(text, position)) is not None:
+        kept.append(text[position : found.start()])
+        close = lowered.find(f"</{found.group(1).lower()}", found.end())
+        if close < 0:
+            return " ".join(kept)
+        position = close
+    kept.append(text[position:])
+    return " ".join(kept)
+
+
 def _strip_markup(text: str, limit: int = 300) -> str:
-    text = re.sub(r"<(script|style)\b.*?</\1>", " ", text, flags=re.S | re.I)
-    text = re.sub(r"<[^>]+>", " ", text)
+    text = _TAG.sub(" ", _without_hidden_elements(text))
     text = re.sub(r"\s+", " ", text).strip()
     return text[:limit]
 
