@@ -7,6 +7,7 @@ local files or remote images behind the user's back.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -24,6 +25,10 @@ SAFE_SCHEMES = ("http://", "https://")
 # a million characters of code, so a very long reply shows its beginning until the user asks
 # for all of it; a code block shows a part, while Copy code still copies every character.
 MAX_RENDER_CHARS = 50_000
+# Markup characters cost the parser, and the tags they make cost Qt's layout, far more than
+# prose: a reply that is mostly "*", "[" or "|" shows this many of them at most.
+MAX_RENDER_MARKUP = 8_000
+_MARKUP = re.compile(r"[*_\[\]`<>|~!\\]")
 MAX_CODE_SHOWN_CHARS = 20_000
 # Highlighted HTML is about eight times the size of the code and Pygments is slow past this.
 MAX_HIGHLIGHT_CHARS = 10_000
@@ -82,12 +87,48 @@ def _beginning(text: str, limit: int) -> str:
     return text[: end if end > 0 else limit]
 
 
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
+
+
+def _open_fence(text: str) -> str | None:
+    """The marker of a top-level fenced code block still open at the end of ``text``."""
+    marker: str | None = None
+    for line in text.split("\n"):
+        found = _FENCE.match(line)
+        if found is None:
+            continue
+        fence, rest = found.groups()
+        if marker is None:
+            # An info string after backticks may not hold a backtick (CommonMark).
+            if not (fence[0] == "`" and "`" in rest):
+                marker = fence
+        elif fence[0] == marker[0] and len(fence) >= len(marker) and not rest.strip():
+            marker = None
+    return marker
+
+
 def shown_part(text: str, *, complete: bool) -> tuple[str, str]:
     """The part of ``text`` to render, and the HTML that says what was left out, if anything."""
-    if complete or len(text) <= MAX_RENDER_CHARS:
+    if complete or (
+        len(text) <= MAX_RENDER_CHARS and len(_MARKUP.findall(text)) <= MAX_RENDER_MARKUP
+    ):
+        return text, ""
+    shown = _beginning(text, MAX_RENDER_CHARS)
+    for count, found in enumerate(_MARKUP.finditer(shown)):
+        if count == MAX_RENDER_MARKUP:
+            shown = _beginning(shown, found.start())
+            break
+    marker = _open_fence(shown)
+    if marker is not None:
+        # A code block cut in two would copy only its first part, so it is kept whole: it
+        # shows a part of itself anyway, and a fence costs the parser little.
+        close = re.compile(rf"^ {{0,3}}{re.escape(marker[0])}{{{len(marker)},}}[ \t]*$", re.M)
+        end = close.search(text, len(shown))
+        shown = text[: end.end() if end else len(text)]
+    if len(shown) == len(text):
         return text, ""
     note = f'<p><i>{{more}}</i>&nbsp;&nbsp;<a href="{SHOW_ALL_SCHEME}:">{{show_all}}</a></p>'
-    return _beginning(text, MAX_RENDER_CHARS), note
+    return shown, note
 
 
 class MarkdownRenderer:

@@ -22,6 +22,7 @@ from ecovdesk.core.reply_parser import ParsedReply, parse_reply
 from ecovdesk.ui.error_text import describe_error
 from ecovdesk.ui.image_strip import ImageStrip
 from ecovdesk.ui.job_card import JobCard
+from ecovdesk.ui.long_text_viewer import LongTextViewer
 from ecovdesk.ui.markdown_html import (
     COPY_SCHEME,
     SAFE_SCHEMES,
@@ -58,8 +59,8 @@ class MessageBubble(QFrame):
         self._parsed = ParsedReply()
         # Set for a reply that streams into this bubble; it renders the reply from then on.
         self._stream: MarkdownStream | None = None
-        # A very long reply shows its beginning until the user asks for all of it.
-        self._show_all = False
+        # The whole text of a reply too long to render, once the user asked to see it.
+        self.long_text_viewer: LongTextViewer | None = None
         self._render_timer = QTimer(self, singleShot=True, interval=RENDER_INTERVAL_MS)
         self._render_timer.timeout.connect(self._render)
         self._content_parts: list[str] = [message.content]
@@ -196,7 +197,7 @@ class MessageBubble(QFrame):
         elif self._stream is not None:
             self._render_parts(answer)
         else:
-            self.body.setHtml(self._html(self._renderer, answer, complete=self._show_all))
+            self.body.setHtml(self._html(self._renderer, answer, complete=False))
         self._render_state()
         elapsed_ms = (time.perf_counter() - started) * 1000
         self._render_timer.setInterval(max(RENDER_INTERVAL_MS, int(elapsed_ms * RENDER_BACKOFF)))
@@ -204,11 +205,11 @@ class MessageBubble(QFrame):
     def _render_parts(self, answer: str) -> None:
         """Renders only what changed at the end of a streamed reply (see markdown_stream)."""
         assert self._stream is not None
-        text, note = shown_part(answer, complete=self._show_all)
+        text, note = shown_part(answer, complete=False)
         if not self.streaming and len(text) <= PART_CHARS:
             # A short reply ends up as one document, so all of it can be selected at once.
             self._stream = None
-            self.body.setHtml(self._html(self._renderer, answer, complete=self._show_all))
+            self.body.setHtml(self._html(self._renderer, answer, complete=False))
             return
         update = self._stream.update(text, final=not self.streaming)
         if update.restart:
@@ -312,8 +313,8 @@ class MessageBubble(QFrame):
                 QGuiApplication.clipboard().setText(self._renderer.code_blocks[index])
             return
         if text.startswith(SHOW_ALL_SCHEME + ":"):
-            self._show_all = True
-            self._render()
+            self.long_text_viewer = LongTextViewer(self._parsed.answer, self.window())
+            self.long_text_viewer.show()
             return
         if text.lower().startswith(SAFE_SCHEMES):
             QDesktopServices.openUrl(url)

@@ -932,17 +932,30 @@
         <translation>Open result</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="154"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="158"/>
         <source>Midjourney, Suno and video jobs appear here while they run and after.</source>
         <translation>Midjourney, Suno and video jobs appear here while they run and after.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="203"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="207"/>
         <source>%n job(s) running</source>
         <translation>
             <numerusform>%n job running</numerusform>
             <numerusform>%n jobs running</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>LongTextViewer</name>
+    <message>
+        <location filename="../../ecovdesk/ui/long_text_viewer.py" line="27"/>
+        <source>Whole reply</source>
+        <translation>Whole reply</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/long_text_viewer.py" line="38"/>
+        <source>Copy all</source>
+        <translation>Copy all</translation>
     </message>
 </context>
 <context>
@@ -1181,92 +1194,92 @@
 <context>
     <name>MessageBubble</name>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="80"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="81"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="83"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="84"/>
         <source>Edit</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="87"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="88"/>
         <source>Regenerate</source>
         <translation>Regenerate</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="332"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="333"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="334"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="335"/>
         <source>Save and resend</source>
         <translation>Save and resend</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="117"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="118"/>
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="173"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="174"/>
         <source>Prompt: %1 · Size: %2</source>
         <translation>Prompt: %1 · Size: %2</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="181"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="182"/>
         <source>Sources:</source>
         <translation>Sources:</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="253"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="254"/>
         <source>Copy code</source>
         <translation>Copy code</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="230"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="231"/>
         <source>You</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="230"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="231"/>
         <source>Assistant</source>
         <translation>Assistant</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="239"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="240"/>
         <source>Thinking…</source>
         <translation>Thinking…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="239"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="240"/>
         <source>Thought process</source>
         <translation>Thought process</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="254"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="255"/>
         <source>Shortened for display; Copy code copies all of it.</source>
         <translation>Shortened for display; Copy code copies all of it.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="255"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="256"/>
         <source>This reply is long; only its beginning is shown.</source>
         <translation>This reply is long; only its beginning is shown.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="256"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="257"/>
         <source>Show all</source>
         <translation>Show all</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="291"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="292"/>
         <source>Tokens: %1 in · %2 out · %3 total</source>
         <translation>Tokens: %1 in · %2 out · %3 total</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="298"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="299"/>
         <source> (%1 thinking)</source>
         <translation> (%1 thinking)</translation>
     </message>

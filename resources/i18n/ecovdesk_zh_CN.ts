@@ -931,16 +931,29 @@
         <translation>打开结果</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="154"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="158"/>
         <source>Midjourney, Suno and video jobs appear here while they run and after.</source>
         <translation>Midjourney、Suno 和视频任务会在这里显示进度和结果。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="203"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="207"/>
         <source>%n job(s) running</source>
         <translation>
             <numerusform>%n 个任务进行中</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>LongTextViewer</name>
+    <message>
+        <location filename="../../ecovdesk/ui/long_text_viewer.py" line="27"/>
+        <source>Whole reply</source>
+        <translation>完整回复</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/long_text_viewer.py" line="38"/>
+        <source>Copy all</source>
+        <translation>全部复制</translation>
     </message>
 </context>
 <context>
@@ -1176,92 +1189,92 @@
 <context>
     <name>MessageBubble</name>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="80"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="81"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="83"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="84"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="87"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="88"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="332"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="333"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="334"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="335"/>
         <source>Save and resend</source>
         <translation>保存并重新发送</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="117"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="118"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="173"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="174"/>
         <source>Prompt: %1 · Size: %2</source>
         <translation>提示词：%1 · 尺寸：%2</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="181"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="182"/>
         <source>Sources:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="253"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="254"/>
         <source>Copy code</source>
         <translation>复制代码</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="230"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="231"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="230"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="231"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="239"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="240"/>
         <source>Thinking…</source>
         <translation>思考中…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="239"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="240"/>
         <source>Thought process</source>
         <translation>思考过程</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="254"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="255"/>
         <source>Shortened for display; Copy code copies all of it.</source>
         <translation>显示时已截断；“复制代码”会复制全部内容。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="255"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="256"/>
         <source>This reply is long; only its beginning is shown.</source>
         <translation>这条回复很长，只显示了开头部分。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="256"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="257"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="291"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="292"/>
         <source>Tokens: %1 in · %2 out · %3 total</source>
         <translation>Token：输入 %1 · 输出 %2 · 合计 %3</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="298"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="299"/>
         <source> (%1 thinking)</source>
         <translation>（思考 %1）</translation>
     </message>
