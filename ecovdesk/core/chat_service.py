@@ -28,20 +28,15 @@ from ecovdesk.core.events import EventSink
 from ecovdesk.core.relay_session import RelaySession
 from ecovdesk.core.reply_parser import parse_reply
 from ecovdesk.core.task_scope import TaskScope
+from ecovdesk.core.user_turn import add_user_turn
 
 log = logging.getLogger(__name__)
 
 STOPPED = "stopped"
 INTERNAL = "internal"
-TITLE_LENGTH = 40
 DELTA_INTERVAL = 0.016
 
 ReplyHook = Callable[[Message, str], Awaitable[object]]
-
-
-def title_from_text(text: str) -> str:
-    line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
-    return line[:TITLE_LENGTH] + ("…" if len(line) > TITLE_LENGTH else "")
 
 
 def chat_key(conversation_id: int) -> str:
@@ -165,36 +160,9 @@ class ChatService:
         options: ChatOptions | None = None,
     ) -> Conversation:
         """Add the user's message and start streaming the reply; a new conversation if None."""
-        now = self._clock()
-        if conversation is None:
-            conversation = await self._db.run(
-                store.create_conversation,
-                title_from_text(text),
-                model,
-                options or ChatOptions(),
-                now,
-            )
-            self._sink.conversation_changed(conversation)
-        elif conversation.model != model or (options and options != conversation.options):
-            conversation.model = model
-            conversation.options = options or conversation.options
-            await self._db.run(
-                store.update_conversation_settings,
-                conversation.id,
-                model,
-                conversation.options,
-                now,
-            )
-        user = await self._db.run(
-            store.add_message,
-            conversation.id,
-            Role.USER,
-            text,
-            model=model,
-            attachments=attachments or [],
-            now=now,
+        conversation, _user = await add_user_turn(
+            self._db, self._sink, conversation, model, text, attachments, self._clock(), options
         )
-        self._sink.message_added(user)
         await self._start_reply(conversation)
         return conversation
 

@@ -13,13 +13,12 @@ from collections.abc import Callable
 from ecovdesk.api.errors import RelayError
 from ecovdesk.core import conversation_store as store
 from ecovdesk.core.catalogue import Catalogue, Family
-from ecovdesk.core.chat_service import INTERNAL, STOPPED, chat_key, title_from_text
+from ecovdesk.core.chat_service import INTERNAL, STOPPED, chat_key
 from ecovdesk.core.database import Database
 from ecovdesk.core.domain import (
     Asset,
     AssetKind,
     Attachment,
-    ChatOptions,
     Conversation,
     ImageOptions,
     Message,
@@ -34,6 +33,7 @@ from ecovdesk.core.media_check import SAVE_FAILED, MediaRejected
 from ecovdesk.core.relay_session import RelaySession
 from ecovdesk.core.reply_parser import ParsedReply, parse_reply
 from ecovdesk.core.task_scope import TaskScope
+from ecovdesk.core.user_turn import add_user_turn
 
 log = logging.getLogger(__name__)
 
@@ -96,31 +96,9 @@ class ImageService:
         family = self._catalogue.get(model).family
         if family not in IMAGE_FAMILIES:
             raise ValueError(f"{model} is not a picture model")
-        now = self._clock()
-        if conversation is None:
-            conversation = await self._db.run(
-                store.create_conversation, title_from_text(prompt), model, ChatOptions(), now
-            )
-            self._sink.conversation_changed(conversation)
-        elif conversation.model != model:
-            conversation.model = model
-            await self._db.run(
-                store.update_conversation_settings,
-                conversation.id,
-                model,
-                conversation.options,
-                now,
-            )
-        user = await self._db.run(
-            store.add_message,
-            conversation.id,
-            Role.USER,
-            prompt,
-            model=model,
-            attachments=attachments or [],
-            now=now,
+        conversation, _user = await add_user_turn(
+            self._db, self._sink, conversation, model, prompt, attachments, self._clock()
         )
-        self._sink.message_added(user)
         await self._start_reply(conversation, model, family, prompt, options)
         return conversation
 

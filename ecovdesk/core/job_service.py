@@ -17,16 +17,14 @@ from ecovdesk.api.errors import RelayError
 from ecovdesk.core import conversation_store as store
 from ecovdesk.core import job_store
 from ecovdesk.core.catalogue import Catalogue, Family
-from ecovdesk.core.chat_service import chat_key, title_from_text
+from ecovdesk.core.chat_service import chat_key
 from ecovdesk.core.database import Database
 from ecovdesk.core.domain import (
     Attachment,
     AttachmentKind,
-    ChatOptions,
     Conversation,
     Job,
     JobState,
-    Role,
 )
 from ecovdesk.core.events import EventSink
 from ecovdesk.core.job_book import ACTIVE, JobBook, request_params
@@ -39,6 +37,7 @@ from ecovdesk.core.job_store import NewJob
 from ecovdesk.core.library import Library
 from ecovdesk.core.relay_session import RelaySession
 from ecovdesk.core.task_scope import TaskScope
+from ecovdesk.core.user_turn import add_user_turn
 
 log = logging.getLogger(__name__)
 
@@ -110,31 +109,9 @@ class JobService:
         family = self._catalogue.get(model).family
         adapter = adapter_for(family)
         attached = list(attachments or [])
-        now = self._clock()
-        if conversation is None:
-            conversation = await self._db.run(
-                store.create_conversation, title_from_text(prompt), model, ChatOptions(), now
-            )
-            self._sink.conversation_changed(conversation)
-        elif conversation.model != model:
-            conversation.model = model
-            await self._db.run(
-                store.update_conversation_settings,
-                conversation.id,
-                model,
-                conversation.options,
-                now,
-            )
-        user = await self._db.run(
-            store.add_message,
-            conversation.id,
-            Role.USER,
-            prompt,
-            model=model,
-            attachments=attached,
-            now=now,
+        conversation, _user = await add_user_turn(
+            self._db, self._sink, conversation, model, prompt, attached, self._clock()
         )
-        self._sink.message_added(user)
         kind = adapter.kind_for(params, attached)
         new = NewJob(family.value, kind, model, prompt, dict(params), attached, conversation.id)
         await self._sender.launch(await self._book.create(new), attached)
