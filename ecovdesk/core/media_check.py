@@ -19,6 +19,7 @@ from pathlib import Path
 from PIL import Image, UnidentifiedImageError
 
 from ecovdesk.core.domain import AssetKind
+from ecovdesk.core.image_ends import image_end
 
 TOO_LARGE = "too_large"
 NOT_AN_IMAGE = "not_an_image"
@@ -29,6 +30,7 @@ TYPE_MISMATCH = "type_mismatch"
 DOWNLOAD_FAILED = "download_failed"
 EXPIRED_OR_MISSING = "expired_or_missing"
 SAVE_FAILED = "save_failed"
+POLYGLOT = "polyglot"
 
 # 64 megapixels is above any picture model's output (the largest are about 16 MP) and keeps
 # a decoded RGBA frame near 256 MB.
@@ -186,6 +188,8 @@ def _check_raster(source: bytes | Path, mime: str, max_pixels: int) -> ImageFact
             image.verify()
         with _open(source, formats) as image:
             image.load()
+        if _is_polyglot(_read_all(source), mime):
+            raise MediaRejected(POLYGLOT)
     except Image.DecompressionBombError as exc:
         raise MediaRejected(DECOMPRESSION_BOMB) from exc
     except MediaRejected:
@@ -195,6 +199,34 @@ def _check_raster(source: bytes | Path, mime: str, max_pixels: int) -> ImageFact
         # SyntaxError or ValueError; for the user both mean the picture is unusable.
         raise MediaRejected(TRUNCATED) from exc
     return ImageFacts(mime, width, height)
+
+
+# Markup a web page would run, where only picture bytes belong (a GIF header followed by a
+# script is a classic polyglot).
+_PAGE_MARKERS = re.compile(rb"<(script|html|body|iframe|!doctype|\?php)", re.I)
+_ZIP_END = b"PK\x05\x06"
+_ZIP_END_SIZE = 22
+
+
+def _is_polyglot(data: bytes, mime: str) -> bool:
+    """Whether a decodable picture is also something else: a web page or a ZIP archive
+    inside it, or any bytes glued after its end (other than padding, or a phone's second
+    JPEG picture, which the Multi-Picture Format appends)."""
+    if _PAGE_MARKERS.search(data, 0, 1024):
+        return True
+    # A ZIP is read from its end record, whose comment reaches exactly to the end of file.
+    found = data.rfind(_ZIP_END, max(0, len(data) - 65_557))
+    if found >= 0 and found + _ZIP_END_SIZE <= len(data):
+        comment = int.from_bytes(data[found + 20 : found + 22], "little")
+        if found + _ZIP_END_SIZE + comment == len(data):
+            return True
+    end = image_end(data, mime)
+    if end is None:
+        return False
+    rest = data[end:]
+    if mime == "image/jpeg" and rest.startswith(b"\xff\xd8\xff"):
+        return False
+    return bool(rest.strip(b"\x00 \t\r\n"))
 
 
 def _open(source: bytes | Path, formats: list[str]) -> Image.Image:

@@ -29,6 +29,9 @@ def describe_refusal(reason: str) -> str:
         "expired_or_missing": QCoreApplication.translate(
             "PictureReasons", "The picture's link has expired or no longer exists."
         ),
+        "polyglot": QCoreApplication.translate(
+            "PictureReasons", "The file is a picture and also something else, such as a web page."
+        ),
     }
     return texts.get(
         reason, QCoreApplication.translate("PictureReasons", "The picture could not be stored.")

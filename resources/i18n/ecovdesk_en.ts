@@ -1642,7 +1642,12 @@
         <translation>The picture&apos;s link has expired or no longer exists.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/picture_reasons.py" line="34"/>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="32"/>
+        <source>The file is a picture and also something else, such as a web page.</source>
+        <translation>The file is a picture and also something else, such as a web page.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="37"/>
         <source>The picture could not be stored.</source>
         <translation>The picture could not be stored.</translation>
     </message>

@@ -1636,7 +1636,12 @@
         <translation>图片链接已过期或不存在。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/picture_reasons.py" line="34"/>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="32"/>
+        <source>The file is a picture and also something else, such as a web page.</source>
+        <translation>这个文件既是图片又是别的东西（例如网页），已拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="37"/>
         <source>The picture could not be stored.</source>
         <translation>无法保存这张图片。</translation>
     </message>
