@@ -128,6 +128,8 @@ PICTURE_CASES = {
     "mislabelled": "broken/page.webp",
     "animated": "animated.webp",
     "vector": "drawing.svg",
+    "polyglot": "broken/polyglot.gif",
+    "scripted": "broken/scripted.svg",
 }
 
 

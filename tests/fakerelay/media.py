@@ -5,6 +5,7 @@ from __future__ import annotations
 import colorsys
 import io
 import threading
+import zipfile
 import zlib
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
@@ -175,7 +176,25 @@ def broken_file(stem: str) -> bytes | None:
         return b"<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>"
     if stem == "bomb":
         return _png_declaring(40_000, 40_000)
+    if stem == "polyglot":
+        return _gif_with_zip()
+    if stem == "scripted":
+        return (
+            b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+            b'width="64" height="64"><image xlink:href="https://tracker.example/p.png"/>'
+            b"<script>alert(1)</script></svg>"
+        )
     return None
+
+
+def _gif_with_zip() -> bytes:
+    """A GIF that decodes, with a ZIP archive holding a web page glued after it."""
+    out = io.BytesIO()
+    Image.new("RGB", (64, 64), (200, 80, 40)).save(out, format="GIF")
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as bundle:
+        bundle.writestr("index.html", "<script>alert(document.domain)</script>")
+    return out.getvalue() + archive.getvalue()
 
 
 def _png_declaring(width: int, height: int) -> bytes:
