@@ -21,6 +21,9 @@ class Fault(enum.Enum):
     * ``HUGE_BODY``: ``size_mb`` megabytes of body (default 32).
     * ``SLOW_TOKENS``: ``delay`` seconds between SSE events (default 0.3); a
       non-streamed reply waits 100 times ``delay`` before it is sent.
+    * ``REDIRECT``: answer ``status`` (default 307) with ``Location: location``.
+    * ``ECHO_KEY``: a 401 whose message repeats the Authorization header it was sent, as
+      careless relays do.
     """
 
     CONNECTION_RESET_MID_STREAM = "connection_reset_mid_stream"
@@ -36,11 +39,20 @@ class Fault(enum.Enum):
     GZIP = "gzip"
     HUGE_BODY = "huge_body"
     SLOW_TOKENS = "slow_tokens"
+    REDIRECT = "redirect"
+    ECHO_KEY = "echo_key"
 
 
 #: Faults that replace the whole response before any route runs.
 CANNED_FAULTS = frozenset(
-    {Fault.HTML_502, Fault.HTML_504, Fault.ERROR_BODY_200, Fault.RATE_LIMIT_429}
+    {
+        Fault.HTML_502,
+        Fault.HTML_504,
+        Fault.ERROR_BODY_200,
+        Fault.RATE_LIMIT_429,
+        Fault.REDIRECT,
+        Fault.ECHO_KEY,
+    }
 )
 
 

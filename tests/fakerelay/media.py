@@ -297,5 +297,14 @@ def serve_file(ctx: Ctx) -> None:
     ctx.wire.send_bytes(206, body[start : end + 1], content_type, headers)
 
 
+def redirect_to_media(ctx: Ctx) -> None:
+    """A link on the relay's own address that sends the client on to the media host."""
+    location = ctx.file_url(ctx.params["name"])
+    ctx.wire.send_bytes(302, b"", "text/plain", {"Location": location})
+
+
 def routes() -> list[Route]:
-    return [route("GET|HEAD", r"/files/(?P<name>.+)", serve_file, auth=False)]
+    return [
+        route("GET|HEAD", r"/files/(?P<name>.+)", serve_file, auth=False),
+        route("GET|HEAD", r"/moved/(?P<name>.+)", redirect_to_media, auth=False),
+    ]

@@ -115,7 +115,7 @@ def dispatch(relay: FakeRelay, handler: BaseHTTPRequestHandler, request: Recorde
     head_only = request.method == "HEAD"
     item = relay._take_fault(request.path)
     if item is not None and (isinstance(item, QueuedError) or item.fault in CANNED_FAULTS):
-        status, body, content_type, headers = relay._canned(item)
+        status, body, content_type, headers = relay._canned(item, request)
         wire = Wire(handler, None, relay.sleep, head_only=head_only)
         _run(wire, request, handler, lambda: wire.send_bytes(status, body, content_type, headers))
         return

@@ -278,9 +278,18 @@ class FakeRelay:
             print(f"{request.method} {handler.path}", file=sys.stderr, flush=True)
         return request
 
-    def _canned(self, item: ActiveFault | QueuedError) -> tuple[int, bytes, str, dict[str, str]]:
+    def _canned(
+        self, item: ActiveFault | QueuedError, request: RecordedRequest | None = None
+    ) -> tuple[int, bytes, str, dict[str, str]]:
         """Status, body, content type and headers for a response that skips routing."""
         json_type = "application/json; charset=utf-8"
+        if isinstance(item, ActiveFault) and item.fault is Fault.REDIRECT:
+            status = int(item.param("status", 307))
+            return status, b"", "text/plain", {"Location": str(item.param("location", "/"))}
+        if isinstance(item, ActiveFault) and item.fault is Fault.ECHO_KEY:
+            sent = request.headers.get("authorization", "") if request is not None else ""
+            error = {"error": {"message": f"无效的令牌 {sent}", "type": "new_api_error"}}
+            return 401, json.dumps(error, ensure_ascii=False).encode(), json_type, {}
         if isinstance(item, QueuedError):
             headers = {}
             if item.retry_after is not None:
