@@ -85,6 +85,7 @@ async def compose(
     """Build the services and the window for one profile; raises StorageError."""
     from ecovdesk.ui.about_dialog import show_about
     from ecovdesk.ui.bridge import QtEventSink
+    from ecovdesk.ui.error_text import describe_storage_error
     from ecovdesk.ui.i18n import install_translation
     from ecovdesk.ui.main_window import MainWindow
     from ecovdesk.ui.settings_flow import edit_settings
@@ -101,12 +102,14 @@ async def compose(
     relay = RelaySession()
     preferences = Preferences(paths.settings_file, settings, keys, relay)
     preferences.connect()
-    scope = TaskScope(
-        on_error=lambda error: sink.noticeRaised.emit(
-            "error",
-            QCoreApplication.translate("App", "Something went wrong; details are in the log."),
-        )
-    )
+
+    def report(error: BaseException) -> None:
+        text = QCoreApplication.translate("App", "Something went wrong; details are in the log.")
+        if isinstance(error, StorageError):
+            text = describe_storage_error(error.kind.value)
+        sink.noticeRaised.emit("error", text)
+
+    scope = TaskScope(on_error=report)
     catalogue = Catalogue.load_default()
     library = Library(db, paths.library_dir, paths.cache_dir / "thumbs", relay, sink)
     await library.cleanup_partial_files()
@@ -158,7 +161,12 @@ async def run_app(app: QApplication, args: argparse.Namespace, paths: ProfilePat
     try:
         running = await compose(app, args, paths, keys)
     except StorageError as error:
-        QMessageBox.critical(None, "ecovdesk", str(error))
+        from ecovdesk.ui.error_text import describe_storage_error
+
+        # The user's words first, then SQLite's own account (with the path) for a helper.
+        QMessageBox.critical(
+            None, "ecovdesk", f"{describe_storage_error(error.kind.value)}\n\n{error}"
+        )
         return 2
     window, preferences = running.window, running.preferences
     settings = preferences.settings

@@ -27,6 +27,7 @@ from ecovdesk.core.domain import (
 from ecovdesk.core.events import EventSink
 from ecovdesk.core.relay_session import RelaySession
 from ecovdesk.core.reply_parser import parse_reply
+from ecovdesk.core.storage_errors import StorageError
 from ecovdesk.core.task_scope import TaskScope
 from ecovdesk.core.user_turn import add_user_turn
 
@@ -34,6 +35,8 @@ log = logging.getLogger(__name__)
 
 STOPPED = "stopped"
 INTERNAL = "internal"
+# error_kind of a reply that arrived but could not be written (disk full, profile read-only).
+NOT_SAVED = "not_saved"
 DELTA_INTERVAL = 0.016
 
 ReplyHook = Callable[[Message, str], Awaitable[object]]
@@ -316,14 +319,21 @@ class ChatService:
         reply.error_kind = error_kind
         reply.error_text = error_text
         reply.usage = _usage(usage)
-        await self._db.run(
-            store.finish_message,
-            reply.id,
-            reply.content,
-            reply.reasoning,
-            state,
-            error_kind,
-            error_text,
-            reply.usage,
-        )
+        try:
+            await self._db.run(
+                store.finish_message,
+                reply.id,
+                reply.content,
+                reply.reasoning,
+                state,
+                error_kind,
+                error_text,
+                reply.usage,
+            )
+        except StorageError:
+            # The window must still learn that the reply ended, or it would wait for it (and
+            # keep Send turned into Stop) for good; the text stays on screen to be copied.
+            reply.state, reply.error_kind, reply.error_text = MessageState.FAILED, NOT_SAVED, None
+            self._sink.message_finished(reply)
+            raise
         self._sink.message_finished(reply)

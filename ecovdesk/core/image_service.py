@@ -13,7 +13,7 @@ from collections.abc import Callable
 from ecovdesk.api.errors import RelayError
 from ecovdesk.core import conversation_store as store
 from ecovdesk.core.catalogue import Catalogue, Family
-from ecovdesk.core.chat_service import INTERNAL, STOPPED, chat_key
+from ecovdesk.core.chat_service import INTERNAL, NOT_SAVED, STOPPED, chat_key
 from ecovdesk.core.database import Database
 from ecovdesk.core.domain import (
     Asset,
@@ -32,6 +32,7 @@ from ecovdesk.core.library import Library
 from ecovdesk.core.media_check import SAVE_FAILED, MediaRejected
 from ecovdesk.core.relay_session import RelaySession
 from ecovdesk.core.reply_parser import ParsedReply, parse_reply
+from ecovdesk.core.storage_errors import StorageError
 from ecovdesk.core.task_scope import TaskScope
 from ecovdesk.core.user_turn import add_user_turn
 
@@ -214,9 +215,15 @@ class ImageService:
         reply.state = state
         reply.error_kind = error_kind
         reply.error_text = error_text
-        await self._db.run(
-            store.finish_message, reply.id, content, "", state, error_kind, error_text, None
-        )
+        try:
+            await self._db.run(
+                store.finish_message, reply.id, content, "", state, error_kind, error_text, None
+            )
+        except StorageError:
+            # As for chat: the window must learn that the reply ended even if it was not saved.
+            reply.state, reply.error_kind, reply.error_text = MessageState.FAILED, NOT_SAVED, None
+            self._sink.message_finished(reply)
+            raise
         self._sink.message_finished(reply)
 
     # --- pictures in chat replies and retries ---------------------------------------------

@@ -52,8 +52,36 @@ def describe_error(kind: str | None, relay_message: str | None) -> str:
         "internal": QCoreApplication.translate(
             "ErrorText", "Something went wrong inside ecovdesk."
         ),
+        "not_saved": QCoreApplication.translate(
+            "ErrorText", "The reply could not be saved: the profile's disk is full or read-only."
+        ),
     }
     text = texts.get(kind or "", QCoreApplication.translate("ErrorText", "The request failed."))
     if relay_message:
         text += "\n" + QCoreApplication.translate("ErrorText", "Relay says: %s") % relay_message
     return text
+
+
+def describe_storage_error(kind: str) -> str:
+    """What the user can do when the profile could not be written (``StorageErrorKind``)."""
+    texts = {
+        "read_only": QCoreApplication.translate(
+            "ErrorText",
+            "The profile folder is read-only, so nothing can be saved. Check its permissions.",
+        ),
+        "disk_full": QCoreApplication.translate(
+            "ErrorText", "The disk holding the profile is full. Free some space and try again."
+        ),
+        "cannot_open": QCoreApplication.translate(
+            "ErrorText", "The profile cannot be opened: its folder is missing or not writable."
+        ),
+        "busy": QCoreApplication.translate(
+            "ErrorText", "The profile is in use by another program, perhaps a second ecovdesk."
+        ),
+    }
+    return texts.get(
+        kind,
+        QCoreApplication.translate(
+            "ErrorText", "The profile could not be written; details are in the log."
+        ),
+    )

@@ -27,6 +27,7 @@ from ecovdesk.core.domain import (
     Message,
 )
 from ecovdesk.core.services import Services
+from ecovdesk.core.storage_errors import StorageError
 from ecovdesk.ui.audio_player import AudioPlayerBar
 from ecovdesk.ui.bridge import QtEventSink
 from ecovdesk.ui.composer import Composer
@@ -342,9 +343,18 @@ class MainWindow(QMainWindow):
         model = self.picker.current
         outgoing = self.side_panel.outgoing()
         self.side_panel.extra = {}
-        conversation = await self.services.router.send(
-            self._conversation, model, text, attachments, outgoing
-        )
+        try:
+            conversation = await self.services.router.send(
+                self._conversation, model, text, attachments, outgoing
+            )
+        except StorageError:
+            # Nothing was sent: the question goes back to the composer instead of being lost.
+            self.composer.set_busy(False)
+            if not self.composer.text().strip():
+                self.composer.edit.setPlainText(text)
+            for attachment in attachments:
+                self.attachments.add(attachment)
+            raise
         if self.services.router.runs_as_job(model):
             # A job runs for minutes and is followed in its card; the composer is free again.
             self.composer.set_busy(False)

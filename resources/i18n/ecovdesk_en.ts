@@ -434,14 +434,44 @@
         <translation>Something went wrong inside ecovdesk.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="56"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="55"/>
+        <source>The reply could not be saved: the profile&apos;s disk is full or read-only.</source>
+        <translation>The reply could not be saved: the profile&apos;s disk is full or read-only.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="59"/>
         <source>The request failed.</source>
         <translation>The request failed.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="58"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="61"/>
         <source>Relay says: %s</source>
         <translation>Relay says: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="68"/>
+        <source>The profile folder is read-only, so nothing can be saved. Check its permissions.</source>
+        <translation>The profile folder is read-only, so nothing can be saved. Check its permissions.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="72"/>
+        <source>The disk holding the profile is full. Free some space and try again.</source>
+        <translation>The disk holding the profile is full. Free some space and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="75"/>
+        <source>The profile cannot be opened: its folder is missing or not writable.</source>
+        <translation>The profile cannot be opened: its folder is missing or not writable.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="78"/>
+        <source>The profile is in use by another program, perhaps a second ecovdesk.</source>
+        <translation>The profile is in use by another program, perhaps a second ecovdesk.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="84"/>
+        <source>The profile could not be written; details are in the log.</source>
+        <translation>The profile could not be written; details are in the log.</translation>
     </message>
 </context>
 <context>
@@ -961,117 +991,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="86"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="87"/>
         <source>Model:</source>
         <translation>Model:</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="89"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="90"/>
         <source>Options</source>
         <translation>Options</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="91"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="92"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="104"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="105"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="105"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="106"/>
         <source>Gallery</source>
         <translation>Gallery</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="106"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="107"/>
         <source>Music</source>
         <translation>Music</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="111"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="112"/>
         <source>Videos</source>
         <translation>Videos</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="112"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="113"/>
         <source>Jobs</source>
         <translation>Jobs</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="211"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="212"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="212"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="213"/>
         <source>New conversation</source>
         <translation>New conversation</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="213"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="214"/>
         <source>Search messages</source>
         <translation>Search messages</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="214"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="215"/>
         <source>Settings…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="216"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="217"/>
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="217"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="218"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="218"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="219"/>
         <source>About ecovdesk</source>
         <translation>About ecovdesk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="247"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="248"/>
         <source>Could not refresh the model list: %1</source>
         <translation>Could not refresh the model list: %1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="254"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="255"/>
         <source>Model list updated.</source>
         <translation>Model list updated.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="324"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="325"/>
         <source>Generate</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="324"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="325"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="332"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="333"/>
         <source>Enter your API key in Settings first.</source>
         <translation>Enter your API key in Settings first.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="391"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="401"/>
         <source>Pick a model that can see pictures to use this reference.</source>
         <translation>Pick a model that can see pictures to use this reference.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="419"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="429"/>
         <source>Write the lyrics that follow, then press Generate.</source>
         <translation>Write the lyrics that follow, then press Generate.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="425"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="435"/>
         <source>Describe how the video goes on, then press Generate.</source>
         <translation>Describe how the video goes on, then press Generate.</translation>
     </message>

@@ -434,14 +434,44 @@
         <translation>ecovdesk 内部出错。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="56"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="55"/>
+        <source>The reply could not be saved: the profile&apos;s disk is full or read-only.</source>
+        <translation>回复未能保存：资料文件夹所在的磁盘已满或只读。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="59"/>
         <source>The request failed.</source>
         <translation>请求失败。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="58"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="61"/>
         <source>Relay says: %s</source>
         <translation>中转站返回：%s</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="68"/>
+        <source>The profile folder is read-only, so nothing can be saved. Check its permissions.</source>
+        <translation>资料文件夹是只读的，无法保存任何内容。请检查它的权限。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="72"/>
+        <source>The disk holding the profile is full. Free some space and try again.</source>
+        <translation>资料文件夹所在的磁盘已满。请腾出一些空间后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="75"/>
+        <source>The profile cannot be opened: its folder is missing or not writable.</source>
+        <translation>无法打开资料：文件夹不存在或不可写。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="78"/>
+        <source>The profile is in use by another program, perhaps a second ecovdesk.</source>
+        <translation>资料正被另一个程序使用，可能是另一个 ecovdesk 窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="84"/>
+        <source>The profile could not be written; details are in the log.</source>
+        <translation>无法写入资料，详情见日志。</translation>
     </message>
 </context>
 <context>
@@ -959,117 +989,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="86"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="87"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="89"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="90"/>
         <source>Options</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="91"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="92"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="104"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="105"/>
         <source>Chat</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="105"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="106"/>
         <source>Gallery</source>
         <translation>图库</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="106"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="107"/>
         <source>Music</source>
         <translation>音乐</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="111"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="112"/>
         <source>Videos</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="112"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="113"/>
         <source>Jobs</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="211"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="212"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="212"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="213"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="213"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="214"/>
         <source>Search messages</source>
         <translation>搜索消息</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="214"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="215"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="216"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="217"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="217"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="218"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="218"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="219"/>
         <source>About ecovdesk</source>
         <translation>关于 ecovdesk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="247"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="248"/>
         <source>Could not refresh the model list: %1</source>
         <translation>无法刷新模型列表：%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="254"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="255"/>
         <source>Model list updated.</source>
         <translation>模型列表已更新。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="324"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="325"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="324"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="325"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="332"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="333"/>
         <source>Enter your API key in Settings first.</source>
         <translation>请先在设置中填写 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="391"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="401"/>
         <source>Pick a model that can see pictures to use this reference.</source>
         <translation>请选择支持识图的模型来使用这张参考图。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="419"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="429"/>
         <source>Write the lyrics that follow, then press Generate.</source>
         <translation>写好接下来的歌词，然后点“生成”。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="425"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="435"/>
         <source>Describe how the video goes on, then press Generate.</source>
         <translation>描述视频接下来的内容，然后点“生成”。</translation>
     </message>
