@@ -51,7 +51,10 @@ class ProfilePaths:
             self.logs_dir,
             self.backups_dir,
         ):
-            folder.mkdir(parents=True, exist_ok=True)
+            # Only what is missing: asking a read-only folder to make what it already holds
+            # fails on some systems, and the database then explains what is wrong.
+            if not folder.is_dir():
+                folder.mkdir(parents=True, exist_ok=True)
 
 
 def resolve_profile(profile_dir: str | None) -> ProfilePaths:

@@ -32,10 +32,20 @@ class SecretFilter(logging.Filter):
 
 
 def setup_logging(logs_dir: Path, current_key: Callable[[], str]) -> None:
-    logs_dir.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(
-        logs_dir / "ecovdesk.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-    )
+    handler: logging.Handler
+    try:
+        if not logs_dir.is_dir():
+            logs_dir.mkdir(parents=True)
+        handler = logging.handlers.RotatingFileHandler(
+            logs_dir / "ecovdesk.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError as error:
+        # A read-only profile must still reach the message that explains it (the database
+        # refuses to open next); the log goes to the console meanwhile.
+        handler = logging.StreamHandler()
+        unwritable = f"could not write the log in {logs_dir} ({error.strerror}); using stderr"
+    else:
+        unwritable = ""
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(SecretFilter(current_key))
     root = logging.getLogger()
@@ -44,3 +54,5 @@ def setup_logging(logs_dir: Path, current_key: Callable[[], str]) -> None:
     # httpx logs every request line at INFO; the URLs are fine but the noise is not.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+    if unwritable:
+        logging.getLogger(__name__).warning(unwritable)
