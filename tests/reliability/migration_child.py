@@ -16,7 +16,7 @@ import signal
 import sqlite3
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from ecovdesk.core import migrations
 from ecovdesk.core.database import open_sync
@@ -25,9 +25,10 @@ from ecovdesk.core.database import open_sync
 STEP = 20
 
 
-def _die() -> None:
+def _die() -> NoReturn:
     sys.stdout.flush()
     os.kill(os.getpid(), signal.SIGKILL)
+    raise SystemExit("still alive after SIGKILL")
 
 
 def main(database: Path, backups: Path, mode: str, target: int = 0) -> None:
@@ -49,7 +50,7 @@ def main(database: Path, backups: Path, mode: str, target: int = 0) -> None:
         finally:
             conn.set_progress_handler(None, STEP)
 
-    migrations._apply = watched_apply  # type: ignore[assignment]
+    vars(migrations)["_apply"] = watched_apply
 
     if mode == "kill-in-backup":
 
@@ -64,9 +65,8 @@ def main(database: Path, backups: Path, mode: str, target: int = 0) -> None:
                 connection = sqlite3.connect(*args, **kwargs)
                 connection.execute("CREATE TABLE half_copied (x)")
                 _die()
-                return connection
 
-        migrations.sqlite3 = DyingSqlite()  # type: ignore[assignment]
+        vars(migrations)["sqlite3"] = DyingSqlite()
 
     open_sync(database, backups).close()
     print(calls)

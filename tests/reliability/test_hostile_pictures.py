@@ -10,6 +10,7 @@ import io
 import os
 import sqlite3
 import zipfile
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -166,7 +167,7 @@ def test_a_body_past_the_cap_is_refused_without_reading_it_all(
     profile = tmp_path / "profile"
     sent: list[int] = []
 
-    async def endless() -> object:
+    async def endless() -> AsyncIterator[bytes]:
         block = b"\x00" * 65_536
         for _ in range(2_000):  # 128 MB if read to the end
             sent.append(len(block))
