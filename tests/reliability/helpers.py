@@ -8,6 +8,7 @@ from collections.abc import Coroutine
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from ecovdesk.app import RunningApp
@@ -29,7 +30,7 @@ def send(qtbot: QtBot, app: RunningApp, text: str, model: str = "gpt-4o-mini") -
     window.picker.set_current(model)
     window._model_chosen(model)
     window.composer.edit.insertPlainText(text)
-    qtbot.keyClick(window.composer.edit, Qt.Key.Key_Return)
+    QTest.keyClick(window.composer.edit, Qt.Key.Key_Return)
 
 
 def replies(app: RunningApp) -> list[MessageBubble]:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -61,7 +62,7 @@ def test_a_full_disk_when_sending_keeps_the_question_and_says_why(
     assert _rows(profile) == before
 
     driver.run(app.db.run(_free))
-    qtbot.keyClick(app.window.composer.edit, Qt.Key.Key_Return)
+    QTest.keyClick(app.window.composer.edit, Qt.Key.Key_Return)
     bubble = finished_reply(driver, app)
     assert bubble.message.state is MessageState.DONE
     assert len(_rows(profile)) == len(before) + 2
