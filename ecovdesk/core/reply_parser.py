@@ -86,13 +86,24 @@ def _extract_sources(text: str) -> tuple[str, list[Source]]:
     return text.strip("\n"), sources
 
 
+# Each citation repeats its source's URL, so a reply citing one long URL thousands of times
+# would grow by their product; past these bounds a citation stays a plain number.
+MAX_LINKED_CITATIONS = 500
+MAX_CITED_URL = 2048
+
+
 def _link_citations(text: str, sources: list[Source]) -> str:
-    by_number = {s.number: s.url for s in sources}
+    by_number = {s.number: s.url for s in sources if len(s.url) <= MAX_CITED_URL}
+    linked = 0
 
     def replace(match: re.Match[str]) -> str:
+        nonlocal linked
         number = int(match.group(1))
         url = by_number.get(number)
-        return f"[\\[{number}\\]]({url})" if url else f"\\[{number}\\]"
+        if url is None or linked >= MAX_LINKED_CITATIONS:
+            return f"\\[{number}\\]"
+        linked += 1
+        return f"[\\[{number}\\]]({url})"
 
     text = _CITATION_TAG.sub("", text)
     text = _KIMI_CITE.sub(replace, text)
