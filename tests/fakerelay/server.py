@@ -8,8 +8,9 @@ import socket
 import socketserver
 import sys
 import threading
+import time
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any
@@ -64,6 +65,8 @@ class RecordedRequest:
     body: bytes
     json: Any | None
     client_disconnected: bool = False
+    # When it arrived (time.monotonic), so tests can see how long a client waited between tries.
+    received_at: float = field(default_factory=time.monotonic)
 
     @property
     def has_authorization(self) -> bool:
