@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from ecovdesk.api.errors import RelayError
 from ecovdesk.core.domain import (
-    Asset,
     AssetKind,
     Attachment,
     ChatOptions,
@@ -40,6 +39,7 @@ from ecovdesk.ui.gallery import GalleryPage
 from ecovdesk.ui.job_controller import JobController
 from ecovdesk.ui.jobs_panel import JobsPanel
 from ecovdesk.ui.media_controller import MediaController
+from ecovdesk.ui.media_handoff import MediaHandoff
 from ecovdesk.ui.media_library import MediaLibraryPage
 from ecovdesk.ui.model_picker import ModelPicker
 from ecovdesk.ui.pending_attachments import PendingAttachments
@@ -184,12 +184,19 @@ class MainWindow(QMainWindow):
         )
         self.media.openConversationRequested.connect(self._open_from_gallery)
         self.media.notice.connect(self.show_notice)
-        self.media.continueSong.connect(self._continue_song)
-        self.media.extendVideo.connect(self._extend_video)
-        self.media.startFrameReady.connect(self._start_from_frame)
-        self.view.mediaPlayRequested.connect(self._play_media)
+        self.handoff = MediaHandoff(
+            use_model=self._use_model,
+            notice=self.show_notice,
+            panels=self.side_panel,
+            composer=self.composer,
+            attachments=self.attachments,
+            tabs=self.tabs,
+            videos_tab=self.videos_tab,
+            media=self.media,
+        )
+        self.view.mediaPlayRequested.connect(self.handoff.play)
         self.jobs.listenRequested.connect(self.media.play_stream)
-        self.jobs.promptChosen.connect(self._reuse_prompt)
+        self.jobs.promptChosen.connect(self.handoff.reuse_prompt)
         self.jobs.notice.connect(self.show_notice)
         self.jobs.lyricsReady.connect(self.side_panel.suno.set_lyrics)
         self.side_panel.suno.lyricsRequested.connect(
@@ -407,36 +414,6 @@ class MainWindow(QMainWindow):
         self._model_chosen(model)
         self.options_button.setChecked(True)
         self.composer.edit.setFocus()
-
-    def _reuse_prompt(self, prompt: str) -> None:
-        self.side_panel.midjourney.task.setCurrentIndex(0)
-        self.composer.edit.setPlainText(prompt)
-        self.composer.edit.setFocus()
-
-    def _play_media(self, asset: Asset, assets: list[Asset]) -> None:
-        if asset.kind is AssetKind.VIDEO:
-            self.tabs.setCurrentWidget(self.videos_tab)
-        self.media.play(asset, assets)
-
-    def _continue_song(self, asset: Asset) -> None:
-        self._use_model(asset.provenance.model or "chirp-v4")
-        suno = self.side_panel.suno
-        suno.set_continuation(
-            str(asset.provenance.params.get("clip_id") or ""),
-            str(asset.provenance.params.get("title") or asset.provenance.prompt),
-            asset.duration,
-        )
-        self.show_notice(self.tr("Write the lyrics that follow, then press Generate."))
-
-    def _extend_video(self, asset: Asset) -> None:
-        self._use_model(asset.provenance.model or "luma")
-        remote = str(asset.provenance.params.get("remote_id") or "")
-        self.side_panel.extra = {"task": "extend", "extend_id": remote}
-        self.show_notice(self.tr("Describe how the video goes on, then press Generate."))
-
-    def _start_from_frame(self, attachment: Attachment, model: str) -> None:
-        self._use_model(model)
-        self.attachments.add(attachment)
 
     async def _write_lyrics(self, prompt: str) -> None:
         suno = self.side_panel.suno

@@ -1031,79 +1031,69 @@
         <translation>Jobs</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="212"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="219"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="213"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="220"/>
         <source>New conversation</source>
         <translation>New conversation</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="214"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="221"/>
         <source>Search messages</source>
         <translation>Search messages</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="215"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="222"/>
         <source>Settings…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="217"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="224"/>
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="218"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="225"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="219"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="226"/>
         <source>About ecovdesk</source>
         <translation>About ecovdesk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="248"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="255"/>
         <source>Could not refresh the model list: %1</source>
         <translation>Could not refresh the model list: %1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="255"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="262"/>
         <source>Model list updated.</source>
         <translation>Model list updated.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="325"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="332"/>
         <source>Generate</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="325"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="332"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="333"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="340"/>
         <source>Enter your API key in Settings first.</source>
         <translation>Enter your API key in Settings first.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="401"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="408"/>
         <source>Pick a model that can see pictures to use this reference.</source>
         <translation>Pick a model that can see pictures to use this reference.</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="429"/>
-        <source>Write the lyrics that follow, then press Generate.</source>
-        <translation>Write the lyrics that follow, then press Generate.</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="435"/>
-        <source>Describe how the video goes on, then press Generate.</source>
-        <translation>Describe how the video goes on, then press Generate.</translation>
     </message>
 </context>
 <context>
@@ -1130,6 +1120,19 @@
         <location filename="../../ecovdesk/ui/media_controller.py" line="161"/>
         <source>The last frame could not be attached.</source>
         <translation>The last frame could not be attached.</translation>
+    </message>
+</context>
+<context>
+    <name>MediaHandoff</name>
+    <message>
+        <location filename="../../ecovdesk/ui/media_handoff.py" line="60"/>
+        <source>Write the lyrics that follow, then press Generate.</source>
+        <translation>Write the lyrics that follow, then press Generate.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_handoff.py" line="66"/>
+        <source>Describe how the video goes on, then press Generate.</source>
+        <translation>Describe how the video goes on, then press Generate.</translation>
     </message>
 </context>
 <context>

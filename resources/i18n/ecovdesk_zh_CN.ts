@@ -1029,79 +1029,69 @@
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="212"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="219"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="213"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="220"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="214"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="221"/>
         <source>Search messages</source>
         <translation>搜索消息</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="215"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="222"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="217"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="224"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="218"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="225"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="219"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="226"/>
         <source>About ecovdesk</source>
         <translation>关于 ecovdesk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="248"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="255"/>
         <source>Could not refresh the model list: %1</source>
         <translation>无法刷新模型列表：%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="255"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="262"/>
         <source>Model list updated.</source>
         <translation>模型列表已更新。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="325"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="332"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="325"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="332"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="333"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="340"/>
         <source>Enter your API key in Settings first.</source>
         <translation>请先在设置中填写 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="401"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="408"/>
         <source>Pick a model that can see pictures to use this reference.</source>
         <translation>请选择支持识图的模型来使用这张参考图。</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="429"/>
-        <source>Write the lyrics that follow, then press Generate.</source>
-        <translation>写好接下来的歌词，然后点“生成”。</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="435"/>
-        <source>Describe how the video goes on, then press Generate.</source>
-        <translation>描述视频接下来的内容，然后点“生成”。</translation>
     </message>
 </context>
 <context>
@@ -1127,6 +1117,19 @@
         <location filename="../../ecovdesk/ui/media_controller.py" line="161"/>
         <source>The last frame could not be attached.</source>
         <translation>无法附加最后一帧。</translation>
+    </message>
+</context>
+<context>
+    <name>MediaHandoff</name>
+    <message>
+        <location filename="../../ecovdesk/ui/media_handoff.py" line="60"/>
+        <source>Write the lyrics that follow, then press Generate.</source>
+        <translation>写好接下来的歌词，然后点“生成”。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_handoff.py" line="66"/>
+        <source>Describe how the video goes on, then press Generate.</source>
+        <translation>描述视频接下来的内容，然后点“生成”。</translation>
     </message>
 </context>
 <context>

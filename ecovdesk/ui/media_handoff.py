@@ -1,0 +1,70 @@
+"""Taking a song, a video or a described prompt back to the composer for the next request."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from ecovdesk.core.domain import Asset, AssetKind, Attachment
+from ecovdesk.ui.composer import Composer
+from ecovdesk.ui.family_panels import FamilyPanels
+from ecovdesk.ui.media_controller import MediaController
+from ecovdesk.ui.pending_attachments import PendingAttachments
+
+
+class MediaHandoff(QObject):
+    def __init__(
+        self,
+        *,
+        use_model: Callable[[str], None],
+        notice: Callable[[str], None],
+        panels: FamilyPanels,
+        composer: Composer,
+        attachments: PendingAttachments,
+        tabs: QTabWidget,
+        videos_tab: QWidget,
+        media: MediaController,
+    ) -> None:
+        super().__init__(tabs)
+        self._use_model = use_model
+        self._notice = notice
+        self._panels = panels
+        self._composer = composer
+        self._attachments = attachments
+        self._tabs = tabs
+        self._videos_tab = videos_tab
+        self._media = media
+        media.continueSong.connect(self.continue_song)
+        media.extendVideo.connect(self.extend_video)
+        media.startFrameReady.connect(self.start_from_frame)
+
+    def reuse_prompt(self, prompt: str) -> None:
+        self._panels.midjourney.task.setCurrentIndex(0)
+        self._composer.edit.setPlainText(prompt)
+        self._composer.edit.setFocus()
+
+    def play(self, asset: Asset, assets: list[Asset]) -> None:
+        if asset.kind is AssetKind.VIDEO:
+            self._tabs.setCurrentWidget(self._videos_tab)
+        self._media.play(asset, assets)
+
+    def continue_song(self, asset: Asset) -> None:
+        self._use_model(asset.provenance.model or "chirp-v4")
+        self._panels.suno.set_continuation(
+            str(asset.provenance.params.get("clip_id") or ""),
+            str(asset.provenance.params.get("title") or asset.provenance.prompt),
+            asset.duration,
+        )
+        self._notice(self.tr("Write the lyrics that follow, then press Generate."))
+
+    def extend_video(self, asset: Asset) -> None:
+        self._use_model(asset.provenance.model or "luma")
+        remote = str(asset.provenance.params.get("remote_id") or "")
+        self._panels.extra = {"task": "extend", "extend_id": remote}
+        self._notice(self.tr("Describe how the video goes on, then press Generate."))
+
+    def start_from_frame(self, attachment: Attachment, model: str) -> None:
+        self._use_model(model)
+        self._attachments.add(attachment)
