@@ -1,48 +1,43 @@
-"""Composition root: the QApplication, one qasync loop, the services and the window."""
+"""Composition root: the QApplication, one qasync loop, the services and the window.
+
+Only what the bare window needs is imported at the top: asyncio, the HTTP stack, the store
+and the pages are imported once the window has painted (see ``paint_first``).
+"""
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import logging
 import signal
 import sys
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ecovdesk import __version__
-from ecovdesk.core.catalogue import Catalogue, Family
-from ecovdesk.core.chat_service import ChatService
-from ecovdesk.core.conversation_service import ConversationService
-from ecovdesk.core.database import Database
-from ecovdesk.core.image_service import ImageService
-from ecovdesk.core.job_service import JobService
-from ecovdesk.core.library import Library
-from ecovdesk.core.log_setup import setup_logging
-from ecovdesk.core.model_service import ModelService
-from ecovdesk.core.preferences import Preferences
-from ecovdesk.core.relay_session import RelaySession
-from ecovdesk.core.secrets import KeyStore
-from ecovdesk.core.send_router import SendRouter
-from ecovdesk.core.services import Services
-from ecovdesk.core.settings import load_settings
-from ecovdesk.core.storage_errors import StorageError
-from ecovdesk.core.task_scope import TaskScope
+from ecovdesk.core.settings import Settings, load_settings
 from ecovdesk.paths import ProfilePaths, resolve_profile
 
 if TYPE_CHECKING:
+    import asyncio
+
+    from ecovdesk.core.database import Database
+    from ecovdesk.core.preferences import Preferences
+    from ecovdesk.core.relay_session import RelaySession
+    from ecovdesk.core.secrets import KeyStore
+    from ecovdesk.core.services import Services
     from ecovdesk.ui.main_window import MainWindow
 
 log = logging.getLogger("ecovdesk")
 
-SERVED_FAMILIES = tuple(Family)
+# How long start-up waits for the window to appear before loading the rest regardless (a
+# window that starts minimised is never painted).
+FIRST_PAINT_WAIT_MS = 2000
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -79,24 +74,65 @@ class RunningApp:
         await self.db.close()
 
 
+def open_window(app: QApplication, settings: Settings) -> MainWindow:
+    """The bare main window in the user's language, theme and place, not yet shown."""
+    from ecovdesk.ui.i18n import install_translation
+    from ecovdesk.ui.main_window import MainWindow
+    from ecovdesk.ui.theme import apply_theme
+
+    install_translation(app, settings.language)
+    dark = apply_theme(app, settings.theme)
+    window = MainWindow(dark=dark)
+    window.setWindowIcon(_app_icon())
+    window.restore_geometry(settings.window_geometry)
+    return window
+
+
+def paint_first(window: MainWindow) -> None:
+    """Shows the window and lets it paint before the services and pages are loaded."""
+    waiting = QEventLoop()
+    window.firstPainted.connect(waiting.quit)
+    QTimer.singleShot(FIRST_PAINT_WAIT_MS, waiting, waiting.quit)
+    window.show()
+    waiting.exec()
+
+
 async def compose(
-    app: QApplication, args: argparse.Namespace, paths: ProfilePaths, keys: KeyStore
+    app: QApplication,
+    args: argparse.Namespace,
+    paths: ProfilePaths,
+    keys: KeyStore,
+    window: MainWindow | None = None,
 ) -> RunningApp:
-    """Build the services and the window for one profile; raises StorageError."""
+    """Build the services for one profile and fill ``window`` (a new one if not given) with
+    them; raises StorageError."""
+    # Imported here rather than at the top: the HTTP stack, the store and every page take
+    # most of the start-up time, and the window is painted before any of it is needed.
+    from ecovdesk.core.catalogue import Catalogue, Family
+    from ecovdesk.core.chat_service import ChatService
+    from ecovdesk.core.conversation_service import ConversationService
+    from ecovdesk.core.database import Database
+    from ecovdesk.core.image_service import ImageService
+    from ecovdesk.core.job_service import JobService
+    from ecovdesk.core.library import Library
+    from ecovdesk.core.model_service import ModelService
+    from ecovdesk.core.preferences import Preferences
+    from ecovdesk.core.relay_session import RelaySession
+    from ecovdesk.core.send_router import SendRouter
+    from ecovdesk.core.services import Services
+    from ecovdesk.core.storage_errors import StorageError
+    from ecovdesk.core.task_scope import TaskScope
     from ecovdesk.ui.about_dialog import show_about
     from ecovdesk.ui.bridge import QtEventSink
     from ecovdesk.ui.error_text import describe_storage_error
-    from ecovdesk.ui.i18n import install_translation
-    from ecovdesk.ui.main_window import MainWindow
     from ecovdesk.ui.settings_flow import edit_settings
-    from ecovdesk.ui.theme import apply_theme
     from ecovdesk.ui.tray import make_tray, show_running_count
 
     settings = load_settings(paths.settings_file)
     if args.base_url:
         settings.base_url = args.base_url.rstrip("/")
-    install_translation(app, settings.language)
-    dark = apply_theme(app, settings.theme)
+    if window is None:
+        window = open_window(app, settings)
     db = await Database.open(paths.database_file, paths.backups_dir)
     sink = QtEventSink()
     relay = RelaySession()
@@ -121,7 +157,7 @@ async def compose(
     services = Services(
         chat=chat,
         conversations=ConversationService(db, sink),
-        models=ModelService(db, relay, catalogue, SERVED_FAMILIES),
+        models=ModelService(db, relay, catalogue, tuple(Family)),
         preferences=preferences,
         scope=scope,
         library=library,
@@ -131,11 +167,11 @@ async def compose(
     )
     await services.conversations.recover_after_start()
     await jobs.start()
-    window = MainWindow(services, sink, dark=dark)
-    window.setWindowIcon(_app_icon())
-    window.restore_state(settings.window_geometry, settings.splitter_state)
-    window.settingsRequested.connect(lambda: edit_settings(window, preferences, first_run=False))
-    window.aboutRequested.connect(lambda: show_about(window, paths.root))
+    window.attach(services, sink)
+    window.restore_splitter(settings.splitter_state)
+    shown = window
+    window.settingsRequested.connect(lambda: edit_settings(shown, preferences, first_run=False))
+    window.aboutRequested.connect(lambda: show_about(shown, paths.root))
     tray = make_tray(window, _app_icon())
     window.jobs.tray = tray
     window.jobs.runningCountChanged.connect(lambda count: show_running_count(tray, count))
@@ -153,26 +189,41 @@ def _close_on_termination(window: MainWindow) -> None:
     ticker.start(300)
 
 
-async def run_app(app: QApplication, args: argparse.Namespace, paths: ProfilePaths) -> int:
+async def run_app(
+    app: QApplication,
+    args: argparse.Namespace,
+    paths: ProfilePaths,
+    window: MainWindow | None = None,
+) -> int:
+    """Runs the app until its window is closed; ``window`` is the one ``main`` already
+    showed."""
+    import asyncio
+
+    from ecovdesk.core.log_setup import setup_logging
+    from ecovdesk.core.secrets import KeyStore
+    from ecovdesk.core.storage_errors import StorageError
     from ecovdesk.ui.settings_flow import edit_settings
 
+    if window is None:
+        window = open_window(app, load_settings(paths.settings_file))
+        window.show()
     keys = KeyStore()
     setup_logging(paths.logs_dir, lambda: keys.get_key(load_settings(paths.settings_file).base_url))
+    closed = asyncio.Event()
+    app.lastWindowClosed.connect(closed.set)
     try:
-        running = await compose(app, args, paths, keys)
+        running = await compose(app, args, paths, keys, window)
     except StorageError as error:
         from ecovdesk.ui.error_text import describe_storage_error
 
+        window.hide()
         # The user's words first, then SQLite's own account (with the path) for a helper.
         QMessageBox.critical(
             None, "ecovdesk", f"{describe_storage_error(error.kind.value)}\n\n{error}"
         )
         return 2
-    window, preferences = running.window, running.preferences
+    preferences = running.preferences
     settings = preferences.settings
-    window.show()
-    closed = asyncio.Event()
-    app.lastWindowClosed.connect(closed.set)
     _close_on_termination(window)
     try:
         await window.start(args.model, settings.last_conversation_id)
@@ -213,8 +264,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.profile_dir = temporary_profile()
     paths = resolve_profile(args.profile_dir)
     paths.ensure()
-    import qasync
-
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
     app.setApplicationName("ecovdesk")
@@ -222,6 +271,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setDesktopFileName("ecovdesk")
     app.setQuitOnLastWindowClosed(False)
     app.setWindowIcon(_app_icon())
+    window = open_window(app, load_settings(paths.settings_file))
+    paint_first(window)
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    import qasync
+
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     finalize_async_generators(loop)
@@ -231,7 +287,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     code = 1
     try:
         with loop:
-            code = int(loop.run_until_complete(run_app(app, args, paths)))
+            code = int(loop.run_until_complete(run_app(app, args, paths, window)))
     except Exception as error:  # the last line of defence: say why, never a traceback
         log.exception("ecovdesk stopped")
         print(f"ecovdesk: {error}", file=sys.stderr)

@@ -3,19 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Coroutine
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QMainWindow,
-    QSplitter,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QMainWindow
 
 from ecovdesk.api.errors import RelayError
 from ecovdesk.core.domain import (
@@ -25,27 +17,14 @@ from ecovdesk.core.domain import (
     Conversation,
     Message,
 )
-from ecovdesk.core.services import Services
 from ecovdesk.core.storage_errors import StorageError
-from ecovdesk.ui.audio_player import AudioPlayerBar
-from ecovdesk.ui.bridge import QtEventSink
-from ecovdesk.ui.composer import Composer
-from ecovdesk.ui.conversation_actions import ConversationActions
-from ecovdesk.ui.conversation_list import ConversationList
-from ecovdesk.ui.conversation_view import ConversationView
 from ecovdesk.ui.error_text import describe_error
-from ecovdesk.ui.family_panels import FamilyPanels
-from ecovdesk.ui.gallery import GalleryPage
-from ecovdesk.ui.job_controller import JobController
-from ecovdesk.ui.jobs_panel import JobsPanel
-from ecovdesk.ui.media_controller import MediaController
-from ecovdesk.ui.media_handoff import MediaHandoff
-from ecovdesk.ui.media_library import MediaLibraryPage
-from ecovdesk.ui.model_picker import ModelPicker
-from ecovdesk.ui.pending_attachments import PendingAttachments
-from ecovdesk.ui.picture_controller import PictureController
-from ecovdesk.ui.video_player import VideoPlayer
-from ecovdesk.ui.widgets import tool_button
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
+
+    from ecovdesk.core.services import Services
+    from ecovdesk.ui.bridge import QtEventSink
 
 NOTICE_MS = 8000
 
@@ -54,18 +33,73 @@ class MainWindow(QMainWindow):
     settingsRequested = Signal()
     aboutRequested = Signal()
 
-    def __init__(self, services: Services, sink: QtEventSink, *, dark: bool) -> None:
+    firstPainted = Signal()
+    services: Services
+
+    def __init__(self, *, dark: bool) -> None:
+        """The bare window: menus and a status line, shown and painted before the rest of
+        the app is even imported, since that is most of the start-up time."""
         super().__init__()
-        self.services = services
+        self._dark = dark
+        self._painted = False
+        self._attached = False
         self._conversation: Conversation | None = None
         self._adopt_new_conversation = False
         self.setWindowTitle("ecovdesk")
-        self._build(dark)
-        self._connect_sink(sink)
+        self.resize(1200, 800)
+        self._content_actions: list[QAction] = []
         self._shortcuts()
+        self.statusBar().showMessage(self.tr("Opening…"))
+
+    def attach(self, services: Services, sink: QtEventSink) -> None:
+        """Fills the window once the services are ready."""
+        self.services = services
+        self._build(self._dark)
+        self._connect_sink(sink)
+        for action in self._content_actions:
+            action.setEnabled(True)
+        QShortcut(QKeySequence("Escape"), self, self.stop)
+        self._attached = True
+        self.statusBar().clearMessage()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.firstPainted.emit()
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self, dark: bool) -> None:
+        # Imported only now, after the window has painted: these pages and what they load
+        # (Markdown, highlighting, multimedia) are most of the start-up time.
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import (
+            QHBoxLayout,
+            QLabel,
+            QSplitter,
+            QTabWidget,
+            QVBoxLayout,
+            QWidget,
+        )
+
+        from ecovdesk.ui.audio_player import AudioPlayerBar
+        from ecovdesk.ui.composer import Composer
+        from ecovdesk.ui.conversation_actions import ConversationActions
+        from ecovdesk.ui.conversation_list import ConversationList
+        from ecovdesk.ui.conversation_view import ConversationView
+        from ecovdesk.ui.family_panels import FamilyPanels
+        from ecovdesk.ui.gallery import GalleryPage
+        from ecovdesk.ui.job_controller import JobController
+        from ecovdesk.ui.jobs_panel import JobsPanel
+        from ecovdesk.ui.media_controller import MediaController
+        from ecovdesk.ui.media_handoff import MediaHandoff
+        from ecovdesk.ui.media_library import MediaLibraryPage
+        from ecovdesk.ui.model_picker import ModelPicker
+        from ecovdesk.ui.pending_attachments import PendingAttachments
+        from ecovdesk.ui.picture_controller import PictureController
+        from ecovdesk.ui.video_player import VideoPlayer
+        from ecovdesk.ui.widgets import tool_button
+
         self.conversation_list = ConversationList()
         self.view = ConversationView()
         self.view.dark = dark
@@ -124,7 +158,6 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(self.splitter, 1)
         central_layout.addWidget(self.audio_bar)
         self.setCentralWidget(central)
-        self.resize(1200, 800)
 
         self.composer.sendRequested.connect(self._send_clicked)
         self.composer.stopRequested.connect(self.stop)
@@ -217,14 +250,21 @@ class MainWindow(QMainWindow):
 
     def _shortcuts(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&File"))
-        menu.addAction(self.tr("New conversation"), QKeySequence("Ctrl+N"), self.new_conversation)
-        menu.addAction(self.tr("Search messages"), QKeySequence("Ctrl+F"), self._focus_search)
-        menu.addAction(self.tr("Settings…"), QKeySequence("Ctrl+,"), self.settingsRequested.emit)
+        self._content_actions = [
+            menu.addAction(
+                self.tr("New conversation"), QKeySequence("Ctrl+N"), self.new_conversation
+            ),
+            menu.addAction(self.tr("Search messages"), QKeySequence("Ctrl+F"), self._focus_search),
+            menu.addAction(
+                self.tr("Settings…"), QKeySequence("Ctrl+,"), self.settingsRequested.emit
+            ),
+        ]
         menu.addSeparator()
         menu.addAction(self.tr("Quit"), QKeySequence("Ctrl+Q"), self.close)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.tr("About ecovdesk"), self.aboutRequested.emit)
-        QShortcut(QKeySequence("Escape"), self, self.stop)
+        for action in self._content_actions:
+            action.setEnabled(False)
 
     def _run(self, coro: Coroutine[Any, Any, Any]) -> None:
         self.services.scope.start(coro)
@@ -447,14 +487,19 @@ class MainWindow(QMainWindow):
             self.composer.set_busy(False)
 
     # -- window state ----------------------------------------------------------------------
-    def restore_state(self, geometry: str, splitter: str) -> None:
+    def restore_geometry(self, geometry: str) -> None:
         if geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+
+    def restore_splitter(self, splitter: str) -> None:
         if splitter:
             self.splitter.restoreState(QByteArray.fromBase64(splitter.encode("ascii")))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        settings = self.services.preferences.settings
-        settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
-        settings.splitter_state = bytes(self.splitter.saveState().toBase64().data()).decode("ascii")
+        if self._attached:
+            settings = self.services.preferences.settings
+            geometry = self.saveGeometry().toBase64().data()
+            settings.window_geometry = bytes(geometry).decode("ascii")
+            splitter = self.splitter.saveState().toBase64().data()
+            settings.splitter_state = bytes(splitter).decode("ascii")
         super().closeEvent(event)

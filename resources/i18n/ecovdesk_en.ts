@@ -27,7 +27,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ecovdesk/app.py" line="107"/>
+        <location filename="../../ecovdesk/app.py" line="143"/>
         <source>Something went wrong; details are in the log.</source>
         <translation>Something went wrong; details are in the log.</translation>
     </message>
@@ -991,107 +991,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="87"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="58"/>
+        <source>Opening…</source>
+        <translation>Opening…</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="116"/>
         <source>Model:</source>
         <translation>Model:</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="90"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="119"/>
         <source>Options</source>
         <translation>Options</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="92"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="121"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="105"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="134"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="106"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="135"/>
         <source>Gallery</source>
         <translation>Gallery</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="107"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="136"/>
         <source>Music</source>
         <translation>Music</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="112"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="141"/>
         <source>Videos</source>
         <translation>Videos</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="113"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="142"/>
         <source>Jobs</source>
         <translation>Jobs</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="219"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="247"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="220"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="250"/>
         <source>New conversation</source>
         <translation>New conversation</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="221"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="252"/>
         <source>Search messages</source>
         <translation>Search messages</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="222"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="254"/>
         <source>Settings…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="224"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="258"/>
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="225"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="259"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="226"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="260"/>
         <source>About ecovdesk</source>
         <translation>About ecovdesk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="255"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="291"/>
         <source>Could not refresh the model list: %1</source>
         <translation>Could not refresh the model list: %1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="262"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="298"/>
         <source>Model list updated.</source>
         <translation>Model list updated.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="332"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="368"/>
         <source>Generate</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="332"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="368"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="340"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="376"/>
         <source>Enter your API key in Settings first.</source>
         <translation>Enter your API key in Settings first.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="408"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="444"/>
         <source>Pick a model that can see pictures to use this reference.</source>
         <translation>Pick a model that can see pictures to use this reference.</translation>
     </message>

@@ -27,7 +27,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ecovdesk/app.py" line="107"/>
+        <location filename="../../ecovdesk/app.py" line="143"/>
         <source>Something went wrong; details are in the log.</source>
         <translation>出了点问题，详情已写入日志。</translation>
     </message>
@@ -989,107 +989,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="87"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="58"/>
+        <source>Opening…</source>
+        <translation>正在打开…</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/main_window.py" line="116"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="90"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="119"/>
         <source>Options</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="92"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="121"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="105"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="134"/>
         <source>Chat</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="106"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="135"/>
         <source>Gallery</source>
         <translation>图库</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="107"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="136"/>
         <source>Music</source>
         <translation>音乐</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="112"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="141"/>
         <source>Videos</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="113"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="142"/>
         <source>Jobs</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="219"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="247"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="220"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="250"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="221"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="252"/>
         <source>Search messages</source>
         <translation>搜索消息</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="222"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="254"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="224"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="258"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="225"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="259"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="226"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="260"/>
         <source>About ecovdesk</source>
         <translation>关于 ecovdesk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="255"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="291"/>
         <source>Could not refresh the model list: %1</source>
         <translation>无法刷新模型列表：%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="262"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="298"/>
         <source>Model list updated.</source>
         <translation>模型列表已更新。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="332"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="368"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="332"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="368"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="340"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="376"/>
         <source>Enter your API key in Settings first.</source>
         <translation>请先在设置中填写 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="408"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="444"/>
         <source>Pick a model that can see pictures to use this reference.</source>
         <translation>请选择支持识图的模型来使用这张参考图。</translation>
     </message>

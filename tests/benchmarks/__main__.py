@@ -66,13 +66,15 @@ def _number(value: float | None, unit: str) -> str:
 
 
 def _compared(row: suite.Row) -> str:
-    compared = row.compared
+    compared = row.figure / row.baseline if row.kind == "info" and row.baseline else row.compared
     if compared is None:
         return "—"
-    return f"{compared:.2f}×" if row.kind == "ratio" else f"{compared:+,.0f} {row.unit}"
+    return f"{compared:.2f}×" if row.kind in ("ratio", "info") else f"{compared:+,.0f} {row.unit}"
 
 
 def _budget(row: suite.Row) -> str:
+    if row.kind == "info":
+        return "—"
     if row.kind == "ratio":
         return f"≤ {row.budget:g}×"
     if row.kind == "over":
@@ -89,7 +91,11 @@ def table(rows: list[suite.Row], *, markdown: bool, enforce: bool) -> str:
             _number(row.baseline, row.unit),
             _compared(row),
             _budget(row),
-            ("pass" if row.passed else "FAIL") if enforce else ("ok" if row.passed else "over"),
+            "—"
+            if row.kind == "info"
+            else ("pass" if row.passed else "FAIL")
+            if enforce
+            else ("ok" if row.passed else "over"),
         ]
         for row in rows
     ]

@@ -82,7 +82,8 @@ def bare(_args: argparse.Namespace) -> None:
 
 
 def smoke(args: argparse.Namespace) -> None:
-    """``ecovdesk --smoke-test`` on a profile, noting when the main window first painted."""
+    """``ecovdesk --smoke-test`` on a profile, noting when the main window first painted and
+    when it was ready to use."""
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QPaintEvent
 
@@ -99,6 +100,14 @@ def smoke(args: argparse.Namespace) -> None:
             QTimer.singleShot(0, lambda: result.update(first_paint_s=_since_launch()))
 
     MainWindow.paintEvent = paint_event  # type: ignore[method-assign]
+    original_start = MainWindow.start
+
+    async def start(self: MainWindow, *args: Any) -> None:
+        # Usable: conversations listed and the last one open, after the bare window painted.
+        await original_start(self, *args)
+        result["ready_s"] = _since_launch()
+
+    MainWindow.start = start  # type: ignore[method-assign,assignment]
     argv = ["--profile-dir", args.profile, "--smoke-test"]
     if args.base_url:
         argv += ["--base-url", args.base_url]

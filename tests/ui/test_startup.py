@@ -1,0 +1,100 @@
+"""Start-up: the window appears before the rest of the app is loaded, then fills in."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from ecovdesk.app import compose, open_window, paint_first, parse_args
+from ecovdesk.core.secrets import KeyStore
+from ecovdesk.core.settings import Settings
+from ecovdesk.paths import resolve_profile
+from tests.fakerelay.server import FakeRelay
+from tests.ui.conftest import API_KEY, Driver, stop_app
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _qt_app() -> QApplication:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return app
+
+
+def _menu_actions(window: object) -> dict[str, bool]:
+    from ecovdesk.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    return {
+        action.text().replace("&", ""): action.isEnabled()
+        for menu in window.menuBar().actions()
+        if menu.menu() is not None
+        for action in menu.menu().actions()  # type: ignore[union-attr]
+        if action.text()
+    }
+
+
+def test_the_window_paints_with_menus_and_a_status_before_anything_is_loaded(
+    driver: Driver,
+) -> None:
+    settings = Settings(language="en")
+    window = open_window(_qt_app(), settings)
+    try:
+        paint_first(window)
+        assert window.isVisible()
+        assert window.statusBar().currentMessage() == "Opening…"
+        # Nothing to act on yet: only Quit and About work.
+        actions = _menu_actions(window)
+        assert actions["New conversation"] is False
+        assert actions["Settings…"] is False
+        assert actions["Quit"] is True
+        assert actions["About ecovdesk"] is True
+    finally:
+        window.close()
+        window.deleteLater()
+
+
+def test_the_painted_window_fills_in_with_the_conversations(
+    driver: Driver, relay: FakeRelay, tmp_path: Path
+) -> None:
+    profile = tmp_path / "profile"
+    profile.mkdir()
+    (profile / "settings.json").write_text('{"language": "en", "first_run_done": true}', "utf-8")
+    paths = resolve_profile(str(profile))
+    window = open_window(_qt_app(), Settings(language="en"))
+    paint_first(window)
+    args = parse_args(["--profile-dir", str(profile), "--base-url", relay.base_url])
+    keys = KeyStore(env={"ECOVDESK_API_KEY": API_KEY})
+    running = driver.run(compose(_qt_app(), args, paths, keys, window))
+    try:
+        assert running.window is window
+        driver.run(window.start(None, None))
+        assert window.statusBar().currentMessage() == ""
+        assert all(_menu_actions(window).values())
+        assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
+            "Chat",
+            "Gallery",
+            "Music",
+            "Videos",
+            "Jobs",
+        ]
+        assert window.composer.isVisible()
+    finally:
+        stop_app(driver, running)
+
+
+def test_the_bare_window_does_not_load_the_http_stack_or_the_pages() -> None:
+    code = (
+        "import sys\n"
+        "import ecovdesk.app, ecovdesk.ui.main_window\n"
+        "heavy = ['httpx', 'asyncio', 'qasync', 'markdown_it', 'pygments', 'PIL',\n"
+        "         'PySide6.QtMultimedia', 'ecovdesk.core.database', 'ecovdesk.ui.composer']\n"
+        "print(','.join(name for name in heavy if name in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == ""
