@@ -8,26 +8,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
-from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QPlainTextEdit,
-    QSlider,
-    QStyle,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QStyle, QVBoxLayout, QWidget
 
-from ecovdesk.ui.media_common import (
-    AudioDeviceWatch,
-    SeekSlider,
-    at_end,
-    clock,
-    local_file,
-    media_url,
-    ran_out_silently,
-    save_copy_as,
-)
+from ecovdesk.ui.media_base import MediaPlayerBase
+from ecovdesk.ui.media_common import local_file, media_url, save_copy_as
 from ecovdesk.ui.widgets import label, tool_button
 
 COVER_SIDE = 56
@@ -49,7 +33,7 @@ class Repeat(enum.StrEnum):
     ONE = "one"
 
 
-class AudioPlayerBar(QWidget):
+class AudioPlayerBar(MediaPlayerBase):
     trackChanged = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -57,10 +41,6 @@ class AudioPlayerBar(QWidget):
         self.tracks: list[Track] = []
         self.index = -1
         self.repeat = Repeat.OFF
-        self._problem = ""
-        self.player = QMediaPlayer(self)
-        self.audio = QAudioOutput(self)
-        self.devices = AudioDeviceWatch(self.player, self.audio, self)
         icons = self.style()
 
         self.cover = label(align=Qt.AlignmentFlag.AlignCenter)
@@ -69,22 +49,12 @@ class AudioPlayerBar(QWidget):
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.previous_button = tool_button("", tooltip=self.tr("Previous"), flat=True)
         self.previous_button.setIcon(icons.standardIcon(QStyle.StandardPixmap.SP_MediaSkipBackward))
-        self.play_button = tool_button("", tooltip=self.tr("Play"), flat=True)
         self.next_button = tool_button("", tooltip=self.tr("Next"), flat=True)
         self.next_button.setIcon(icons.standardIcon(QStyle.StandardPixmap.SP_MediaSkipForward))
         self.repeat_button = tool_button(self.tr("Repeat: off"), flat=True)
-        self.seek = SeekSlider()
-        self.time_label = label("0:00 / 0:00")
-        self.mute_button = tool_button("", tooltip=self.tr("Mute"), checkable=True, flat=True)
-        self.volume = QSlider(Qt.Orientation.Horizontal)
-        self.volume.setRange(0, 100)
-        self.volume.setValue(80)
-        self.volume.setMaximumWidth(100)
-        self.volume.setToolTip(self.tr("Volume"))
         self.lyrics_button = tool_button(self.tr("Lyrics"), checkable=True, flat=True)
         self.lyrics_button.setChecked(True)
         self.save_button = tool_button(self.tr("Save as…"), flat=True)
-        self.notice = label(name="errorBanner", wrap=True)
         self.lyrics_view = QPlainTextEdit()
         self.lyrics_view.setReadOnly(True)
         self.lyrics_view.setPlaceholderText(self.tr("No lyrics for this song"))
@@ -95,7 +65,6 @@ class AudioPlayerBar(QWidget):
         for button in (self.repeat_button, self.lyrics_button, self.save_button):
             top.addWidget(button)
         controls = QHBoxLayout()
-        self.seek.setMinimumWidth(160)
         widgets: tuple[QWidget, ...] = (
             self.previous_button,
             self.play_button,
@@ -119,23 +88,11 @@ class AudioPlayerBar(QWidget):
         layout.addLayout(middle, 2)
         layout.addWidget(self.lyrics_view, 1)
 
-        self.play_button.clicked.connect(self.toggle_play)
         self.previous_button.clicked.connect(self.previous)
         self.next_button.clicked.connect(self.next)
         self.repeat_button.clicked.connect(self.cycle_repeat)
-        self.seek.seekRequested.connect(self.player.setPosition)
-        self.volume.valueChanged.connect(lambda v: self.audio.setVolume(v / 100))
-        self.mute_button.toggled.connect(self.audio.setMuted)
-        self.audio.mutedChanged.connect(self._show_mute)
         self.lyrics_button.toggled.connect(self.lyrics_view.setVisible)
         self.save_button.clicked.connect(self.save_as)
-        self.player.durationChanged.connect(self._duration_changed)
-        self.player.positionChanged.connect(self._position_changed)
-        self.player.playbackStateChanged.connect(self._show_state)
-        self.player.mediaStatusChanged.connect(self._status_changed)
-        self.player.errorOccurred.connect(self._error)
-        self.devices.availabilityChanged.connect(lambda _available: self._show_notice())
-        self.audio.setVolume(0.8)
         self._shortcuts: list[QShortcut] = []
         for key, slot in (
             (Qt.Key.Key_MediaPlay, self.play),
@@ -149,8 +106,6 @@ class AudioPlayerBar(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
             self._shortcuts.append(shortcut)
-        self._show_state()
-        self._show_mute(False)
         self._show_notice()
         self._update_buttons()
 
@@ -166,8 +121,9 @@ class AudioPlayerBar(QWidget):
         if self.tracks:
             self.select(min(max(0, start), len(self.tracks) - 1), play)
         else:
-            self.player.stop()
-            self.player.setSource(QUrl())
+            if self._playback is not None:
+                self.player.stop()
+                self.player.setSource(QUrl())
             self._show_track(None)
         self._update_buttons()
 
@@ -187,17 +143,19 @@ class AudioPlayerBar(QWidget):
 
     def next(self) -> None:
         if self.index + 1 < len(self.tracks):
-            self.select(self.index + 1, self._playing())
+            self.select(self.index + 1, self.playing())
         elif self.tracks and self.repeat is Repeat.ALL:
-            self.select(0, self._playing())
+            self.select(0, self.playing())
 
     def previous(self) -> None:
-        if self.player.position() > RESTART_AFTER_MS or not self.tracks:
+        if not self.tracks:
+            return
+        if self.player.position() > RESTART_AFTER_MS:
             self.player.setPosition(0)
         elif self.index > 0:
-            self.select(self.index - 1, self._playing())
+            self.select(self.index - 1, self.playing())
         elif self.repeat is Repeat.ALL:
-            self.select(len(self.tracks) - 1, self._playing())
+            self.select(len(self.tracks) - 1, self.playing())
         else:
             self.player.setPosition(0)
 
@@ -218,31 +176,8 @@ class AudioPlayerBar(QWidget):
 
     # Playing
 
-    def play(self) -> None:
-        if self.current is None:
-            return
-        if at_end(self.player):
-            self.player.setPosition(0)
-        self.player.play()
-
-    def pause(self) -> None:
-        self.player.pause()
-
-    def toggle_play(self) -> None:
-        if self._playing():
-            self.pause()
-        else:
-            self.play()
-
-    def stop(self) -> None:
-        self.player.stop()
-
-    def _playing(self) -> bool:
-        return self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
-
-    def _status_changed(self, status: QMediaPlayer.MediaStatus) -> None:
-        if status == QMediaPlayer.MediaStatus.EndOfMedia:
-            self._ended()
+    def has_media(self) -> bool:
+        return self.current is not None
 
     def _ended(self) -> None:
         # Not QMediaPlayer.setLoops: once it has looped, setting it back to 1 does not stop it.
@@ -253,7 +188,7 @@ class AudioPlayerBar(QWidget):
             self.select(self.index + 1, play=True)
         elif self.repeat is Repeat.ALL and self.tracks:
             self.select(0, play=True)
-        elif self._playing():
+        elif self.playing():
             self.player.pause()  # the last song ran out silently: stop at its end
 
     def save_as(self) -> Path | None:
@@ -300,49 +235,9 @@ class AudioPlayerBar(QWidget):
             else self.tr("The song can be saved once it has finished downloading")
         )
 
-    def _show_state(self) -> None:
-        playing = self._playing()
-        pixmap = (
-            QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
-        )
-        self.play_button.setIcon(self.style().standardIcon(pixmap))
-        self.play_button.setToolTip(self.tr("Pause") if playing else self.tr("Play"))
-
-    def _show_mute(self, muted: bool) -> None:
-        icon = (
-            QStyle.StandardPixmap.SP_MediaVolumeMuted
-            if muted
-            else QStyle.StandardPixmap.SP_MediaVolume
-        )
-        self.mute_button.setIcon(self.style().standardIcon(icon))
-        self.mute_button.setChecked(muted)
-
-    def _show_notice(self) -> None:
-        if self._problem:
-            text = self.tr("This song cannot be played: %1").replace("%1", self._problem)
-        elif not self.devices.available:
-            text = self.tr("No audio output device was found; playback is unavailable.")
-        else:
-            text = ""
-        self.notice.setText(text)
-        self.notice.setVisible(bool(text))
-
-    def _error(self, error: QMediaPlayer.Error, message: str) -> None:
-        if error != QMediaPlayer.Error.NoError:
-            self._problem = message or self.tr("unknown error")
-            self._show_notice()
-
-    def _duration_changed(self, duration: int) -> None:
-        self.seek.set_duration(duration)
-        self._show_time()
-
-    def _position_changed(self, position: int) -> None:
-        self.seek.set_position(position)
-        self._show_time()
-        if ran_out_silently(self.player):
-            self._ended()
-
-    def _show_time(self) -> None:
-        position = self.player.position() if self.current else 0
-        duration = self.player.duration() if self.current else 0
-        self.time_label.setText(f"{clock(position)} / {clock(duration)}")
+    def _notice_text(self, problem: str, device_missing: bool) -> str:
+        if problem:
+            return self.tr("This song cannot be played: %1").replace("%1", problem)
+        if device_missing:
+            return self.tr("No audio output device was found; playback is unavailable.")
+        return ""

@@ -35,102 +35,76 @@
 <context>
     <name>AudioPlayerBar</name>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="68"/>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="269"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="48"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="204"/>
         <source>Nothing playing</source>
         <translation>Nothing playing</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="70"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="50"/>
         <source>Previous</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="72"/>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="309"/>
-        <source>Play</source>
-        <translation>Play</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="73"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="52"/>
         <source>Next</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="75"/>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="208"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="54"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="166"/>
         <source>Repeat: off</source>
         <translation>Repeat: off</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="78"/>
-        <source>Mute</source>
-        <translation>Mute</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="83"/>
-        <source>Volume</source>
-        <translation>Volume</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="84"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="55"/>
         <source>Lyrics</source>
         <translation>Lyrics</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="86"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="57"/>
         <source>Save as…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="90"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="60"/>
         <source>No lyrics for this song</source>
         <translation>No lyrics for this song</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="209"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="167"/>
         <source>Repeat: all</source>
         <translation>Repeat: all</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="210"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="168"/>
         <source>Repeat: one</source>
         <translation>Repeat: one</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="264"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="199"/>
         <source>Save song</source>
         <translation>Save song</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="298"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="233"/>
         <source>Save a copy of this song</source>
         <translation>Save a copy of this song</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="300"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="235"/>
         <source>The song can be saved once it has finished downloading</source>
         <translation>The song can be saved once it has finished downloading</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="309"/>
-        <source>Pause</source>
-        <translation>Pause</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="322"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="240"/>
         <source>This song cannot be played: %1</source>
         <translation>This song cannot be played: %1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="324"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="242"/>
         <source>No audio output device was found; playback is unavailable.</source>
         <translation>No audio output device was found; playback is unavailable.</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="332"/>
-        <source>unknown error</source>
-        <translation>unknown error</translation>
     </message>
 </context>
 <context>
@@ -991,112 +965,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="58"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="52"/>
         <source>Opening…</source>
         <translation>Opening…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="116"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="121"/>
         <source>Model:</source>
         <translation>Model:</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="119"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="124"/>
         <source>Options</source>
         <translation>Options</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="121"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="126"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="134"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="139"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="135"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="140"/>
         <source>Gallery</source>
         <translation>Gallery</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="136"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="141"/>
         <source>Music</source>
         <translation>Music</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="141"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="146"/>
         <source>Videos</source>
         <translation>Videos</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="142"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="147"/>
         <source>Jobs</source>
         <translation>Jobs</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="247"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="252"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="250"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="255"/>
         <source>New conversation</source>
         <translation>New conversation</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="252"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="257"/>
         <source>Search messages</source>
         <translation>Search messages</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="254"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="259"/>
         <source>Settings…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="258"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="263"/>
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="259"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="264"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="260"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="265"/>
         <source>About ecovdesk</source>
         <translation>About ecovdesk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="291"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="295"/>
         <source>Could not refresh the model list: %1</source>
         <translation>Could not refresh the model list: %1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="298"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="302"/>
         <source>Model list updated.</source>
         <translation>Model list updated.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="368"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="372"/>
         <source>Generate</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="368"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="372"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="376"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="380"/>
         <source>Enter your API key in Settings first.</source>
         <translation>Enter your API key in Settings first.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="444"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="448"/>
         <source>Pick a model that can see pictures to use this reference.</source>
         <translation>Pick a model that can see pictures to use this reference.</translation>
     </message>
@@ -1227,6 +1201,35 @@
         <location filename="../../ecovdesk/ui/media_library.py" line="231"/>
         <source>Only Luma videos can be extended</source>
         <translation>Only Luma videos can be extended</translation>
+    </message>
+</context>
+<context>
+    <name>MediaPlayerBase</name>
+    <message>
+        <location filename="../../ecovdesk/ui/media_base.py" line="38"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="161"/>
+        <source>Play</source>
+        <translation>Play</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_base.py" line="42"/>
+        <source>Mute</source>
+        <translation>Mute</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_base.py" line="47"/>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_base.py" line="161"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_base.py" line="184"/>
+        <source>unknown error</source>
+        <translation>unknown error</translation>
     </message>
 </context>
 <context>
@@ -2200,85 +2203,59 @@ Your lyrics…</translation>
 <context>
     <name>VideoPlayer</name>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="47"/>
-        <location filename="../../ecovdesk/ui/video_player.py" line="246"/>
-        <source>Play</source>
-        <translation>Play</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="48"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="34"/>
         <source>One frame back</source>
         <translation>One frame back</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="50"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="36"/>
         <source>One frame forward</source>
         <translation>One frame forward</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="54"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="38"/>
         <source>Loop</source>
         <translation>Loop</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="55"/>
-        <source>Mute</source>
-        <translation>Mute</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="60"/>
-        <source>Volume</source>
-        <translation>Volume</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="62"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="40"/>
         <source>Full screen</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="62"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="40"/>
         <source>Full screen (F, Esc to leave)</source>
         <translation>Full screen (F, Esc to leave)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="64"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="42"/>
         <source>Save as…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="197"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="146"/>
         <source>Save video</source>
         <translation>Save video</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="235"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="184"/>
         <source>Save a copy of this video</source>
         <translation>Save a copy of this video</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="237"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="186"/>
         <source>The video can be saved once it has finished downloading</source>
         <translation>The video can be saved once it has finished downloading</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="246"/>
-        <source>Pause</source>
-        <translation>Pause</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="259"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="191"/>
         <source>This video cannot be played: %1</source>
         <translation>This video cannot be played: %1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="261"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="193"/>
         <source>No audio output device was found; the video plays without sound.</source>
         <translation>No audio output device was found; the video plays without sound.</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="269"/>
-        <source>unknown error</source>
-        <translation>unknown error</translation>
     </message>
 </context>
 </TS>

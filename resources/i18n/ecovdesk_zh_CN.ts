@@ -35,102 +35,76 @@
 <context>
     <name>AudioPlayerBar</name>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="68"/>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="269"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="48"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="204"/>
         <source>Nothing playing</source>
         <translation>未在播放</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="70"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="50"/>
         <source>Previous</source>
         <translation>上一张</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="72"/>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="309"/>
-        <source>Play</source>
-        <translation>播放</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="73"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="52"/>
         <source>Next</source>
         <translation>下一张</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="75"/>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="208"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="54"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="166"/>
         <source>Repeat: off</source>
         <translation>循环：关</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="78"/>
-        <source>Mute</source>
-        <translation>静音</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="83"/>
-        <source>Volume</source>
-        <translation>音量</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="84"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="55"/>
         <source>Lyrics</source>
         <translation>歌词</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="86"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="57"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="90"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="60"/>
         <source>No lyrics for this song</source>
         <translation>这首歌没有歌词</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="209"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="167"/>
         <source>Repeat: all</source>
         <translation>循环：全部</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="210"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="168"/>
         <source>Repeat: one</source>
         <translation>循环：单曲</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="264"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="199"/>
         <source>Save song</source>
         <translation>保存歌曲</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="298"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="233"/>
         <source>Save a copy of this song</source>
         <translation>另存一份这首歌</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="300"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="235"/>
         <source>The song can be saved once it has finished downloading</source>
         <translation>歌曲下载完成后即可保存</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="309"/>
-        <source>Pause</source>
-        <translation>暂停</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="322"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="240"/>
         <source>This song cannot be played: %1</source>
         <translation>无法播放这首歌：%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="324"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="242"/>
         <source>No audio output device was found; playback is unavailable.</source>
         <translation>未找到音频输出设备，无法播放。</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="332"/>
-        <source>unknown error</source>
-        <translation>未知错误</translation>
     </message>
 </context>
 <context>
@@ -989,112 +963,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="58"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="52"/>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="116"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="121"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="119"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="124"/>
         <source>Options</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="121"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="126"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="134"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="139"/>
         <source>Chat</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="135"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="140"/>
         <source>Gallery</source>
         <translation>图库</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="136"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="141"/>
         <source>Music</source>
         <translation>音乐</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="141"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="146"/>
         <source>Videos</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="142"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="147"/>
         <source>Jobs</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="247"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="252"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="250"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="255"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="252"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="257"/>
         <source>Search messages</source>
         <translation>搜索消息</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="254"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="259"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="258"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="263"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="259"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="264"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="260"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="265"/>
         <source>About ecovdesk</source>
         <translation>关于 ecovdesk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="291"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="295"/>
         <source>Could not refresh the model list: %1</source>
         <translation>无法刷新模型列表：%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="298"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="302"/>
         <source>Model list updated.</source>
         <translation>模型列表已更新。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="368"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="372"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="368"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="372"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="376"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="380"/>
         <source>Enter your API key in Settings first.</source>
         <translation>请先在设置中填写 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="444"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="448"/>
         <source>Pick a model that can see pictures to use this reference.</source>
         <translation>请选择支持识图的模型来使用这张参考图。</translation>
     </message>
@@ -1222,6 +1196,35 @@
         <location filename="../../ecovdesk/ui/media_library.py" line="231"/>
         <source>Only Luma videos can be extended</source>
         <translation>只有 Luma 视频可以延长</translation>
+    </message>
+</context>
+<context>
+    <name>MediaPlayerBase</name>
+    <message>
+        <location filename="../../ecovdesk/ui/media_base.py" line="38"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="161"/>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_base.py" line="42"/>
+        <source>Mute</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_base.py" line="47"/>
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_base.py" line="161"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_base.py" line="184"/>
+        <source>unknown error</source>
+        <translation>未知错误</translation>
     </message>
 </context>
 <context>
@@ -2193,85 +2196,59 @@ Your lyrics…</source>
 <context>
     <name>VideoPlayer</name>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="47"/>
-        <location filename="../../ecovdesk/ui/video_player.py" line="246"/>
-        <source>Play</source>
-        <translation>播放</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="48"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="34"/>
         <source>One frame back</source>
         <translation>后退一帧</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="50"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="36"/>
         <source>One frame forward</source>
         <translation>前进一帧</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="54"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="38"/>
         <source>Loop</source>
         <translation>循环</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="55"/>
-        <source>Mute</source>
-        <translation>静音</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="60"/>
-        <source>Volume</source>
-        <translation>音量</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="62"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="40"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="62"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="40"/>
         <source>Full screen (F, Esc to leave)</source>
         <translation>全屏（F 进入，Esc 退出）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="64"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="42"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="197"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="146"/>
         <source>Save video</source>
         <translation>保存视频</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="235"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="184"/>
         <source>Save a copy of this video</source>
         <translation>另存一份这个视频</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="237"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="186"/>
         <source>The video can be saved once it has finished downloading</source>
         <translation>视频下载完成后即可保存</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="246"/>
-        <source>Pause</source>
-        <translation>暂停</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="259"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="191"/>
         <source>This video cannot be played: %1</source>
         <translation>无法播放这个视频：%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="261"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="193"/>
         <source>No audio output device was found; the video plays without sound.</source>
         <translation>未找到音频输出设备，视频将静音播放。</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="269"/>
-        <source>unknown error</source>
-        <translation>未知错误</translation>
     </message>
 </context>
 </TS>

@@ -671,3 +671,24 @@ def test_video_library_extends_luma_only_and_reuses_last_frames(qtbot: QtBot) ->
     assert extended.args[0].id == 1
     poster = page.model.index(1).data(Qt.ItemDataRole.DecorationRole).pixmap(96, 54).toImage()
     assert poster.pixelColor(48, 27).alpha() == 255  # the poster fills the frame
+
+
+def test_players_load_the_multimedia_backend_only_when_something_is_played(
+    qtbot: QtBot,
+) -> None:
+    bar, video = AudioPlayerBar(), VideoPlayer()
+    qtbot.addWidget(bar)
+    qtbot.addWidget(video)
+    # Volume and mute chosen before anything plays still apply once it does.
+    bar.volume.setValue(30)
+    bar.mute_button.click()
+    video.play_button.click()  # nothing loaded: nothing to play
+    assert bar.findChildren(QMediaPlayer) == [] and video.findChildren(QMediaPlayer) == []
+    assert bar.time_label.text() == "0:00 / 0:00" and not bar.play_button.isEnabled()
+    bar.set_playlist(_tracks())
+    assert len(bar.findChildren(QMediaPlayer)) == 1
+    assert bar.audio.volume() == pytest.approx(0.3) and bar.audio.isMuted()
+    assert bar.mute_button.isChecked()
+    video.load(MP4)
+    assert len(video.findChildren(QMediaPlayer)) == 1
+    assert video.player.videoOutput() is video.video
