@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -18,12 +17,18 @@ QPushButton#sendButton { min-width: 84px; min-height: 32px; font-weight: bold; }
 """
 
 
+DARK_BELOW = 128  # lightness of a dark window background, 0–255
+
+
 def is_dark(theme: str) -> bool:
     if theme == "dark":
         return True
     if theme == "light":
         return False
-    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    # The platform's own palette follows its colour scheme. Asking for the scheme itself
+    # (QStyleHints.colorScheme) would build PySide's whole Qt namespace, 16 ms, before the
+    # window is first painted.
+    return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < DARK_BELOW
 
 
 def _dark_palette() -> QPalette:
@@ -60,8 +65,8 @@ def _light_palette() -> QPalette:
 
 def apply_theme(app: QApplication, theme: str) -> bool:
     """Apply the palette; returns whether it is dark (code highlighting follows it)."""
+    dark = is_dark(theme)  # before Fusion replaces the platform's palette
     app.setStyle("Fusion")
-    dark = is_dark(theme)
     app.setPalette(_dark_palette() if dark else _light_palette())
     app.setStyleSheet(_STYLE)
     return dark
