@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Coroutine
+from collections.abc import Awaitable, Coroutine
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Signal
@@ -106,8 +106,6 @@ class MainWindow(QMainWindow):
         self.composer = Composer()
         self.picker = ModelPicker()
         self.side_panel = FamilyPanels()
-        self.options_panel = self.side_panel.chat
-        self.image_options = self.side_panel.pictures
         self.side_panel.setVisible(False)
         self.gallery = GalleryPage(self.view.thumbnails)
         self.jobs_panel = JobsPanel()
@@ -168,7 +166,7 @@ class MainWindow(QMainWindow):
         )
         self.picker.modelChosen.connect(self._model_chosen)
         self.picker.refreshRequested.connect(lambda: self._run(self.refresh_models()))
-        self.options_panel.optionsChanged.connect(self._options_changed)
+        self.side_panel.chat.optionsChanged.connect(self._options_changed)
         self.conversation_list.conversationChosen.connect(
             lambda cid: self._run(self.open_conversation(cid))
         )
@@ -306,7 +304,7 @@ class MainWindow(QMainWindow):
         self._conversation = None
         self.view.clear()
         self.conversation_list.set_current(None)
-        self.options_panel.set_options(ChatOptions())
+        self.side_panel.chat.set_options(ChatOptions())
         self.composer.set_busy(False)
         self.composer.edit.setFocus()
 
@@ -320,7 +318,7 @@ class MainWindow(QMainWindow):
         await self.jobs.show_for_visible_messages()
         self.conversation_list.set_current(conversation_id)
         self.picker.set_current(page.conversation.model)
-        self.options_panel.set_options(page.conversation.options)
+        self.side_panel.chat.set_options(page.conversation.options)
         self._model_capabilities()
         self.composer.set_busy(self.services.chat.is_streaming(conversation_id))
         self.services.preferences.settings.last_conversation_id = conversation_id
@@ -352,7 +350,7 @@ class MainWindow(QMainWindow):
         if self._conversation is not None:
             self._run(
                 self.services.conversations.update_settings(
-                    self._conversation, model, self.options_panel.options()
+                    self._conversation, model, self.side_panel.chat.options()
                 )
             )
 
@@ -386,13 +384,12 @@ class MainWindow(QMainWindow):
         self._run(self._send(text, attachments))
 
     async def _send(self, text: str, attachments: list[Attachment]) -> None:
-        self._adopt_new_conversation = self._conversation is None
         model = self.picker.current
         outgoing = self.side_panel.outgoing()
         self.side_panel.extra = {}
         try:
-            conversation = await self.services.router.send(
-                self._conversation, model, text, attachments, outgoing
+            await self._into_conversation(
+                self.services.router.send(self._conversation, model, text, attachments, outgoing)
             )
         except StorageError:
             # Nothing was sent: the question goes back to the composer instead of being lost.
@@ -405,8 +402,17 @@ class MainWindow(QMainWindow):
         if self.services.router.runs_as_job(model):
             # A job runs for minutes and is followed in its card; the composer is free again.
             self.composer.set_busy(False)
+
+    async def _into_conversation(self, sending: Awaitable[Conversation]) -> None:
+        """Awaits a send that starts a new conversation when none is open. That one becomes
+        the open conversation as soon as it exists: its first messages arrive before the send
+        returns."""
+        self._adopt_new_conversation = self._conversation is None
+        try:
+            conversation = await sending
+        finally:
+            self._adopt_new_conversation = False
         self._conversation = conversation
-        self._adopt_new_conversation = False
         self.services.preferences.settings.last_conversation_id = conversation.id
 
     def stop(self) -> None:
@@ -459,12 +465,12 @@ class MainWindow(QMainWindow):
         suno = self.side_panel.suno
         suno.set_lyrics_busy(True)
         try:
-            self._adopt_new_conversation = self._conversation is None
-            self._conversation = await self.services.jobs.submit(
-                self._conversation, self.picker.current, prompt, {"task": "lyrics"}
+            await self._into_conversation(
+                self.services.jobs.submit(
+                    self._conversation, self.picker.current, prompt, {"task": "lyrics"}
+                )
             )
         finally:
-            self._adopt_new_conversation = False
             suno.set_lyrics_busy(False)
 
     # -- events from the core --------------------------------------------------------------

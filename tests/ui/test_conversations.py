@@ -106,7 +106,7 @@ def test_options_reach_the_request(
     window = app.window
     window.picker.set_current("kimi")
     window._model_chosen("kimi")
-    panel = window.options_panel
+    panel = window.side_panel.chat
     assert panel.use_search.isVisibleTo(panel)
     panel.system_prompt.setPlainText("你是一个天气助手")
     panel.custom_temperature.setChecked(True)

@@ -112,8 +112,8 @@ def test_flux_generation_from_the_composer_uses_the_options(
     window.picker.set_current("flux-pro")
     window._model_chosen("flux-pro")
     assert window.composer.send_button.text() == "Generate"
-    assert window.side_panel.currentWidget() is window.image_options
-    panel = window.image_options
+    assert window.side_panel.currentWidget() is window.side_panel.pictures
+    panel = window.side_panel.pictures
     panel.size_choice.setCurrentIndex(panel.size_choice.findData("1024x768"))
     panel.count.setValue(2)
     panel.seed.setText("42")
@@ -134,7 +134,7 @@ def test_ideogram_generation_sends_the_ideogram_model_name(
     window = app.window
     window.picker.set_current("ideogram-v2-turbo")
     window._model_chosen("ideogram-v2-turbo")
-    panel = window.image_options
+    panel = window.side_panel.pictures
     assert panel.form.isRowVisible(panel.negative_prompt)
     assert not panel.form.isRowVisible(panel.size_choice)
     panel.negative_prompt.setText("文字")
@@ -212,7 +212,7 @@ def test_viewer_zooms_pages_and_saves_with_a_safe_name(
     relay.image_delay = 0
     app.window.picker.set_current("flux-schnell")
     app.window._model_chosen("flux-schnell")
-    app.window.image_options.count.setValue(2)
+    app.window.side_panel.pictures.count.setValue(2)
     app.window.composer.edit.insertPlainText("../../etc/passwd 一只猫")
     qtbot.keyClick(app.window.composer.edit, Qt.Key.Key_Return)
     bubble = _finished_reply(driver, app)
