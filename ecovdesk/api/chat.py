@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
-from httpx_sse import EventSource, aconnect_sse
+from httpx_sse import aconnect_sse
 
 from ecovdesk.api.errors import ErrorKind, RelayError, relay_message
 from ecovdesk.api.http import (
@@ -135,6 +135,39 @@ def _first_choice(body: Mapping[str, Any]) -> Mapping[str, Any]:
     return choices[0] if choices else {}
 
 
+def _plain_text(chunk: Any) -> str | None:
+    """The text of the usual chunk, ``{"choices":[{"delta":{"content":"…"}}]}``, or None for
+    any other shape (usage, thinking, a finish, an error, odd types): those take the general
+    path. Nearly every chunk of a long answer has this shape, and the general path's helpers
+    cost more per chunk than decoding its JSON does."""
+    if type(chunk) is not dict or "error" in chunk or chunk.get("usage") is not None:
+        return None
+    choices = chunk.get("choices")
+    if type(choices) is not list or not choices:
+        return None
+    choice = choices[0]
+    if type(choice) is not dict or choice.get("finish_reason") is not None:
+        return None
+    delta = choice.get("delta")
+    if (
+        type(delta) is not dict
+        or delta.get("reasoning_content") is not None
+        or delta.get("reasoning") is not None
+    ):
+        return None
+    content = delta.get("content")
+    return content if type(content) is str else None
+
+
+def _delta_from_data(client: httpx.AsyncClient, data: str) -> ChatDelta | None:
+    """The delta in one event's (stripped, non-empty) data; None if it adds nothing."""
+    chunk = _decode_chunk(data)
+    text = _plain_text(chunk)
+    if text is not None:
+        return ChatDelta(text) if text else None
+    return _delta_from_chunk(_check_chunk(client, chunk))
+
+
 def _delta_from_chunk(chunk: Mapping[str, Any]) -> ChatDelta | None:
     choice = _first_choice(chunk)
     # A few adapters put ``message`` where ``delta`` belongs.
@@ -177,13 +210,23 @@ async def complete_chat(client: httpx.AsyncClient, body: dict[str, Any]) -> Chat
     return _result_from_completion(answer, _requested_model(body))
 
 
+_JSON = json.JSONDecoder()
+
+
 def _decode_chunk(data: str) -> Any:
+    """``data`` (already stripped) as JSON; the decoder's own entry point skips the
+    whitespace handling that ``json.loads`` repeats for each of thousands of chunks."""
     try:
-        return json.loads(data)
+        chunk, end = _JSON.raw_decode(data)
     except ValueError as exc:
-        raise RelayError(
-            ErrorKind.MALFORMED, f"The stream sent a line that is not JSON: {data[:200]}"
-        ) from exc
+        raise _not_json(data) from exc
+    if end != len(data) and data[end:].strip(" \t\r\n"):
+        raise _not_json(data)
+    return chunk
+
+
+def _not_json(data: str) -> RelayError:
+    return RelayError(ErrorKind.MALFORMED, f"The stream sent a line that is not JSON: {data[:200]}")
 
 
 def _check_chunk(client: httpx.AsyncClient, chunk: Any) -> Mapping[str, Any]:
@@ -241,40 +284,6 @@ async def _read_to_end(events: AsyncGenerator[Any, None]) -> None:
                 pass
 
 
-async def _deltas_from_events(
-    client: httpx.AsyncClient, source: EventSource
-) -> AsyncGenerator[ChatDelta, None]:
-    # httpx-sse's generator is closed here too, in this task, for the same reason.
-    received = 0
-    async with aclosing(source.aiter_sse()) as events:
-        try:
-            async for event in events:
-                if source.response.num_bytes_downloaded > MAX_STREAM_BYTES:
-                    raise _too_long()
-                data = event.data.strip()
-                if not data:
-                    continue
-                if data == DONE:
-                    await _read_to_end(events)
-                    return
-                if event.event == "error":
-                    raise _error_event(client, data)
-                delta = _delta_from_chunk(_check_chunk(client, _decode_chunk(data)))
-                if delta is not None:
-                    received += len(delta.content) + len(delta.reasoning)
-                    if received > MAX_REPLY_CHARS:
-                        raise _too_long()
-                    yield delta
-        except BaseException:
-            # Leaving early drops httpx's own generators under httpx-sse's. Closing the
-            # response before they are collected ends the connection here, in this task; an
-            # event loop without an async-generator finalizer (qasync) would otherwise leave it
-            # busy in the pool for good.
-            await source.response.aclose()
-            raise
-    raise _interrupted()
-
-
 def _deltas_from_buffer(client: httpx.AsyncClient, content: bytes) -> tuple[list[ChatDelta], bool]:
     """Deltas of an answer that is not ``text/event-stream``, and whether it was complete.
 
@@ -298,7 +307,7 @@ def _deltas_from_buffer(client: httpx.AsyncClient, content: bytes) -> tuple[list
         if data == DONE:
             return deltas, True
         if data:
-            delta = _delta_from_chunk(_check_chunk(client, _decode_chunk(data)))
+            delta = _delta_from_data(client, data)
             if delta is not None:
                 deltas.append(delta)
     return deltas, False
@@ -320,11 +329,38 @@ async def stream_chat(
             if "text/event-stream" in content_type:
                 # SSE is UTF-8 by definition, whatever charset the relay claims.
                 response.encoding = "utf-8"
-                # aclosing: a consumer that stops early must not leave the generator open.
-                async with aclosing(_deltas_from_events(client, source)) as events:
-                    async for delta in events:
-                        yield delta
-                return
+                # The events are read in this generator itself: a fast relay sends tens of
+                # thousands a second, and every generator between here and the caller would
+                # be resumed once more for each. httpx-sse's generator is closed here, in this
+                # task, for the reason given in _read_to_end.
+                async with aclosing(source.aiter_sse()) as events:
+                    received = 0
+                    try:
+                        async for event in events:
+                            if response.num_bytes_downloaded > MAX_STREAM_BYTES:
+                                raise _too_long()
+                            data = event.data.strip()
+                            if not data:
+                                continue
+                            if data == DONE:
+                                await _read_to_end(events)
+                                return
+                            if event.event == "error":
+                                raise _error_event(client, data)
+                            delta = _delta_from_data(client, data)
+                            if delta is not None:
+                                received += len(delta.content) + len(delta.reasoning)
+                                if received > MAX_REPLY_CHARS:
+                                    raise _too_long()
+                                yield delta
+                    except BaseException:
+                        # Leaving early drops httpx's own generators under httpx-sse's.
+                        # Closing the response before they are collected ends the connection
+                        # here, in this task; an event loop without an async-generator
+                        # finalizer (qasync) would otherwise leave it busy in the pool for good.
+                        await response.aclose()
+                        raise
+                raise _interrupted()
             content = await read_capped(response, DEFAULT_MAX_BYTES)
     deltas, complete = _deltas_from_buffer(client, content)
     for delta in deltas:
