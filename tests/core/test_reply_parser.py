@@ -1,7 +1,19 @@
 import json
 from pathlib import Path
 
-from ecovdesk.core.reply_parser import image_links, parse_reply, split_thinking
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ecovdesk.core.reply_parser import (
+    Source,
+    _extract_caption,
+    _extract_sources,
+    _link_citations,
+    _without_picture_links,
+    image_links,
+    parse_reply,
+    split_thinking,
+)
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "fixtures" / "examples"
 
@@ -96,3 +108,29 @@ def test_ordinary_links_are_not_pictures() -> None:
     assert image_links("见 [文档](https://example.com/docs) 和 [图](https://x.cn/a.png)") == [
         "https://x.cn/a.png"
     ]
+
+
+# Whole markers and their broken pieces, so generated replies hold both.
+_PIECES = [
+    "a", "说", " ", "\n", "\n\n", "\n\n\n", "[", "]", "(", ")", "!", "https://x.test/a.png",
+    "[t](https://x.test/p)", "![p](https://x.test/a.png)", "【", "】", "检索", " 1", "2",
+    "【检索 1】", "【检索 1】 [t](https://x.test/p)", "检索 标题 - https://x.test/p",
+    "搜索结果来自：", "[citation:", "[citation:1]", "[[", "]]", "[[2]]", "{", "<think>",
+    "</think>", "[思考开始]", "[思考结束]",
+]  # fmt: skip
+
+
+def _every_pass(text: str) -> tuple[str, list[Source], list[str], str]:
+    """What parse_reply gives when no pass is skipped."""
+    thinking, answer, _open = split_thinking(text)
+    answer, _caption = _extract_caption(answer)
+    answer, sources = _extract_sources(answer)
+    answer = _link_citations(answer, sources)
+    return _without_picture_links(answer), sources, image_links(answer), thinking
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def test_a_reply_without_markers_reads_as_with_every_pass(text: str) -> None:
+    parsed = parse_reply(text)
+    assert (parsed.answer, parsed.sources, parsed.image_urls, parsed.thinking) == _every_pass(text)
