@@ -83,7 +83,7 @@ class MarkdownStream:
         """Renders what ``text`` added; with ``final`` its last block counts as finished too."""
         text = normalize(text)
         update = StreamUpdate()
-        if not text.startswith(self._done_text):
+        if not _continues(text, self._done_text):
             # Parsing an earlier part again gave different Markdown (a link completed into a
             # picture, say): start over rather than show stale blocks.
             update.restart = True
@@ -123,6 +123,15 @@ class MarkdownStream:
             # first code block of the whole reply.
             html = _COPY_LINK.sub(lambda m: f'href="{COPY_SCHEME}:{first + int(m[1])}"', html)
         return self._words(html), renderer.code_blocks
+
+
+def _continues(text: str, done: str) -> bool:
+    """Whether ``text`` still begins with the finished blocks ``done``. A reply that grows
+    past the length shown ends at the last line end before that length, which may be the
+    one that closed the last finished block: losing only line ends changes no block."""
+    if text.startswith(done):
+        return True
+    return done.startswith(text) and not done[len(text) :].strip("\n")
 
 
 def _run_end(heads: list[tuple[int, int]], offset: int, last: int) -> tuple[int, int]:

@@ -6,7 +6,7 @@ import random
 
 from pytestqt.qtbot import QtBot
 
-from ecovdesk.ui.markdown_html import MarkdownRenderer
+from ecovdesk.ui.markdown_html import MAX_RENDER_CHARS, MarkdownRenderer, shown_part
 from ecovdesk.ui.markdown_stream import PART_CHARS, MarkdownStream
 from ecovdesk.ui.rich_text_view import PartedTextView
 from tests.fakerelay.chat_text import long_answer_pieces
@@ -111,3 +111,16 @@ def test_parted_view_fills_parts_of_bounded_size(qtbot: QtBot) -> None:
     view.setHtml("<p>all</p>")
     assert view.toPlainText() == "all"
     assert len(view.parts) == 1
+
+
+def test_a_reply_growing_past_the_shown_length_keeps_its_finished_blocks() -> None:
+    # Past MAX_RENDER_CHARS a reply shows its beginning up to the last line end, which drops
+    # the line end that closed the blocks already shown; that alone must not redo them all.
+    paragraph = "这一段写得足够长，" * 20 + "\n\n"
+    text = paragraph * (MAX_RENDER_CHARS // len(paragraph) + 5)
+    stream = MarkdownStream(dark=False, words=_same)
+    first = stream.update(shown_part(text[:MAX_RENDER_CHARS], complete=False)[0])
+    shown, note = shown_part(text, complete=False)
+    last = stream.update(shown, final=True)
+    assert note and not last.restart
+    assert "".join(html for html, _ in first.done + last.done) + last.open_html == _whole(shown)
