@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import json as jsonlib
+import ssl
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -66,6 +68,17 @@ def _header_safe_key(api_key: str) -> str:
     return key
 
 
+@functools.cache
+def tls_context() -> ssl.SSLContext:
+    """The one TLS setup every client shares.
+
+    Building it reads the whole CA bundle, tens of milliseconds on the thread that makes the
+    client: the window's. Made once, the media client that the first download or preview
+    makes costs nothing, nor do clients rebuilt after the settings change.
+    """
+    return httpx.create_ssl_context()
+
+
 def make_relay_client(
     config: RelayConfig, *, transport: httpx.AsyncBaseTransport | None = None
 ) -> httpx.AsyncClient:
@@ -82,6 +95,7 @@ def make_relay_client(
         timeout=httpx.Timeout(config.timeout, connect=CONNECT_TIMEOUT),
         proxy=config.proxy or None,
         follow_redirects=False,
+        verify=tls_context(),
         transport=transport,
     )
 
@@ -98,6 +112,7 @@ def make_media_client(
         timeout=httpx.Timeout(timeout, connect=CONNECT_TIMEOUT),
         proxy=proxy or None,
         follow_redirects=True,
+        verify=tls_context(),
         transport=transport,
     )
 

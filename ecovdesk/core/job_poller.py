@@ -31,6 +31,11 @@ MAX_BACKOFF = 120.0
 # The relay answering "no such task" this many times in a row means it is gone for good.
 VANISHED_LIMIT = 3
 POLLER_KEY = "jobs:poller"
+# Polls on the wire at once. Jobs started together fall due together; sent all at once,
+# their answers land in the same turn of the event loop the window runs on, and the HTTP
+# pool's own bookkeeping grows with every connection open. A few at a time still polls
+# dozens of jobs per interval.
+POLLS_IN_FLIGHT = 6
 
 Sleep = Callable[[float], Awaitable[object]]
 
@@ -79,6 +84,7 @@ class JobPoller:
         self._wake = asyncio.Event()
         self._not_found: dict[int, int] = {}
         self._held: dict[int, float] = {}
+        self._in_flight = asyncio.Semaphore(POLLS_IN_FLIGHT)
 
     def start(self) -> None:
         if not self._scope.is_running(POLLER_KEY):
@@ -122,16 +128,18 @@ class JobPoller:
         now = self._clock()
         soonest: float | None = None
         for slot in await self._db.run(job_store.poll_slots):
-            job = slot.job
-            if now - job.created_at >= MAX_AGE:
-                self.stop_job(job.id)
-                await self._book.finish(job, JobState.EXPIRED)
+            job_id = slot.job_id
+            if now - slot.created_at >= MAX_AGE:
+                self.stop_job(job_id)
+                job = await self._book.get(job_id)
+                if job is not None:
+                    await self._book.finish(job, JobState.EXPIRED)
                 continue
-            if job.state is JobState.SUBMITTING or self._scope.is_running(poll_key(job.id)):
+            if slot.state is JobState.SUBMITTING or self._scope.is_running(poll_key(job_id)):
                 continue
-            due = max(slot.next_poll_at or now, self._held.get(job.id, now))
+            due = max(slot.next_poll_at or now, self._held.get(job_id, now))
             if due <= now:
-                self._scope.start(self._poll(job.id, slot.poll_failures), key=poll_key(job.id))
+                self._scope.start(self._poll(job_id, slot.poll_failures), key=poll_key(job_id))
             else:
                 soonest = due if soonest is None else min(soonest, due)
         return None if soonest is None else max(0.0, soonest - now)
@@ -174,7 +182,8 @@ class JobPoller:
             await self._book.finish(job, JobState.FAILED, error=str(error))
             return
         try:
-            task = await adapter.fetch(self._relay.relay, job)
+            async with self._in_flight:
+                task = await adapter.fetch(self._relay.relay, job)
         except RelayError as error:
             await self._failed(job, adapter, failures, error)
             return

@@ -31,7 +31,7 @@ from ecovdesk.core.job_book import ACTIVE, JobBook, request_params
 from ecovdesk.core.job_families import MASK_NAME, adapter_for
 from ecovdesk.core.job_outputs import JobOutputs
 from ecovdesk.core.job_poller import JobPoller, Sleep
-from ecovdesk.core.job_preview import fetch_preview
+from ecovdesk.core.job_preview import PreviewPixels, fetch_preview
 from ecovdesk.core.job_sender import JobSender
 from ecovdesk.core.job_store import NewJob
 from ecovdesk.core.library import Library
@@ -43,6 +43,8 @@ log = logging.getLogger(__name__)
 
 _RETRYABLE = (JobState.FAILED, JobState.CANCELLED, JobState.EXPIRED)
 _SUBMITTING = (JobState.SUBMITTING,)
+# Previews fetched at once: running jobs report theirs together, on the poller's beat.
+PREVIEWS_AT_ONCE = 4
 
 
 class JobError(ValueError):
@@ -73,6 +75,7 @@ class JobService:
             db, relay, self._book, JobOutputs(library, sink), scope, clock=clock, sleep=sleep
         )
         self._sender = JobSender(relay, self._book, scope, self._poller)
+        self._previews = asyncio.Semaphore(PREVIEWS_AT_ONCE)
 
     # --- start ---------------------------------------------------------------------------
 
@@ -245,9 +248,11 @@ class JobService:
             raise JobError("Only Midjourney pictures have a seed")
         return await midjourney.fetch_image_seed(self._relay.relay, job.remote_id)
 
-    async def preview(self, url: str) -> bytes | None:
-        """A running job's preview picture (``Job.preview_url``), checked, or None."""
-        return await fetch_preview(self._relay, url)
+    async def preview(self, url: str, side: int) -> PreviewPixels | None:
+        """A running job's preview picture (``Job.preview_url``), checked and decoded to fit
+        a ``side`` square, or None."""
+        async with self._previews:
+            return await fetch_preview(self._relay, url, side)
 
     # --- reading -------------------------------------------------------------------------
 

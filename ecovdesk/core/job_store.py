@@ -44,9 +44,15 @@ class NewJob:
 
 @dataclass(frozen=True)
 class PollSlot:
-    """An active job and when the poller should look at it next."""
+    """An active job and when the poller should look at it next.
 
-    job: Job
+    Only what deciding needs: the poller reads every slot after each poll, so the whole
+    job (its JSON columns above all) is read only for the job about to be polled.
+    """
+
+    job_id: int
+    state: JobState
+    created_at: float
     next_poll_at: float | None
     poll_failures: int
 
@@ -230,11 +236,11 @@ def active_jobs(conn: sqlite3.Connection) -> list[Job]:
 def poll_slots(conn: sqlite3.Connection) -> list[PollSlot]:
     """Active jobs with their poll schedule, oldest first."""
     rows = conn.execute(
-        f"SELECT {JOB_COLUMNS}, next_poll_at, poll_failures FROM jobs "
+        "SELECT id, state, created_at, next_poll_at, poll_failures FROM jobs "
         f"WHERE state IN ({', '.join('?' * len(ACTIVE_STATES))}) ORDER BY id",
         ACTIVE_STATES,
     )
-    return [PollSlot(job_from_row(row), row[18], row[19]) for row in rows]
+    return [PollSlot(row[0], JobState(row[1]), row[2], row[3], row[4]) for row in rows]
 
 
 def jobs_for_messages(conn: sqlite3.Connection, message_ids: Iterable[int]) -> dict[int, Job]:

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
 from ecovdesk.core.domain import Job, JobAction, JobState
 from ecovdesk.ui.widgets import label, plain_tooltip, push_button
+
+if TYPE_CHECKING:
+    # Only the type: the module itself brings the HTTP stack, which start-up leaves for later.
+    from ecovdesk.core.job_preview import PreviewPixels
 
 PREVIEW_SIDE = 256
 ACTION_COLUMNS = 5
@@ -69,6 +74,10 @@ class JobCard(QFrame):
     def __init__(self, job: Job, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.job = job
+        # The link whose picture is shown, or on its way.
+        self.preview_url = ""
+        self._actions: list[JobAction] | None = None
+        self._texts: list[str] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         row = QHBoxLayout()
@@ -129,21 +138,24 @@ class JobCard(QFrame):
         self.actions_grid = QGridLayout()
         self.actions_grid.setAlignment(Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(self.actions_grid)
-        self._ticker = QTimer(self, interval=1000)
-        self._ticker.timeout.connect(lambda: self.elapsed.setText(elapsed_text(self.job)))
         self.update_job(job)
 
     def update_job(self, job: Job) -> None:
+        # QProgressBar.setValue paints at once; held back, the card paints once, on the next
+        # frame, with everything else that changed.
+        self.setUpdatesEnabled(False)
+        try:
+            self._update(job)
+        finally:
+            self.setUpdatesEnabled(True)
+
+    def _update(self, job: Job) -> None:
         self.job = job
         state = job.state
         self.state_label.setText(state_text(state))
         self.progress.setVisible(state.is_active)
         self.progress.setValue(job.progress or 0)
-        self.elapsed.setText(elapsed_text(job))
-        if state.is_active:
-            self._ticker.start()
-        else:
-            self._ticker.stop()
+        self.show_elapsed()
         self.error.setText(job.error)
         self.error.setVisible(bool(job.error))
         self.cancel_button.setVisible(state.is_active)
@@ -170,8 +182,15 @@ class JobCard(QFrame):
         texts = job.params.get("texts")
         self._show_texts([str(t) for t in texts] if isinstance(texts, list) else [])
 
+    def show_elapsed(self) -> None:
+        """The time the job has run so far; the job controller asks every second."""
+        self.elapsed.setText(elapsed_text(self.job))
+
     def _show_texts(self, texts: list[str]) -> None:
         """Describe and Shorten answer with prompts; each one is a click away from reuse."""
+        if texts == self._texts:
+            return
+        self._texts = texts
         while self.texts_box.count():
             item = self.texts_box.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -182,22 +201,27 @@ class JobCard(QFrame):
             button.setToolTip(text)
             button.clicked.connect(lambda _=False, t=text: self.promptChosen.emit(t))
             self.texts_box.addWidget(button)
+            # Shown (and styled) now, as part of this update, instead of in a later event.
+            button.show()
 
-    def set_preview(self, data: bytes) -> None:
-        pixmap = QPixmap()
-        if not pixmap.loadFromData(data):
-            return
-        self.preview.setPixmap(
-            pixmap.scaled(
-                PREVIEW_SIDE,
-                PREVIEW_SIDE,
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
+    def set_preview(self, pixels: PreviewPixels) -> None:
+        """Show a preview the core has already decoded and scaled to ``PREVIEW_SIDE``."""
+        image = QImage(
+            pixels.rgba,
+            pixels.width,
+            pixels.height,
+            pixels.width * 4,
+            QImage.Format.Format_RGBA8888,
         )
+        # fromImage copies, so the pixmap does not depend on the bytes it was made from.
+        self.preview.setPixmap(QPixmap.fromImage(image))
         self.preview.setVisible(self.job.state.is_active)
 
     def _show_actions(self, actions: list[JobAction]) -> None:
+        # Buttons are costly to make and style, and a job reports the same ones repeatedly.
+        if actions == self._actions:
+            return
+        self._actions = list(actions)
         while self.actions_grid.count():
             item = self.actions_grid.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -210,3 +234,5 @@ class JobCard(QFrame):
                 lambda _=False, c=action.custom_id: self.actionRequested.emit(self.job.id, c)
             )
             self.actions_grid.addWidget(button, *divmod(index, ACTION_COLUMNS))
+            # Shown (and styled) now, as part of this update, instead of in a later event.
+            button.show()

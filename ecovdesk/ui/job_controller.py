@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
+from shiboken6 import isValid
 
 from ecovdesk.api.errors import RelayError
 from ecovdesk.core.domain import Job, JobState
@@ -15,11 +16,18 @@ from ecovdesk.core.grid_split import split_grid
 from ecovdesk.core.job_families import needs_modal
 from ecovdesk.core.job_service import JobError, JobService
 from ecovdesk.core.library import Library
+from ecovdesk.ui.coalescer import Coalescer
 from ecovdesk.ui.conversation_view import ConversationView
-from ecovdesk.ui.job_card import JobCard
+from ecovdesk.ui.job_card import PREVIEW_SIDE, JobCard
 from ecovdesk.ui.jobs_panel import JobsPanel
 from ecovdesk.ui.mask_painter import ModalDialog
 from ecovdesk.ui.pictures import load_image
+
+# Job updates arrive in bursts (every running job is polled on the same beat); they are
+# shown together at most this often, each job in its latest state, and a turn of the event
+# loop spends at most this long on them before the window gets to paint and take input.
+SHOW_INTERVAL_MS = 30
+SHOW_BUDGET_S = 0.005
 
 
 class JobController(QObject):
@@ -47,6 +55,18 @@ class JobController(QObject):
         self._run = run
         self._window = parent
         self._known_states: dict[int, JobState] = {}
+        self._running = 0
+        self._updates: Coalescer[int, Job] = Coalescer(
+            self._show,
+            self._shown,
+            interval_ms=SHOW_INTERVAL_MS,
+            budget_s=SHOW_BUDGET_S,
+            parent=self,
+        )
+        # One clock for every running card: their times change in the same turn, so the
+        # conversation is laid out once a second rather than once per card.
+        self._clock = QTimer(self, interval=1000)
+        self._clock.timeout.connect(self._show_elapsed)
         self.tray: QSystemTrayIcon | None = None
         panel.cancelRequested.connect(lambda i: self._run(self._jobs.cancel(i)))
         panel.retryRequested.connect(lambda i: self._run(self._jobs.retry(i)))
@@ -59,7 +79,7 @@ class JobController(QObject):
         jobs = await self._jobs.list_jobs()
         self._known_states = {j.id: j.state for j in jobs}
         self._panel.set_jobs(jobs)
-        self.runningCountChanged.emit(self._panel.running_count())
+        self._count_running(force=True)
 
     async def show_for_visible_messages(self) -> None:
         ids = [b.message.id for b in self._view.bubbles()]
@@ -68,19 +88,43 @@ class JobController(QObject):
                 self._card_for(message_id, job)
 
     def job_updated(self, job: Job) -> None:
+        self._updates.put(job.id, job)
+
+    def _shown(self, jobs: list[Job]) -> None:
+        self._panel.upsert_many(jobs)
+        self._count_running()
+
+    def _show(self, job: Job) -> None:
         previous = self._known_states.get(job.id)
         self._known_states[job.id] = job.state
-        self._panel.upsert(job)
-        self.runningCountChanged.emit(self._panel.running_count())
         if job.message_id is not None:
             card = self._card_for(job.message_id, job)
-            if card is not None and job.preview_url and job.state.is_active:
-                self._run(self._show_preview(card, job.preview_url))
+            url = job.preview_url
+            if card is not None and url and job.state.is_active and url != card.preview_url:
+                # Each picture is fetched once; a job reports many progress steps per preview.
+                card.preview_url = url
+                self._run(self._show_preview(card, url))
         if previous is not None and previous.is_active and job.state.is_final:
             self._notify(job)
             lyrics = job.params.get("lyrics_result")
             if job.kind == "lyrics" and isinstance(lyrics, str) and lyrics:
                 self.lyricsReady.emit(lyrics, str(job.params.get("lyrics_title") or ""))
+
+    def _count_running(self, *, force: bool = False) -> None:
+        running = sum(1 for state in self._known_states.values() if state.is_active)
+        if force or running != self._running:
+            self._running = running
+            self.runningCountChanged.emit(running)
+
+    def _show_elapsed(self) -> None:
+        running = False
+        for bubble in self._view.bubbles():
+            card = bubble.job_card
+            if card is not None and card.job.state.is_active:
+                card.show_elapsed()
+                running = True
+        if not running:
+            self._clock.stop()
 
     def _card_for(self, message_id: int, job: Job) -> JobCard | None:
         bubble = self._view.bubble(message_id)
@@ -102,6 +146,8 @@ class JobController(QObject):
             bubble.attach_job_card(card)
         else:
             card.update_job(job)
+        if job.state.is_active and not self._clock.isActive():
+            self._clock.start()
         return card
 
     async def _press(self, job_id: int, custom_id: str) -> None:
@@ -146,9 +192,15 @@ class JobController(QObject):
             await split_grid(self._library, grids[0])
 
     async def _show_preview(self, card: JobCard, url: str) -> None:
-        data = await self._jobs.preview(url)
-        if data is not None and card.job.preview_url == url:
-            card.set_preview(data)
+        pixels = await self._jobs.preview(url, PREVIEW_SIDE)
+        # The card goes when its conversation is closed, or shows a newer link by now.
+        if not isValid(card) or card.preview_url != url:
+            return
+        if pixels is None:
+            # Not shown: the next update with this link may try again.
+            card.preview_url = ""
+        elif card.job.preview_url == url:
+            card.set_preview(pixels)
 
     def _notify(self, job: Job) -> None:
         window = self._window

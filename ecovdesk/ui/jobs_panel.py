@@ -56,15 +56,25 @@ class JobsModel(QAbstractTableModel):
         self.jobs = list(jobs)
         self.endResetModel()
 
-    def upsert(self, job: Job) -> None:
-        for row, existing in enumerate(self.jobs):
-            if existing.id == job.id:
+    def upsert_many(self, jobs: list[Job]) -> None:
+        """Each job in its row, new ones on top (the last given first), all in one change."""
+        rows = {job.id: row for row, job in enumerate(self.jobs)}
+        changed: list[int] = []
+        added: dict[int, Job] = {}
+        for job in jobs:
+            row = rows.get(job.id)
+            if row is None:
+                added[job.id] = job
+            else:
                 self.jobs[row] = job
-                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
-                return
-        self.beginInsertRows(QModelIndex(), 0, 0)
-        self.jobs.insert(0, job)
-        self.endInsertRows()
+                changed.append(row)
+        if changed:
+            last = self.columnCount() - 1
+            self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), last))
+        if added:
+            self.beginInsertRows(QModelIndex(), 0, len(added) - 1)
+            self.jobs[:0] = reversed(added.values())
+            self.endInsertRows()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.jobs)
@@ -169,8 +179,8 @@ class JobsPanel(QWidget):
         self.model.set_jobs(jobs)
         self._update_buttons()
 
-    def upsert(self, job: Job) -> None:
-        self.model.upsert(job)
+    def upsert_many(self, jobs: list[Job]) -> None:
+        self.model.upsert_many(jobs)
         self._update_buttons()
 
     def selected(self) -> Job | None:

@@ -96,7 +96,7 @@ class JobRig:
 
     async def slot(self, job_id: int) -> job_store.PollSlot | None:
         slots = await self.db.run(job_store.poll_slots)
-        return next((s for s in slots if s.job.id == job_id), None)
+        return next((s for s in slots if s.job_id == job_id), None)
 
     def updates(self, job_id: int) -> list[Job]:
         return [j for j in self.sink.jobs if j.id == job_id]

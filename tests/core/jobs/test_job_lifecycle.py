@@ -12,7 +12,7 @@ from ecovdesk.core import job_store
 from ecovdesk.core.chat_service import chat_key
 from ecovdesk.core.database import Database
 from ecovdesk.core.domain import ChatOptions, JobState, MessageState, Role
-from ecovdesk.core.job_poller import MAX_AGE, MAX_BACKOFF
+from ecovdesk.core.job_poller import MAX_AGE, MAX_BACKOFF, POLLS_IN_FLIGHT
 from ecovdesk.core.job_service import JobError
 from ecovdesk.core.job_store import NewJob
 from ecovdesk.core.relay_session import RelaySession
@@ -307,3 +307,34 @@ async def test_one_poller_follows_jobs_of_every_family_at_once(
     done = [await rig.wait_state(job.id, JobState.SUCCEEDED) for job in jobs]
     for job in done:
         assert await rig.assets(job.id), job.family
+
+
+@pytest.mark.asyncio
+async def test_jobs_due_together_are_polled_a_few_at_a_time(
+    fake_relay: FakeRelay, rig_for: RigFactory
+) -> None:
+    fake_relay.poll_steps = 3
+    on_the_wire: list[int] = []
+    most = 0
+
+    async def slow_poll(request: httpx.Request) -> None:
+        nonlocal most
+        if request.url.path.startswith(MJ_POLL):
+            on_the_wire.append(1)
+            most = max(most, len(on_the_wire))
+            # Long enough for every due job to have started its poll, were nothing holding
+            # them back.
+            await asyncio.sleep(0.02)
+            on_the_wire.pop()
+
+    session = HookedSession(fake_relay.base_url, slow_poll)
+    try:
+        rig = rig_for(session)
+        await rig.service.start()
+        jobs = [await rig.submit("midjourney", f"a cat, number {n}") for n in range(15)]
+        for job in jobs:
+            await rig.wait_state(job.id, JobState.SUCCEEDED)
+        assert 1 < most <= POLLS_IN_FLIGHT
+        assert submits(fake_relay, IMAGINE) == len(jobs)
+    finally:
+        await session.aclose()

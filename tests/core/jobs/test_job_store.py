@@ -80,7 +80,7 @@ async def test_listing_is_newest_first_and_active_jobs_carry_their_schedule(db: 
     finished.state = JobState.SUCCEEDED
     await db.run(job_store.save_job, finished)
     slots = await db.run(job_store.poll_slots)
-    assert [(s.job.id, s.next_poll_at, s.poll_failures) for s in slots] == [
+    assert [(s.job_id, s.next_poll_at, s.poll_failures) for s in slots] == [
         (ids[0], None, 0),
         (ids[1], 42.0, 3),
     ]

@@ -266,7 +266,7 @@ async def test_image_seed_is_looked_up_for_a_finished_job(
 
 
 @pytest.mark.asyncio
-async def test_the_running_preview_is_fetched_and_checked_for_the_window(
+async def test_the_running_preview_is_fetched_checked_and_decoded_for_the_window(
     fake_relay: FakeRelay, rig: JobRig
 ) -> None:
     fake_relay.poll_steps = 10_000
@@ -274,11 +274,13 @@ async def test_the_running_preview_is_fetched_and_checked_for_the_window(
     await rig.wait_state(job.id, JobState.RUNNING)
     running = await rig.job(job.id)
     assert running.preview_url.endswith("-preview.webp")
-    data = await rig.service.preview(running.preview_url)
-    assert data is not None and data[8:12] == b"WEBP"
+    pixels = await rig.service.preview(running.preview_url, 256)
+    assert pixels is not None and (pixels.width, pixels.height) == (256, 256)
+    assert len(pixels.rgba) == 256 * 256 * 4
     for name in ("broken/page.png", "broken/bomb.png", "song.mp3", "missing.xyz"):
-        assert await rig.service.preview(f"{fake_relay.media_base_url}/files/{name}") is None
-    assert await rig.service.preview("file:///etc/passwd") is None
+        url = f"{fake_relay.media_base_url}/files/{name}"
+        assert await rig.service.preview(url, 256) is None
+    assert await rig.service.preview("file:///etc/passwd", 256) is None
 
 
 @pytest.mark.asyncio

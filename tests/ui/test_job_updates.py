@@ -1,0 +1,168 @@
+"""Job reports as the window shows them: bursts of them come out as each job's latest state."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+from collections.abc import Coroutine, Iterator
+from typing import Any, cast
+
+import pytest
+import qasync
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QPushButton, QTabWidget
+from pytestqt.qtbot import QtBot
+
+from ecovdesk.core.domain import Job, JobAction, JobState, Message, MessageState, Role
+from ecovdesk.core.job_preview import PreviewPixels
+from ecovdesk.core.job_service import JobService
+from ecovdesk.core.library import Library
+from ecovdesk.ui.coalescer import Coalescer
+from ecovdesk.ui.conversation_view import ConversationView
+from ecovdesk.ui.i18n import install_translation
+from ecovdesk.ui.job_card import JobCard
+from ecovdesk.ui.job_controller import JobController
+from ecovdesk.ui.jobs_panel import JobsPanel
+
+MESSAGE_ID = 7
+PREVIEW = "https://cdn.example/mj-1-preview.webp"
+ACTIONS = [JobAction(f"MJ::JOB::upsample::{n}::abc", f"U{n}") for n in range(1, 5)]
+
+
+class FakeJobs:
+    """The two things the window asks the job service for here."""
+
+    def __init__(self) -> None:
+        self.previews: list[str] = []
+        self.jobs: list[Job] = []
+
+    async def preview(self, url: str, side: int) -> PreviewPixels:
+        self.previews.append(url)
+        return PreviewPixels(side, side, bytes(side * side * 4))
+
+    async def list_jobs(self, limit: int | None = None) -> list[Job]:
+        return list(self.jobs)
+
+
+@dataclasses.dataclass
+class Window:
+    tabs: QTabWidget
+    view: ConversationView
+    panel: JobsPanel
+    controller: JobController
+    service: FakeJobs
+
+    def card(self) -> JobCard | None:
+        bubble = self.view.bubble(MESSAGE_ID)
+        return bubble.job_card if bubble is not None else None
+
+
+@pytest.fixture
+def window(qtbot: QtBot, qt_running: qasync.QEventLoop, qapp: QApplication) -> Iterator[Window]:
+    install_translation(qapp, "en")
+    tasks: set[asyncio.Task[Any]] = set()
+
+    def run(coro: Coroutine[Any, Any, Any]) -> None:
+        task = qt_running.create_task(coro)
+        tasks.add(task)
+        task.add_done_callback(tasks.discard)
+
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    view = ConversationView()
+    panel = JobsPanel()
+    tabs.addTab(view, "Chat")
+    tabs.addTab(panel, "Jobs")
+    reply = Message(
+        MESSAGE_ID, 1, Role.ASSISTANT, "", model="midjourney", state=MessageState.STREAMING
+    )
+    view.show_messages([reply], has_earlier=False)
+    service = FakeJobs()
+    controller = JobController(
+        cast(JobService, service), cast(Library, object()), view, panel, run, tabs
+    )
+    tabs.show()
+    yield Window(tabs, view, panel, controller, service)
+    for task in tasks:
+        task.cancel()
+
+
+def _job(**changes: Any) -> Job:
+    job = Job(
+        id=1,
+        family="midjourney",
+        model="midjourney",
+        prompt="a lighthouse",
+        state=JobState.RUNNING,
+        message_id=MESSAGE_ID,
+        conversation_id=1,
+    )
+    return dataclasses.replace(job, **changes)
+
+
+def test_a_burst_of_reports_leaves_the_card_and_the_jobs_tab_at_the_latest(
+    qtbot: QtBot, window: Window
+) -> None:
+    for progress in (10, 40, 75):
+        window.controller.job_updated(_job(progress=progress, preview_url=PREVIEW))
+    qtbot.waitUntil(lambda: window.card() is not None)
+    card = window.card()
+    assert card is not None
+    qtbot.waitUntil(lambda: card.preview.isVisibleTo(card))
+    assert card.progress.value() == 75
+    assert card.state_label.text() == "Running"
+    # One picture per link, however many progress steps report it.
+    assert window.service.previews == [PREVIEW]
+
+    window.tabs.setCurrentWidget(window.panel)
+    model = window.panel.model
+    assert model.rowCount() == 1
+    assert model.index(0, 3).data() == "Running"
+    assert model.index(0, 4).data() == "75%"
+    assert window.panel.running_label.text() == "1 job running"
+
+
+def test_a_job_that_ends_within_a_burst_shows_its_result_and_stops_counting(
+    qtbot: QtBot, window: Window
+) -> None:
+    counts: list[int] = []
+    window.controller.runningCountChanged.connect(counts.append)
+    window.controller.job_updated(_job(progress=50))
+    qtbot.waitUntil(lambda: counts == [1])
+    window.controller.job_updated(_job(progress=100, actions=ACTIONS))
+    window.controller.job_updated(
+        _job(state=JobState.SUCCEEDED, progress=100, actions=ACTIONS, finished_at=2.0)
+    )
+    qtbot.waitUntil(lambda: counts == [1, 0])
+    card = window.card()
+    assert card is not None and card.job.state is JobState.SUCCEEDED
+    shown = [b.text() for b in card.findChildren(QPushButton) if b.isVisibleTo(card)]
+    assert {"U1", "U2", "U3", "U4"} <= set(shown)
+    assert not card.progress.isVisibleTo(card)
+    assert window.panel.model.index(0, 3).data() == "Done"
+
+    # The same buttons reported again are left as they are, not made anew.
+    u1 = next(b for b in card.findChildren(QPushButton) if b.text() == "U1")
+    window.controller.job_updated(
+        _job(state=JobState.SUCCEEDED, progress=100, actions=ACTIONS, finished_at=2.0)
+    )
+    window.controller.job_updated(_job(id=2, message_id=None, state=JobState.QUEUED))
+    qtbot.waitUntil(lambda: window.panel.model.rowCount() == 2)
+    assert next(b for b in card.findChildren(QPushButton) if b.text() == "U1") is u1
+
+
+def test_values_come_out_latest_per_key_in_the_order_keys_arrived(
+    qtbot: QtBot, qt_running: qasync.QEventLoop
+) -> None:
+    owner = QObject()
+    one_by_one: list[str] = []
+    turns: list[list[str]] = []
+    # No budget at all: every turn shows one value, and the rest still follow.
+    coalescer: Coalescer[int, str] = Coalescer(
+        one_by_one.append, turns.append, interval_ms=0, budget_s=0.0, parent=owner
+    )
+    for key, value in ((1, "a"), (2, "b"), (1, "c"), (3, "d"), (2, "e")):
+        coalescer.put(key, value)
+    qtbot.waitUntil(lambda: len(one_by_one) == 3)
+    assert one_by_one == ["c", "e", "d"]
+    assert turns == [["c"], ["e"], ["d"]]
