@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 
-from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
@@ -32,13 +32,21 @@ from ecovdesk.ui.markdown_html import (
 )
 from ecovdesk.ui.markdown_stream import PART_CHARS, MarkdownStream
 from ecovdesk.ui.pictures import ThumbnailCache
+from ecovdesk.ui.render_pacing import RenderPacing
 from ecovdesk.ui.rich_text_view import PartedTextView, RichTextView
 from ecovdesk.ui.widgets import label, tool_button
 
-RENDER_INTERVAL_MS = 50
-# A render that takes long (an enormous code block, say) waits this many times its own
-# duration before the next one, so the window keeps answering however slow rendering gets.
-RENDER_BACKOFF = 3
+# A part's new size reaches the bubble, then the conversation and its scroll bar, one posted
+# layout request at a time.
+LAYOUT_DEPTH = 4
+
+
+def _settle_layouts() -> None:
+    """Lay the window out now, before it repaints: otherwise it paints the new text at the
+    old sizes, then again once the sizes are known and again once the view has followed
+    the end, three repaints a frame."""
+    for _ in range(LAYOUT_DEPTH):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
 
 class MessageBubble(QFrame):
@@ -61,8 +69,9 @@ class MessageBubble(QFrame):
         self._stream: MarkdownStream | None = None
         # The whole text of a reply too long to render, once the user asked to see it.
         self.long_text_viewer: LongTextViewer | None = None
-        self._render_timer = QTimer(self, singleShot=True, interval=RENDER_INTERVAL_MS)
+        self._render_timer = QTimer(self, singleShot=True)
         self._render_timer.timeout.connect(self._render)
+        self._pacing = RenderPacing()
         self._content_parts: list[str] = [message.content]
         self._reasoning_parts: list[str] = [message.reasoning]
         is_user = message.role is Role.USER
@@ -140,8 +149,9 @@ class MessageBubble(QFrame):
     def append_delta(self, content: str, reasoning: str) -> None:
         self._content_parts.append(content)
         self._reasoning_parts.append(reasoning)
-        if not self._render_timer.isActive():
-            self._render_timer.start()
+        delay = self._pacing.delay_ms(len(content) + len(reasoning))
+        if not self._render_timer.isActive() or delay < self._render_timer.remainingTime():
+            self._render_timer.start(delay)
 
     def finish(self, message: Message) -> None:
         self.message = message
@@ -156,6 +166,7 @@ class MessageBubble(QFrame):
 
     def _render(self) -> None:
         started = time.perf_counter()
+        chars = self._pacing.take_pending()
         content = "".join(self._content_parts)
         reasoning = "".join(self._reasoning_parts)
         self._content_parts = [content]
@@ -199,8 +210,9 @@ class MessageBubble(QFrame):
         else:
             self.body.setHtml(self._html(self._renderer, answer, complete=False))
         self._render_state()
-        elapsed_ms = (time.perf_counter() - started) * 1000
-        self._render_timer.setInterval(max(RENDER_INTERVAL_MS, int(elapsed_ms * RENDER_BACKOFF)))
+        if self.isVisible():
+            _settle_layouts()
+        self._pacing.frame_done((time.perf_counter() - started) * 1000, chars)
 
     def _render_parts(self, answer: str) -> None:
         """Renders only what changed at the end of a streamed reply (see markdown_stream)."""

@@ -70,11 +70,18 @@ class PartedTextView(QWidget):
         self._filling: list[str] = []
         self._filling_chars = 0
         self._open = self._new_part()
+        self._open_html = ""
 
     def _new_part(self) -> RichTextView:
         view = RichTextView()
         view.anchorClicked.connect(self.anchorClicked)
+        # Shown now, at its final width: left for the layout to show, it is laid out at a
+        # default width when its text is set, then again at its own once the window has
+        # already painted without it.
+        view.resize(self.width(), view.height())
         self._layout.insertWidget(len(self._done), view)
+        if self.isVisible():
+            view.show()
         return view
 
     @property
@@ -84,6 +91,7 @@ class PartedTextView(QWidget):
     def setHtml(self, html: str) -> None:
         """Everything in one part."""
         self.clear_parts()
+        self._open_html = html
         self._open.setHtml(html)
         self._open.setVisible(True)
 
@@ -97,7 +105,10 @@ class PartedTextView(QWidget):
         self._done[-1].setHtml("".join(self._filling))
 
     def set_open_html(self, html: str) -> None:
-        self._open.setHtml(html)
+        # Setting the same text again would still lay it out and repaint it.
+        if html != self._open_html:
+            self._open_html = html
+            self._open.setHtml(html)
         self._open.setVisible(bool(html))
 
     def clear_parts(self) -> None:

@@ -124,3 +124,17 @@ def test_a_reply_growing_past_the_shown_length_keeps_its_finished_blocks() -> No
     last = stream.update(shown, final=True)
     assert note and not last.restart
     assert "".join(html for html, _ in first.done + last.done) + last.open_html == _whole(shown)
+
+
+def test_a_part_added_to_a_shown_view_fits_its_text_at_once(qtbot: QtBot) -> None:
+    view = PartedTextView(part_chars=10)
+    qtbot.addWidget(view)
+    view.resize(500, 100)
+    view.show()
+    qtbot.waitExposed(view)
+    view.add_done("<p>" + "很长的一段文字，" * 200 + "</p>", 1600)
+    # No event has been handled since: the window's next repaint already sees it whole.
+    part = view.parts[0]
+    assert part.isVisible()
+    assert part.document().textWidth() == part.viewport().width() == 500
+    assert part.height() >= part.document().size().height() > 100
