@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import time
 from collections.abc import AsyncGenerator, Mapping
 from contextlib import aclosing
 from dataclasses import dataclass
@@ -270,6 +271,10 @@ def _too_long() -> RelayError:
 
 
 DRAIN_SECONDS = 2.0
+# A relay that sends faster than the answer is read fills the socket, and reading from a full
+# socket never waits: without a pause of its own the reading would keep the event loop (and
+# the window, on the same thread) from everything else until it caught up.
+HAND_BACK_SECONDS = 0.01
 
 
 async def _read_to_end(events: AsyncGenerator[Any, None]) -> None:
@@ -335,8 +340,12 @@ async def stream_chat(
                 # task, for the reason given in _read_to_end.
                 async with aclosing(source.aiter_sse()) as events:
                     received = 0
+                    handed_back = time.monotonic()
                     try:
                         async for event in events:
+                            if time.monotonic() - handed_back >= HAND_BACK_SECONDS:
+                                await asyncio.sleep(0)
+                                handed_back = time.monotonic()
                             if response.num_bytes_downloaded > MAX_STREAM_BYTES:
                                 raise _too_long()
                             data = event.data.strip()

@@ -3,6 +3,7 @@ read: the quick reading of plain text chunks must never lose what the full readi
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncIterator
 from typing import Any
@@ -175,3 +176,29 @@ async def test_an_error_beside_text_still_fails_the_answer(
             {"choices": [{"delta": {"content": "a"}}]},
             {"choices": [{"delta": {"content": "b"}}], "error": {"message": "boom"}},
         )
+
+
+@pytest.mark.asyncio
+async def test_reading_a_backlog_lets_other_work_run(
+    relay: FakeRelay, client: httpx.AsyncClient
+) -> None:
+    # The whole answer is there at once, as when the relay got far ahead of the reading:
+    # no read ever waits, yet the window's work (here, a ticking task) must go on meanwhile.
+    chunks = [{"choices": [{"delta": {"content": "字"}}]}] * 20_000
+    relay.on("POST", CHAT_PATH, reply_bytes(_stream(*chunks)))
+    ticks_while_reading: list[int] = []
+    ticks = 0
+
+    async def tick() -> None:
+        nonlocal ticks
+        while True:
+            ticks += 1
+            await asyncio.sleep(0)
+
+    ticker = asyncio.create_task(tick())
+    await asyncio.sleep(0)
+    async for _ in stream_chat(client, dict(BODY)):
+        ticks_while_reading.append(ticks)
+    ticker.cancel()
+    assert len(ticks_while_reading) == 20_000
+    assert ticks_while_reading[-1] > ticks_while_reading[0]
