@@ -14,10 +14,11 @@ from ecovdesk.core.media_check import SAVE_FAILED, MediaRejected
 
 log = logging.getLogger(__name__)
 
-# Files fetched at once. Jobs started together finish together; a few downloads at a time
-# bring each file in sooner than dozens sharing the line, and keep the chunks the window's
-# thread reads per turn of its event loop to a few streams' worth.
-DOWNLOADS_AT_ONCE = 4
+# Files fetched at once. Jobs started together finish together; two downloads at a time
+# bring each file in sooner than dozens sharing the line, keep the chunks the window's
+# thread reads per turn of its event loop to two streams' worth, and leave a core free for
+# that thread while workers check, decode and thumbnail what arrived.
+DOWNLOADS_AT_ONCE = 2
 
 
 def provenance(job: Job, download: Download) -> Provenance:

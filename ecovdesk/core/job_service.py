@@ -43,8 +43,9 @@ log = logging.getLogger(__name__)
 
 _RETRYABLE = (JobState.FAILED, JobState.CANCELLED, JobState.EXPIRED)
 _SUBMITTING = (JobState.SUBMITTING,)
-# Previews fetched at once: running jobs report theirs together, on the poller's beat.
-PREVIEWS_AT_ONCE = 4
+# Previews fetched at once: running jobs report theirs together, on the poller's beat, and
+# each is decoded on a worker that competes with the window's thread for a core.
+PREVIEWS_AT_ONCE = 2
 
 
 class JobError(ValueError):
