@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.fakerelay.server import FakeRelay
+from tests.virtual_screen import virtual_screen
 
 API_KEY = "sk-e2e-test-key-9876543210"
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,22 +29,8 @@ def _needs(*tools: str) -> None:
 
 @pytest.fixture(scope="session")
 def display() -> Iterator[str]:
-    _needs("Xvfb", "xdotool")
-    number = 90 + os.getpid() % 50
-    server = subprocess.Popen(
-        ["Xvfb", f":{number}", "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    name = f":{number}"
-    deadline = time.monotonic() + 10
-    while not Path(f"/tmp/.X11-unix/X{number}").exists():
-        if time.monotonic() > deadline or server.poll() is not None:
-            pytest.skip("Xvfb did not start")
-        time.sleep(0.05)
-    yield name
-    server.terminate()
-    server.wait(5)
+    with virtual_screen() as name:
+        yield name
 
 
 @pytest.fixture
