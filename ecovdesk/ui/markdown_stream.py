@@ -109,13 +109,17 @@ class MarkdownStream:
             self._done_text += rest[offset:end]
             self._done_code += code
             index, offset = end_index, end
-        update.open_html, self._open_code = self._render(parsed.tokens[last_index:])
+        # The open block is drawn again with every update until it is finished, and colouring
+        # a code block that grows costs more each time: its code is coloured once, finished.
+        update.open_html, self._open_code = self._render(
+            parsed.tokens[last_index:], highlight=final
+        )
         return update
 
-    def _render(self, tokens: Sequence[Token]) -> tuple[str, list[str]]:
+    def _render(self, tokens: Sequence[Token], *, highlight: bool = True) -> tuple[str, list[str]]:
         if not tokens:
             return "", []
-        renderer = MarkdownRenderer(dark=self._dark)
+        renderer = MarkdownRenderer(dark=self._dark, highlight=highlight)
         html = renderer.render_tokens(tokens)
         first = len(self._done_code)
         if first and renderer.code_blocks:

@@ -238,7 +238,7 @@ def rest(args: argparse.Namespace) -> None:
 
 def stream(args: argparse.Namespace) -> None:
     """A reply of N deltas at full speed in the app, next to plain httpx reading the same."""
-    result: dict[str, Any] = {"app_s": [], "raw_s": [], "stall": []}
+    result: dict[str, Any] = {"app_s": [], "app_cpu_s": [], "raw_s": [], "stall": []}
 
     async def send_and_wait(running: Any, text: str) -> float:
         import asyncio
@@ -304,7 +304,10 @@ def stream(args: argparse.Namespace) -> None:
         for _ in range(args.repeat):
             result["raw_s"].append(raw(question))
             probe.start()
+            cpu, main_cpu = time.process_time(), time.thread_time()
             result["app_s"].append(await send_and_wait(running, question))
+            result["app_cpu_s"].append(time.process_time() - cpu)
+            result.setdefault("main_cpu_s", []).append(time.thread_time() - main_cpu)
             result["stall"].append(probe.stop())
         result["chars"] = len(window.view.bubbles()[-1].message.content)
 
