@@ -8,11 +8,11 @@ import json
 import time
 from collections.abc import AsyncGenerator, Mapping
 from contextlib import aclosing
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, cast
 
 import httpx
-from httpx_sse import aconnect_sse
+from httpx_sse import ServerSentEvent, aconnect_sse
 
 from ecovdesk.api.errors import ErrorKind, RelayError, relay_message
 from ecovdesk.api.http import (
@@ -25,6 +25,7 @@ from ecovdesk.api.http import (
     request_json,
     transport_errors,
 )
+from ecovdesk.api.sse_pieces import EventPieces
 from ecovdesk.api.values import integer, mapping, objects
 
 CHAT_PATH = "/v1/chat/completions"
@@ -318,6 +319,62 @@ def _deltas_from_buffer(client: httpx.AsyncClient, content: bytes) -> tuple[list
     return deltas, False
 
 
+async def _event_pieces(response: httpx.Response) -> AsyncGenerator[list[ServerSentEvent], None]:
+    """The events of each piece of text received, in one list per piece."""
+    reader = EventPieces()
+    # httpx types it as an iterator; it is an async generator, to be closed in this task.
+    texts = cast(AsyncGenerator[str, None], response.aiter_text())
+    async with aclosing(texts):
+        async for text in texts:
+            yield reader.feed(text)
+    yield reader.end()
+
+
+@dataclass
+class _Piece:
+    """What the events of one received piece hold, in the order to pass it on."""
+
+    deltas: list[ChatDelta] = field(default_factory=list)
+    error: RelayError | None = None
+    done: bool = False
+
+
+def _read_piece(client: httpx.AsyncClient, events: list[ServerSentEvent]) -> _Piece:
+    """The deltas of ``events``; plain text in a row becomes one delta, since a fast relay
+    sends thousands of one-word events a second and each delta costs its reader the same.
+    Reading stops at ``[DONE]`` or the first error, after the text before it."""
+    piece = _Piece()
+    text: list[str] = []
+    for event in events:
+        data = event.data.strip()
+        if not data:
+            continue
+        if data == DONE:
+            piece.done = True
+            break
+        try:
+            if event.event == "error":
+                raise _error_event(client, data)
+            chunk = _decode_chunk(data)
+            plain = _plain_text(chunk)
+            if plain is not None:
+                if plain:
+                    text.append(plain)
+                continue
+            delta = _delta_from_chunk(_check_chunk(client, chunk))
+        except RelayError as error:
+            piece.error = error
+            break
+        if delta is not None:
+            if text:
+                piece.deltas.append(ChatDelta("".join(text)))
+                text = []
+            piece.deltas.append(delta)
+    if text:
+        piece.deltas.append(ChatDelta("".join(text)))
+    return piece
+
+
 async def stream_chat(
     client: httpx.AsyncClient, body: dict[str, Any]
 ) -> AsyncGenerator[ChatDelta, None]:
@@ -334,39 +391,32 @@ async def stream_chat(
             if "text/event-stream" in content_type:
                 # SSE is UTF-8 by definition, whatever charset the relay claims.
                 response.encoding = "utf-8"
-                # The events are read in this generator itself: a fast relay sends tens of
-                # thousands a second, and every generator between here and the caller would
-                # be resumed once more for each. httpx-sse's generator is closed here, in this
-                # task, for the reason given in _read_to_end.
-                async with aclosing(source.aiter_sse()) as events:
+                async with aclosing(_event_pieces(response)) as pieces:
                     received = 0
                     handed_back = time.monotonic()
                     try:
-                        async for event in events:
+                        async for events in pieces:
                             if time.monotonic() - handed_back >= HAND_BACK_SECONDS:
                                 await asyncio.sleep(0)
                                 handed_back = time.monotonic()
                             if response.num_bytes_downloaded > MAX_STREAM_BYTES:
                                 raise _too_long()
-                            data = event.data.strip()
-                            if not data:
-                                continue
-                            if data == DONE:
-                                await _read_to_end(events)
-                                return
-                            if event.event == "error":
-                                raise _error_event(client, data)
-                            delta = _delta_from_data(client, data)
-                            if delta is not None:
+                            piece = _read_piece(client, events)
+                            for delta in piece.deltas:
                                 received += len(delta.content) + len(delta.reasoning)
                                 if received > MAX_REPLY_CHARS:
                                     raise _too_long()
                                 yield delta
+                            if piece.error is not None:
+                                raise piece.error
+                            if piece.done:
+                                await _read_to_end(pieces)
+                                return
                     except BaseException:
-                        # Leaving early drops httpx's own generators under httpx-sse's.
-                        # Closing the response before they are collected ends the connection
-                        # here, in this task; an event loop without an async-generator
-                        # finalizer (qasync) would otherwise leave it busy in the pool for good.
+                        # Leaving early drops httpx's own generators under ours. Closing the
+                        # response before they are collected ends the connection here, in
+                        # this task; an event loop without an async-generator finalizer
+                        # (qasync) would otherwise leave it busy in the pool for good.
                         await response.aclose()
                         raise
                 raise _interrupted()

@@ -306,11 +306,34 @@ async def test_nothing_is_read_after_done(relay: FakeRelay, client: httpx.AsyncC
 
 @pytest.mark.asyncio
 async def test_consumer_may_stop_early(relay: FakeRelay, client: httpx.AsyncClient) -> None:
-    relay.on("POST", CHAT_PATH, reply_bytes(example_bytes("chat_stream.txt")))
+    events = [event + b"\n\n" for event in example_bytes("chat_stream.txt").split(b"\n\n")]
+    relay.on("POST", CHAT_PATH, reply_stream(lambda: trickle(events)))
     stream = stream_chat(client, dict(BODY))
     first = await anext(stream)
     await stream.aclose()
     assert first == ChatDelta(content="你好")
+
+
+@pytest.mark.asyncio
+async def test_text_received_together_is_one_delta_and_keeps_its_order(
+    relay: FakeRelay, client: httpx.AsyncClient
+) -> None:
+    stream = (
+        'data: {"choices":[{"delta":{"reasoning_content":"想"}}]}\n\n'
+        'data: {"choices":[{"delta":{"content":"你"}}]}\n\n'
+        'data: {"choices":[{"delta":{"content":"好"}}]}\n\n'
+        'data: {"choices":[{"delta":{},"finish_reason":"stop"}]}\n\n'
+        'data: {"choices":[],"usage":{"prompt_tokens":3,"completion_tokens":2,'
+        '"total_tokens":5}}\n\n'
+        "data: [DONE]\n\n"
+    ).encode()
+    relay.on("POST", CHAT_PATH, reply_bytes(stream))
+    assert await collect(client) == [
+        ChatDelta(reasoning="想"),
+        ChatDelta(content="你好"),
+        ChatDelta(finish_reason="stop"),
+        ChatDelta(usage=TokenUsage(3, 2, 5)),
+    ]
 
 
 # --- failures before the stream starts ---------------------------------------------------------

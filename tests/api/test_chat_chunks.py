@@ -18,7 +18,7 @@ from ecovdesk.api.chat import CHAT_PATH, ChatDelta, TokenUsage, build_chat_body,
 from ecovdesk.api.errors import RelayError
 from ecovdesk.api.http import RelayConfig, make_relay_client
 
-from .conftest import FakeRelay, reply_bytes
+from .conftest import FakeRelay, reply_bytes, reply_stream, trickle
 
 BODY = build_chat_body("gpt-4o-mini", [{"role": "user", "content": "你好"}], stream=True)
 
@@ -184,9 +184,13 @@ async def test_reading_a_backlog_lets_other_work_run(
 ) -> None:
     # The whole answer is there at once, as when the relay got far ahead of the reading:
     # no read ever waits, yet the window's work (here, a ticking task) must go on meanwhile.
+    # It comes in pieces of the size a socket read returns.
     chunks = [{"choices": [{"delta": {"content": "字"}}]}] * 20_000
-    relay.on("POST", CHAT_PATH, reply_bytes(_stream(*chunks)))
+    body = _stream(*chunks)
+    pieces = [body[at : at + 65_536] for at in range(0, len(body), 65_536)]
+    relay.on("POST", CHAT_PATH, reply_stream(lambda: trickle(pieces)))
     ticks_while_reading: list[int] = []
+    text: list[str] = []
     ticks = 0
 
     async def tick() -> None:
@@ -197,8 +201,10 @@ async def test_reading_a_backlog_lets_other_work_run(
 
     ticker = asyncio.create_task(tick())
     await asyncio.sleep(0)
-    async for _ in stream_chat(client, dict(BODY)):
+    async for delta in stream_chat(client, dict(BODY)):
         ticks_while_reading.append(ticks)
+        text.append(delta.content)
     ticker.cancel()
-    assert len(ticks_while_reading) == 20_000
+    assert "".join(text) == "字" * 20_000
+    assert len(ticks_while_reading) >= len(pieces) - 1
     assert ticks_while_reading[-1] > ticks_while_reading[0]
