@@ -84,7 +84,6 @@ def open_window(app: QApplication, settings: Settings) -> MainWindow:
     install_translation(app, settings.language)
     dark = apply_theme(app, settings.theme)
     window = MainWindow(dark=dark)
-    window.setWindowIcon(_app_icon())
     window.restore_geometry(settings.window_geometry)
     return window
 

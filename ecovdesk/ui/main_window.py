@@ -9,20 +9,12 @@ from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow
 
-from ecovdesk.api.errors import RelayError
-from ecovdesk.core.domain import (
-    AssetKind,
-    Attachment,
-    ChatOptions,
-    Conversation,
-    Message,
-)
-from ecovdesk.core.storage_errors import StorageError
-from ecovdesk.ui.error_text import describe_error
-
+# The core's names are imported where they are used, once the window is filled in: the
+# domain's dataclasses, sqlite3 and json would take about 20 ms before the first paint.
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
 
+    from ecovdesk.core.domain import Attachment, ChatOptions, Conversation, Message
     from ecovdesk.core.services import Services
     from ecovdesk.ui.bridge import QtEventSink
 
@@ -82,6 +74,7 @@ class MainWindow(QMainWindow):
             QWidget,
         )
 
+        from ecovdesk.core.domain import AssetKind
         from ecovdesk.ui.audio_player import AudioPlayerBar
         from ecovdesk.ui.composer import Composer
         from ecovdesk.ui.conversation_actions import ConversationActions
@@ -285,6 +278,9 @@ class MainWindow(QMainWindow):
             await self.refresh_models(quiet=True)
 
     async def refresh_models(self, quiet: bool = False) -> None:
+        from ecovdesk.api.errors import RelayError
+        from ecovdesk.ui.error_text import describe_error
+
         try:
             models = await self.services.models.refresh()
         except RelayError as error:
@@ -304,6 +300,8 @@ class MainWindow(QMainWindow):
         self._conversation = None
         self.view.clear()
         self.conversation_list.set_current(None)
+        from ecovdesk.core.domain import ChatOptions
+
         self.side_panel.chat.set_options(ChatOptions())
         self.composer.set_busy(False)
         self.composer.edit.setFocus()
@@ -384,6 +382,8 @@ class MainWindow(QMainWindow):
         self._run(self._send(text, attachments))
 
     async def _send(self, text: str, attachments: list[Attachment]) -> None:
+        from ecovdesk.core.storage_errors import StorageError
+
         model = self.picker.current
         outgoing = self.side_panel.outgoing()
         self.side_panel.extra = {}
@@ -439,9 +439,9 @@ class MainWindow(QMainWindow):
         elif self.tabs.widget(index) is self.jobs_panel:
             self._run(self.jobs.load())
         elif self.tabs.widget(index) is self.music_page:
-            self._run(self.media.reload(AssetKind.AUDIO))
+            self._run(self.media.reload(self.music_page.kind))
         elif self.tabs.widget(index) is self.videos_tab:
-            self._run(self.media.reload(AssetKind.VIDEO))
+            self._run(self.media.reload(self.video_page.kind))
 
     def _open_from_gallery(self, conversation_id: int) -> None:
         self.tabs.setCurrentIndex(0)

@@ -91,7 +91,8 @@ def test_the_bare_window_does_not_load_the_http_stack_or_the_pages() -> None:
         "import sys\n"
         "import ecovdesk.app, ecovdesk.ui.main_window\n"
         "heavy = ['httpx', 'asyncio', 'qasync', 'markdown_it', 'pygments', 'PIL',\n"
-        "         'PySide6.QtMultimedia', 'ecovdesk.core.database', 'ecovdesk.ui.composer']\n"
+        "         'PySide6.QtMultimedia', 'ecovdesk.core.database', 'ecovdesk.ui.composer',\n"
+        "         'ecovdesk.core.domain', 'sqlite3']\n"
         "print(','.join(name for name in heavy if name in sys.modules))\n"
     )
     done = subprocess.run(
