@@ -297,11 +297,11 @@ class MainWindow(QMainWindow):
 
     # -- conversations ---------------------------------------------------------------------
     def new_conversation(self) -> None:
+        from ecovdesk.core.domain import ChatOptions
+
         self._conversation = None
         self.view.clear()
         self.conversation_list.set_current(None)
-        from ecovdesk.core.domain import ChatOptions
-
         self.side_panel.chat.set_options(ChatOptions())
         self.composer.set_busy(False)
         self.composer.edit.setFocus()

@@ -177,9 +177,9 @@ class MarkdownRenderer:
     (the end of a reply shown in part, with the link that shows it all).
     """
 
-    def __init__(self, *, dark: bool = False, highlight: bool = True) -> None:
+    def __init__(self, *, dark: bool = False, colour_code: bool = True) -> None:
         self.dark = dark
-        self.highlight = highlight
+        self.colour_code = colour_code
         self.code_blocks: list[str] = []
 
     def render(self, text: str, *, complete: bool = False) -> str:
@@ -219,7 +219,7 @@ class MarkdownRenderer:
             shortened = '<p><i><font color="#8b949e">{shortened}</font></i></p>'
         body = (
             highlight(code, language, dark=self.dark)
-            if self.highlight
+            if self.colour_code
             else html.escape(code, quote=False)
         )
         background = "#272822" if self.dark else "#f6f8fa"

@@ -112,14 +112,16 @@ class MarkdownStream:
         # The open block is drawn again with every update until it is finished, and colouring
         # a code block that grows costs more each time: its code is coloured once, finished.
         update.open_html, self._open_code = self._render(
-            parsed.tokens[last_index:], highlight=final
+            parsed.tokens[last_index:], colour_code=final
         )
         return update
 
-    def _render(self, tokens: Sequence[Token], *, highlight: bool = True) -> tuple[str, list[str]]:
+    def _render(
+        self, tokens: Sequence[Token], *, colour_code: bool = True
+    ) -> tuple[str, list[str]]:
         if not tokens:
             return "", []
-        renderer = MarkdownRenderer(dark=self._dark, highlight=highlight)
+        renderer = MarkdownRenderer(dark=self._dark, colour_code=colour_code)
         html = renderer.render_tokens(tokens)
         first = len(self._done_code)
         if first and renderer.code_blocks:
