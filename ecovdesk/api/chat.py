@@ -161,15 +161,6 @@ def _plain_text(chunk: Any) -> str | None:
     return content if type(content) is str else None
 
 
-def _delta_from_data(client: httpx.AsyncClient, data: str) -> ChatDelta | None:
-    """The delta in one event's (stripped, non-empty) data; None if it adds nothing."""
-    chunk = _decode_chunk(data)
-    text = _plain_text(chunk)
-    if text is not None:
-        return ChatDelta(text) if text else None
-    return _delta_from_chunk(_check_chunk(client, chunk))
-
-
 def _delta_from_chunk(chunk: Mapping[str, Any]) -> ChatDelta | None:
     choice = _first_choice(chunk)
     # A few adapters put ``message`` where ``delta`` belongs.
@@ -290,46 +281,6 @@ async def _read_to_end(events: AsyncGenerator[Any, None]) -> None:
                 pass
 
 
-def _deltas_from_buffer(client: httpx.AsyncClient, content: bytes) -> tuple[list[ChatDelta], bool]:
-    """Deltas of an answer that is not ``text/event-stream``, and whether it was complete.
-
-    Usually it is a plain completion (the relay ignored ``stream``); sometimes it is an
-    event stream sent with the wrong content type.
-    """
-    text = content.decode("utf-8", errors="replace").lstrip("\ufeff")
-    if not text.lstrip().startswith(("data:", ":")):
-        body = parse_json(content)
-        if is_error_object(body):
-            raise body_error(client, body, status=200)
-        result = _result_from_completion(body, "")
-        return [
-            ChatDelta(result.content, result.reasoning, result.usage, result.finish_reason)
-        ], True
-    deltas: list[ChatDelta] = []
-    for block in text.replace("\r\n", "\n").replace("\r", "\n").split("\n\n"):
-        data = "\n".join(
-            line[5:].removeprefix(" ") for line in block.split("\n") if line.startswith("data:")
-        ).strip()
-        if data == DONE:
-            return deltas, True
-        if data:
-            delta = _delta_from_data(client, data)
-            if delta is not None:
-                deltas.append(delta)
-    return deltas, False
-
-
-async def _event_pieces(response: httpx.Response) -> AsyncGenerator[list[ServerSentEvent], None]:
-    """The events of each piece of text received, in one list per piece."""
-    reader = EventPieces()
-    # httpx types it as an iterator; it is an async generator, to be closed in this task.
-    texts = cast(AsyncGenerator[str, None], response.aiter_text())
-    async with aclosing(texts):
-        async for text in texts:
-            yield reader.feed(text)
-    yield reader.end()
-
-
 @dataclass
 class _Piece:
     """What the events of one received piece hold, in the order to pass it on."""
@@ -373,6 +324,35 @@ def _read_piece(client: httpx.AsyncClient, events: list[ServerSentEvent]) -> _Pi
     if text:
         piece.deltas.append(ChatDelta("".join(text)))
     return piece
+
+
+def _piece_from_buffer(client: httpx.AsyncClient, content: bytes) -> _Piece:
+    """What an answer that is not ``text/event-stream`` holds.
+
+    Usually it is a plain completion (the relay ignored ``stream``); sometimes it is an
+    event stream sent with the wrong content type, read as any other.
+    """
+    text = content.decode("utf-8", errors="replace").lstrip("\ufeff")
+    if not text.lstrip().startswith(("data:", ":")):
+        body = parse_json(content)
+        if is_error_object(body):
+            raise body_error(client, body, status=200)
+        result = _result_from_completion(body, "")
+        delta = ChatDelta(result.content, result.reasoning, result.usage, result.finish_reason)
+        return _Piece([delta], done=True)
+    reader = EventPieces()
+    return _read_piece(client, reader.feed(text) + reader.end())
+
+
+async def _event_pieces(response: httpx.Response) -> AsyncGenerator[list[ServerSentEvent], None]:
+    """The events of each piece of text received, in one list per piece."""
+    reader = EventPieces()
+    # httpx types it as an iterator; it is an async generator, to be closed in this task.
+    texts = cast(AsyncGenerator[str, None], response.aiter_text())
+    async with aclosing(texts):
+        async for text in texts:
+            yield reader.feed(text)
+    yield reader.end()
 
 
 async def stream_chat(
@@ -421,8 +401,10 @@ async def stream_chat(
                         raise
                 raise _interrupted()
             content = await read_capped(response, DEFAULT_MAX_BYTES)
-    deltas, complete = _deltas_from_buffer(client, content)
-    for delta in deltas:
+    piece = _piece_from_buffer(client, content)
+    for delta in piece.deltas:
         yield delta
-    if not complete:
+    if piece.error is not None:
+        raise piece.error
+    if not piece.done:
         raise _interrupted()

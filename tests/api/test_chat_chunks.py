@@ -10,6 +10,7 @@ from typing import Any
 
 import httpx
 import pytest
+from httpx_sse import ServerSentEvent
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -101,10 +102,12 @@ def _general(client: httpx.AsyncClient, chunk: Any) -> ChatDelta | str | None:
 
 
 def _read(client: httpx.AsyncClient, chunk: Any) -> ChatDelta | str | None:
-    try:
-        return chat._delta_from_data(client, json.dumps(chunk, ensure_ascii=False))
-    except RelayError as error:
-        return error.kind.value
+    event = ServerSentEvent(data=json.dumps(chunk, ensure_ascii=False))
+    piece = chat._read_piece(client, [event])
+    if piece.error is not None:
+        return piece.error.kind.value
+    assert len(piece.deltas) <= 1
+    return piece.deltas[0] if piece.deltas else None
 
 
 # Only used to scrub the key from error messages; it sends nothing.
