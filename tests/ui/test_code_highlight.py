@@ -15,15 +15,18 @@ pytestmark = pytest.mark.usefixtures("qapp")
 SNIPPET = 'def total(rows: list[int]) -> int:\n    """求和 & <跳过> 负数"""\n    return sum(rows)\n'
 
 
-def _plain(html: str) -> str:
+def _code(html: str) -> QTextDocument:
     document = QTextDocument()
     document.setHtml(f"<pre>{html}</pre>")
-    return document.toPlainText()
+    return document
+
+
+def _plain(html: str) -> str:
+    return _code(html).toPlainText()
 
 
 def _colour_of(html: str, word: str) -> str:
-    document = QTextDocument()
-    document.setHtml(f"<pre>{html}</pre>")
+    document = _code(html)  # kept while its cursor is read
     found = document.find(word)
     assert not found.isNull(), word
     return str(found.charFormat().foreground().color().name())
