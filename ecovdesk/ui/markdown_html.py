@@ -114,7 +114,8 @@ def _lexer(language: str) -> Any:
     from pygments.util import ClassNotFound
 
     try:
-        return get_lexer_by_name(language)
+        # Blank lines at either end of the code are shown as written.
+        return get_lexer_by_name(language, stripnl=False)
     except ClassNotFound:
         return None
 
@@ -232,6 +233,8 @@ class MarkdownRenderer:
             f'style="background-color:{background}; margin-top:4px; margin-bottom:4px;">'
             f'<tr><td><p style="margin-bottom:8px;"><font color="#8b949e">{label}</font>'
             f'&nbsp;&nbsp;<a href="{COPY_SCHEME}:{number}">{{copy}}</a></p>'
-            f'<pre style="color:{foreground}; white-space:pre-wrap;">{body}</pre>'
+            # A line end right after <pre> is dropped by HTML, so one goes before the code: a
+            # blank first line of the code stays.
+            f'<pre style="color:{foreground}; white-space:pre-wrap;">\n{body}</pre>'
             f"{shortened}</td></tr></table>"
         )
