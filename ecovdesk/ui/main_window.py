@@ -9,10 +9,12 @@ from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow
 
+from ecovdesk.ui.type_ahead import TypeAhead
+
 # The core's names are imported where they are used, once the window is filled in: the
 # domain's dataclasses, sqlite3 and json would take about 20 ms before the first paint.
 if TYPE_CHECKING:
-    from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
+    from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QPaintEvent
 
     from ecovdesk.core.domain import Attachment, ChatOptions, Conversation, Message
     from ecovdesk.core.services import Services
@@ -37,6 +39,7 @@ class MainWindow(QMainWindow):
         self._attached = False
         self._conversation: Conversation | None = None
         self._adopt_new_conversation = False
+        self._type_ahead: TypeAhead | None = TypeAhead()
         self.setWindowTitle("ecovdesk")
         self.resize(1200, 800)
         self._content_actions: list[QAction] = []
@@ -59,6 +62,12 @@ class MainWindow(QMainWindow):
         if not self._painted:
             self._painted = True
             self.firstPainted.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._type_ahead is not None and self._type_ahead.keep(event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self, dark: bool) -> None:
@@ -274,6 +283,9 @@ class MainWindow(QMainWindow):
         if last_conversation_id is not None and model is None:
             await self.open_conversation(last_conversation_id)
         self.composer.edit.setFocus()
+        if self._type_ahead is not None:
+            typed, self._type_ahead = self._type_ahead, None
+            typed.replay(self.composer.edit)
         if self.services.preferences.ready and self.services.models.cache_is_stale:
             await self.refresh_models(quiet=True)
 

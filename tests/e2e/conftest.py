@@ -134,9 +134,15 @@ def query(profile: Path, sql: str) -> list[tuple[object, ...]]:
         return conn.execute(sql).fetchall()
 
 
-def wait_until(predicate: Callable[[], bool], timeout: float = 30) -> None:
+def wait_until(
+    predicate: Callable[[], bool],
+    timeout: float = 30,
+    explain: Callable[[], object] = lambda: "",
+) -> None:
+    """Waits for ``predicate``; on a timeout the error carries ``explain()``, what the app
+    had got to, since a screenshot is all that is left of a process that stalled."""
     deadline = time.monotonic() + timeout
     while not predicate():
         if time.monotonic() > deadline:
-            raise AssertionError("timed out")
+            raise AssertionError(f"timed out; the app had: {explain()!r}")
         time.sleep(0.2)

@@ -25,7 +25,10 @@ def test_ask_in_chinese_close_and_find_it_again(
     app.wait_for_window()
     app.type("天空为什么是蓝色的")
     app.key("Return")
-    wait_until(lambda: any(r[0] == "assistant" and r[1] == "done" for r in _reply_state(profile)))
+    wait_until(
+        lambda: any(r[0] == "assistant" and r[1] == "done" for r in _reply_state(profile)),
+        explain=lambda: _reply_state(profile),
+    )
     app.screenshot(tmp_path / "first-session.png")
     assert app.close() == 0
 
@@ -55,7 +58,8 @@ def test_killed_mid_stream_keeps_the_partial_reply_as_interrupted(
     app.type("写一篇很长的文章")
     app.key("Return")
     wait_until(
-        lambda: any(r[0] == "assistant" and len(str(r[2])) > 10 for r in _reply_state(profile))
+        lambda: any(r[0] == "assistant" and len(str(r[2])) > 10 for r in _reply_state(profile)),
+        explain=lambda: _reply_state(profile),
     )
     app.kill()
     partial = next(r for r in _reply_state(profile) if r[0] == "assistant")
@@ -78,7 +82,10 @@ def test_a_cat_drawn_by_gpt4o_all_lands_in_the_library_and_stays(
     app.wait_for_window()
     app.type("画一只猫")
     app.key("Return")
-    wait_until(lambda: len(query(profile, "SELECT id FROM assets")) == 1)
+    wait_until(
+        lambda: len(query(profile, "SELECT id FROM assets")) == 1,
+        explain=lambda: _reply_state(profile),
+    )
     app.screenshot(tmp_path / "cat.png")
     assert app.close() == 0
     rel_path, model, mime = query(profile, "SELECT rel_path, model, mime FROM assets")[0]

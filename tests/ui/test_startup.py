@@ -6,12 +6,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
-from ecovdesk.app import compose, open_window, paint_first, parse_args
+from ecovdesk.app import RunningApp, compose, open_window, paint_first, parse_args
 from ecovdesk.core.secrets import KeyStore
 from ecovdesk.core.settings import Settings
 from ecovdesk.paths import resolve_profile
+from ecovdesk.ui.main_window import MainWindow
 from tests.fakerelay.server import FakeRelay
 from tests.ui.conftest import API_KEY, Driver, stop_app
 
@@ -82,6 +86,64 @@ def test_the_painted_window_fills_in_with_the_conversations(
             "Jobs",
         ]
         assert window.composer.isVisible()
+    finally:
+        stop_app(driver, running)
+
+
+def _open_and_type(qtbot: QtBot, text: str, *keys: Qt.Key) -> MainWindow:
+    window = open_window(_qt_app(), Settings(language="en"))
+    paint_first(window)
+    # No message box yet: the keys reach the bare window, as they would from the keyboard
+    # (QTest only types ASCII, so the characters go as the key events a keyboard sends).
+    for character in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(
+                window,
+                QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, character),
+            )
+    for key in keys:
+        qtbot.keyClick(window, key)
+    return window
+
+
+def _fill_in(driver: Driver, window: MainWindow, relay: FakeRelay, profile: Path) -> RunningApp:
+    profile.mkdir()
+    (profile / "settings.json").write_text('{"language": "en", "first_run_done": true}', "utf-8")
+    args = parse_args(["--profile-dir", str(profile), "--base-url", relay.base_url])
+    keys = KeyStore(env={"ECOVDESK_API_KEY": API_KEY})
+    running: RunningApp = driver.run(
+        compose(_qt_app(), args, resolve_profile(str(profile)), keys, window)
+    )
+    driver.run(window.start("gpt-4o-mini", None))
+    return running
+
+
+def test_what_is_typed_while_the_window_opens_lands_in_the_message_box(
+    qtbot: QtBot, driver: Driver, relay: FakeRelay, tmp_path: Path
+) -> None:
+    window = _open_and_type(qtbot, "hellp", Qt.Key.Key_Backspace)
+    qtbot.keyClicks(window, "o there")
+    running = _fill_in(driver, window, relay, tmp_path / "profile")
+    try:
+        assert window.composer.text() == "hello there"
+        assert relay.requests_to("/v1/chat/completions") == []
+    finally:
+        stop_app(driver, running)
+
+
+def test_enter_pressed_while_the_window_opens_sends_once_it_can(
+    qtbot: QtBot, driver: Driver, relay: FakeRelay, tmp_path: Path
+) -> None:
+    window = _open_and_type(qtbot, "画一只猫", Qt.Key.Key_Return)
+    running = _fill_in(driver, window, relay, tmp_path / "profile")
+    try:
+        driver.until(lambda: bool(relay.requests_to("/v1/chat/completions")))
+        sent = relay.requests_to("/v1/chat/completions")[-1].json
+        assert sent["messages"][-1]["content"] == "画一只猫"
+        assert window.composer.text() == ""
+        # Keys typed once the window is filled in go where the user put the cursor.
+        qtbot.keyClicks(window.composer.edit, "x")
+        assert window.composer.text() == "x"
     finally:
         stop_app(driver, running)
 
