@@ -43,8 +43,7 @@ def replies_done(running: RunningApp, count: int) -> bool:
 
 async def ask(running: RunningApp, model: str, text: str, count: int) -> None:
     window = running.window
-    window.picker.set_current(model)
-    window._model_chosen(model)
+    window.picker.choose(model)
     window.composer.edit.insertPlainText(text)
     QTest.keyClick(window.composer.edit, Qt.Key.Key_Return)
     await until(lambda: replies_done(running, count))
@@ -53,8 +52,7 @@ async def ask(running: RunningApp, model: str, text: str, count: int) -> None:
 
 async def media_job(running: RunningApp, model: str, text: str) -> None:
     window = running.window
-    window.picker.set_current(model)
-    window._model_chosen(model)
+    window.picker.choose(model)
     window.composer.edit.insertPlainText(text)
     QTest.keyClick(window.composer.edit, Qt.Key.Key_Return)
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow
 
 from ecovdesk.core.conversation_service import ConversationService
+from ecovdesk.ui.conversation_list import ConversationList
 from ecovdesk.ui.widgets import push_button
 
 NOTICE_MS = 8000
@@ -22,6 +23,7 @@ class ConversationActions(QObject):
     def __init__(
         self,
         conversations: ConversationService,
+        conversation_list: ConversationList,
         run: Callable[[Coroutine[Any, Any, Any]], None],
         window: QMainWindow,
     ) -> None:
@@ -34,6 +36,9 @@ class ConversationActions(QObject):
         self.undo_button.setVisible(False)
         self.undo_button.clicked.connect(self.undo_delete)
         window.statusBar().addPermanentWidget(self.undo_button)
+        conversation_list.renameRequested.connect(lambda cid: run(self.rename(cid)))
+        conversation_list.deleteRequested.connect(lambda cid: run(self.delete(cid)))
+        conversation_list.exportRequested.connect(lambda cid, fmt: run(self.export(cid, fmt)))
 
     async def rename(self, conversation_id: int) -> None:
         conversation = await self._conversations.get(conversation_id)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Coroutine
+from collections.abc import Coroutine
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Signal
@@ -16,7 +16,7 @@ from ecovdesk.ui.type_ahead import TypeAhead
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QPaintEvent
 
-    from ecovdesk.core.domain import Attachment, ChatOptions, Conversation, Message
+    from ecovdesk.core.domain import Attachment, ChatOptions, Conversation
     from ecovdesk.core.services import Services
     from ecovdesk.ui.bridge import QtEventSink
 
@@ -37,8 +37,6 @@ class MainWindow(QMainWindow):
         self._dark = dark
         self._painted = False
         self._attached = False
-        self._conversation: Conversation | None = None
-        self._adopt_new_conversation = False
         self._type_ahead: TypeAhead | None = TypeAhead()
         self.setWindowTitle("ecovdesk")
         self.resize(1200, 800)
@@ -97,6 +95,7 @@ class MainWindow(QMainWindow):
         from ecovdesk.ui.media_handoff import MediaHandoff
         from ecovdesk.ui.media_library import MediaLibraryPage
         from ecovdesk.ui.model_picker import ModelPicker
+        from ecovdesk.ui.open_conversation import OpenConversation
         from ecovdesk.ui.pending_attachments import PendingAttachments
         from ecovdesk.ui.picture_controller import PictureController
         from ecovdesk.ui.video_player import VideoPlayer
@@ -169,28 +168,10 @@ class MainWindow(QMainWindow):
         self.picker.modelChosen.connect(self._model_chosen)
         self.picker.refreshRequested.connect(lambda: self._run(self.refresh_models()))
         self.side_panel.chat.optionsChanged.connect(self._options_changed)
-        self.conversation_list.conversationChosen.connect(
-            lambda cid: self._run(self.open_conversation(cid))
-        )
-        self.conversation_list.newRequested.connect(self.new_conversation)
-        self.conversation_list.searchRequested.connect(lambda q: self._run(self._search(q)))
         self.conversation_actions = ConversationActions(
-            self.services.conversations, self._run, self
+            self.services.conversations, self.conversation_list, self._run, self
         )
         self.conversation_actions.notice.connect(self.show_notice)
-        self.conversation_actions.deleted.connect(self._conversation_deleted)
-        self.conversation_list.renameRequested.connect(
-            lambda cid: self._run(self.conversation_actions.rename(cid))
-        )
-        self.conversation_list.deleteRequested.connect(
-            lambda cid: self._run(self.conversation_actions.delete(cid))
-        )
-        self.conversation_list.exportRequested.connect(
-            lambda cid, fmt: self._run(self.conversation_actions.export(cid, fmt))
-        )
-        self.view.regenerateRequested.connect(lambda mid: self._run(self._regenerate(mid)))
-        self.view.editSubmitted.connect(lambda mid, text: self._run(self._edit(mid, text)))
-        self.view.loadEarlierRequested.connect(lambda: self._run(self._load_earlier()))
         self.pictures = PictureController(
             self.services.library, self.services.images, self.view, self.gallery, self._run, self
         )
@@ -206,6 +187,23 @@ class MainWindow(QMainWindow):
             self,
         )
         self.jobs.openConversationRequested.connect(self._open_from_gallery)
+        self.conversation = OpenConversation(
+            self.services,
+            self.view,
+            self.conversation_list,
+            self.pictures,
+            self.jobs,
+            self._run,
+            self,
+        )
+        self.conversation.shown.connect(self._conversation_shown)
+        self.view.regenerateRequested.connect(
+            lambda mid: self._run(
+                self.conversation.regenerate(mid, self.picker.current, self.side_panel.outgoing())
+            )
+        )
+        self.conversation.replyFinished.connect(lambda: self.composer.set_busy(False))
+        self.conversation_actions.deleted.connect(self.conversation.deleted)
         self.media = MediaController(
             self.services.library,
             self.music_page,
@@ -237,11 +235,7 @@ class MainWindow(QMainWindow):
         )
 
     def _connect_sink(self, sink: QtEventSink) -> None:
-        sink.conversationChanged.connect(self._on_conversation_changed)
-        sink.conversationRemoved.connect(self.conversation_list.remove)
-        sink.messageAdded.connect(self._on_message_added)
-        sink.textDelta.connect(self.view.append_delta)
-        sink.messageFinished.connect(self._on_message_finished)
+        self.conversation.listen(sink)
         sink.noticeRaised.connect(lambda _level, text: self.show_notice(text))
         sink.assetReady.connect(self.pictures.asset_ready)
         sink.assetFailed.connect(self.pictures.asset_failed)
@@ -309,46 +303,23 @@ class MainWindow(QMainWindow):
 
     # -- conversations ---------------------------------------------------------------------
     def new_conversation(self) -> None:
-        from ecovdesk.core.domain import ChatOptions
-
-        self._conversation = None
-        self.view.clear()
-        self.conversation_list.set_current(None)
-        self.side_panel.chat.set_options(ChatOptions())
-        self.composer.set_busy(False)
-        self.composer.edit.setFocus()
+        self.conversation.new()
 
     async def open_conversation(self, conversation_id: int) -> None:
-        page = await self.services.conversations.open(conversation_id)
-        if page is None:
+        await self.conversation.open(conversation_id)
+
+    def _conversation_shown(self, conversation: Conversation | None) -> None:
+        from ecovdesk.core.domain import ChatOptions
+
+        if conversation is None:
+            self.side_panel.chat.set_options(ChatOptions())
+            self.composer.set_busy(False)
+            self.composer.edit.setFocus()
             return
-        self._conversation = page.conversation
-        self.view.show_messages(page.messages, has_earlier=page.has_earlier)
-        await self.pictures.show_for_visible_messages()
-        await self.jobs.show_for_visible_messages()
-        self.conversation_list.set_current(conversation_id)
-        self.picker.set_current(page.conversation.model)
-        self.side_panel.chat.set_options(page.conversation.options)
+        self.picker.set_current(conversation.model)
+        self.side_panel.chat.set_options(conversation.options)
         self._model_capabilities()
-        self.composer.set_busy(self.services.chat.is_streaming(conversation_id))
-        self.services.preferences.settings.last_conversation_id = conversation_id
-
-    async def _load_earlier(self) -> None:
-        oldest = self.view.oldest_id()
-        if self._conversation is None or oldest is None:
-            return
-        messages, more = await self.services.conversations.earlier(self._conversation.id, oldest)
-        self.view.prepend_messages(messages, has_earlier=more)
-        await self.pictures.show_for_visible_messages()
-        await self.jobs.show_for_visible_messages()
-
-    async def _search(self, query: str) -> None:
-        hits = await self.services.conversations.search(query)
-        self.conversation_list.show_search_results(query, hits)
-
-    def _conversation_deleted(self, conversation_id: int) -> None:
-        if self._conversation is not None and self._conversation.id == conversation_id:
-            self.new_conversation()
+        self.composer.set_busy(self.conversation.is_streaming())
 
     def _focus_search(self) -> None:
         self.conversation_list.search.setFocus()
@@ -357,18 +328,18 @@ class MainWindow(QMainWindow):
     # -- composing -------------------------------------------------------------------------
     def _model_chosen(self, model: str) -> None:
         self._model_capabilities()
-        if self._conversation is not None:
+        if (conversation := self.conversation.current) is not None:
             self._run(
                 self.services.conversations.update_settings(
-                    self._conversation, model, self.side_panel.chat.options()
+                    conversation, model, self.side_panel.chat.options()
                 )
             )
 
     def _options_changed(self, options: ChatOptions) -> None:
-        if self._conversation is not None:
+        if (conversation := self.conversation.current) is not None:
             self._run(
                 self.services.conversations.update_settings(
-                    self._conversation, self.picker.current, options
+                    conversation, self.picker.current, options
                 )
             )
 
@@ -400,8 +371,10 @@ class MainWindow(QMainWindow):
         outgoing = self.side_panel.outgoing()
         self.side_panel.extra = {}
         try:
-            await self._into_conversation(
-                self.services.router.send(self._conversation, model, text, attachments, outgoing)
+            await self.conversation.receive(
+                self.services.router.send(
+                    self.conversation.current, model, text, attachments, outgoing
+                )
             )
         except StorageError:
             # Nothing was sent: the question goes back to the composer instead of being lost.
@@ -415,35 +388,8 @@ class MainWindow(QMainWindow):
             # A job runs for minutes and is followed in its card; the composer is free again.
             self.composer.set_busy(False)
 
-    async def _into_conversation(self, sending: Awaitable[Conversation]) -> None:
-        """Awaits a send that starts a new conversation when none is open. That one becomes
-        the open conversation as soon as it exists: its first messages arrive before the send
-        returns."""
-        self._adopt_new_conversation = self._conversation is None
-        try:
-            conversation = await sending
-        finally:
-            self._adopt_new_conversation = False
-        self._conversation = conversation
-        self.services.preferences.settings.last_conversation_id = conversation.id
-
     def stop(self) -> None:
-        if self._conversation is not None:
-            self.services.chat.stop(self._conversation.id)
-
-    async def _regenerate(self, message_id: int) -> None:
-        if self._conversation is not None:
-            bubble = self.view.bubble(message_id)
-            model = bubble.message.model if bubble is not None else self.picker.current
-            await self.services.router.regenerate(
-                self._conversation, message_id, model, self.side_panel.outgoing()
-            )
-            await self.open_conversation(self._conversation.id)
-
-    async def _edit(self, message_id: int, text: str) -> None:
-        if self._conversation is not None:
-            await self.services.chat.edit_and_resend(self._conversation, message_id, text)
-            await self.open_conversation(self._conversation.id)
+        self.conversation.stop()
 
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.gallery:
@@ -468,8 +414,7 @@ class MainWindow(QMainWindow):
     # -- songs and videos ------------------------------------------------------------------
     def _use_model(self, model: str) -> None:
         self.tabs.setCurrentIndex(0)
-        self.picker.set_current(model)
-        self._model_chosen(model)
+        self.picker.choose(model)
         self.options_button.setChecked(True)
         self.composer.edit.setFocus()
 
@@ -477,32 +422,13 @@ class MainWindow(QMainWindow):
         suno = self.side_panel.suno
         suno.set_lyrics_busy(True)
         try:
-            await self._into_conversation(
+            await self.conversation.receive(
                 self.services.jobs.submit(
-                    self._conversation, self.picker.current, prompt, {"task": "lyrics"}
+                    self.conversation.current, self.picker.current, prompt, {"task": "lyrics"}
                 )
             )
         finally:
             suno.set_lyrics_busy(False)
-
-    # -- events from the core --------------------------------------------------------------
-    def _on_conversation_changed(self, conversation: Conversation) -> None:
-        self.conversation_list.upsert(conversation)
-        if self._adopt_new_conversation and self._conversation is None:
-            self._conversation = conversation
-            self.conversation_list.set_current(conversation.id)
-
-    def _is_current(self, message: Message) -> bool:
-        return self._conversation is not None and message.conversation_id == self._conversation.id
-
-    def _on_message_added(self, message: Message) -> None:
-        if self._is_current(message):
-            self.view.add_message(message)
-
-    def _on_message_finished(self, message: Message) -> None:
-        if self._is_current(message):
-            self.view.finish_message(message)
-            self.composer.set_busy(False)
 
     # -- window state ----------------------------------------------------------------------
     def restore_geometry(self, geometry: str) -> None:

@@ -134,8 +134,7 @@ class ModelPicker(QToolButton):
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.setToolTip(self.tr("Choose the model (type to filter)"))
         self.popup = ModelPopup(self)
-        self.popup.chosen.connect(self.set_current)
-        self.popup.chosen.connect(self.modelChosen)
+        self.popup.chosen.connect(self.choose)
         self.popup.refreshRequested.connect(self.refreshRequested)
         self.clicked.connect(self.open_popup)
 
@@ -150,6 +149,11 @@ class ModelPicker(QToolButton):
     def set_current(self, model_id: str) -> None:
         self._current = model_id
         self.setText(f"{model_id}  ▾")
+
+    def choose(self, model_id: str) -> None:
+        """Makes ``model_id`` current as a pick from the list does, telling the window."""
+        self.set_current(model_id)
+        self.modelChosen.emit(model_id)
 
     def open_popup(self) -> None:
         self.popup.set_models(self._models, self._current)

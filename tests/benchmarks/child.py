@@ -301,8 +301,7 @@ def stream(args: argparse.Namespace) -> None:
 
     async def scenario(_app: Any, running: Any) -> None:
         window = running.window
-        window.picker.set_current(args.model)
-        window._model_chosen(args.model)
+        window.picker.choose(args.model)
         # A first short reply loads the Markdown and highlighting code and opens the
         # connection, as for anyone who has already chatted since starting the app.
         await send_and_wait(running, "你好")

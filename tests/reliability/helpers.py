@@ -27,8 +27,7 @@ T = TypeVar("T")
 def send(qtbot: QtBot, app: RunningApp, text: str, model: str = "gpt-4o-mini") -> None:
     """Pick ``model``, type ``text`` and press Enter, as a user would."""
     window = app.window
-    window.picker.set_current(model)
-    window._model_chosen(model)
+    window.picker.choose(model)
     window.composer.edit.insertPlainText(text)
     QTest.keyClick(window.composer.edit, Qt.Key.Key_Return)
 

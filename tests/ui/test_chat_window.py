@@ -16,8 +16,7 @@ from tests.ui.conftest import Driver
 
 def _send(qtbot: QtBot, app: RunningApp, text: str, model: str = "gpt-4o-mini") -> None:
     window = app.window
-    window.picker.set_current(model)
-    window._model_chosen(model)
+    window.picker.choose(model)
     window.composer.edit.insertPlainText(text)
     qtbot.keyClick(window.composer.edit, Qt.Key.Key_Return)
 

@@ -104,8 +104,7 @@ def test_options_reach_the_request(
     qtbot: QtBot, driver: Driver, app: RunningApp, relay: FakeRelay
 ) -> None:
     window = app.window
-    window.picker.set_current("kimi")
-    window._model_chosen("kimi")
+    window.picker.choose("kimi")
     panel = window.side_panel.chat
     assert panel.use_search.isVisibleTo(panel)
     panel.system_prompt.setPlainText("你是一个天气助手")
@@ -131,8 +130,7 @@ def test_attached_image_is_sent_as_an_image_url_part(
     picture = tmp_path / "cat.png"
     Image.new("RGB", (64, 48), "orange").save(picture)
     window = app.window
-    window.picker.set_current("gpt-4o")
-    window._model_chosen("gpt-4o")
+    window.picker.choose("gpt-4o")
     assert window.composer.attach_image.isVisibleTo(window)
     window.composer.imageFilesChosen.emit([str(picture)])
     driver.until(lambda: len(window.attachments.items) == 1)

@@ -21,8 +21,7 @@ def _replies(app: RunningApp) -> list[MessageBubble]:
 
 def _imagine(qtbot: QtBot, app: RunningApp, text: str, model: str = "midjourney") -> None:
     window = app.window
-    window.picker.set_current(model)
-    window._model_chosen(model)
+    window.picker.choose(model)
     window.composer.edit.insertPlainText(text)
     qtbot.keyClick(window.composer.edit, Qt.Key.Key_Return)
 
@@ -32,8 +31,7 @@ def test_imagine_shows_progress_then_a_grid_with_buttons_and_an_upscale_lands(
 ) -> None:
     relay.poll_steps = 3
     window = app.window
-    window.picker.set_current("midjourney")
-    window._model_chosen("midjourney")
+    window.picker.choose("midjourney")
     assert window.side_panel.currentWidget() is window.side_panel.midjourney
     assert window.composer.send_button.text() == "Generate"
     mj = window.side_panel.midjourney
@@ -123,8 +121,7 @@ def test_describe_offers_its_prompts_for_reuse_and_blend_sends_the_images(
     window = app.window
     for name in ("a.png", "b.png"):
         Image.new("RGB", (64, 64), "teal").save(tmp_path / name)
-    window.picker.set_current("midjourney")
-    window._model_chosen("midjourney")
+    window.picker.choose("midjourney")
     mj = window.side_panel.midjourney
     mj.task.setCurrentIndex(mj.task.findData("describe"))
     window.composer.imageFilesChosen.emit([str(tmp_path / "a.png")])

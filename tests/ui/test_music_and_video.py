@@ -19,8 +19,7 @@ def _replies(app: RunningApp) -> list[MessageBubble]:
 def _generate(qtbot: QtBot, app: RunningApp, model: str, text: str) -> int:
     """Send ``text`` to ``model``; returns how many replies there were before."""
     window = app.window
-    window.picker.set_current(model)
-    window._model_chosen(model)
+    window.picker.choose(model)
     count = len(_replies(app))
     window.composer.edit.insertPlainText(text)
     qtbot.keyClick(window.composer.edit, Qt.Key.Key_Return)
@@ -37,8 +36,7 @@ def test_a_song_from_a_description_lands_in_the_music_library_with_its_cover(
 ) -> None:
     relay.poll_steps = 3
     window = app.window
-    window.picker.set_current("chirp-v4")
-    window._model_chosen("chirp-v4")
+    window.picker.choose("chirp-v4")
     assert window.side_panel.currentWidget() is window.side_panel.suno
     count = _generate(qtbot, app, "chirp-v4", "一首关于夏天海边的轻快流行歌")
     bubble = _job_bubble(driver, app, count)
@@ -103,8 +101,7 @@ def test_kling_and_runway_requests_carry_their_options(
 ) -> None:
     relay.poll_steps = 1
     window = app.window
-    window.picker.set_current("kling-v1-6")
-    window._model_chosen("kling-v1-6")
+    window.picker.choose("kling-v1-6")
     count = _generate(qtbot, app, "kling-v1-6", "海边有一个人在跳舞")
     _job_bubble(driver, app, count)
     driver.until(lambda: bool(relay.requests_to("/kling/v1/videos/text2video", "POST")))

@@ -109,8 +109,7 @@ def test_flux_generation_from_the_composer_uses_the_options(
 ) -> None:
     relay.image_delay = 0
     window = app.window
-    window.picker.set_current("flux-pro")
-    window._model_chosen("flux-pro")
+    window.picker.choose("flux-pro")
     assert window.composer.send_button.text() == "Generate"
     assert window.side_panel.currentWidget() is window.side_panel.pictures
     panel = window.side_panel.pictures
@@ -132,8 +131,7 @@ def test_ideogram_generation_sends_the_ideogram_model_name(
 ) -> None:
     relay.image_delay = 0
     window = app.window
-    window.picker.set_current("ideogram-v2-turbo")
-    window._model_chosen("ideogram-v2-turbo")
+    window.picker.choose("ideogram-v2-turbo")
     panel = window.side_panel.pictures
     assert panel.form.isRowVisible(panel.negative_prompt)
     assert not panel.form.isRowVisible(panel.size_choice)
@@ -152,8 +150,7 @@ def test_failed_generation_shows_the_relays_message(
     qtbot: QtBot, driver: Driver, app: RunningApp, relay: FakeRelay
 ) -> None:
     relay.queue_error(503, "error_503_no_channel.json", path_prefix="/v1/images")
-    app.window.picker.set_current("dall-e-3")
-    app.window._model_chosen("dall-e-3")
+    app.window.picker.choose("dall-e-3")
     app.window.composer.edit.insertPlainText("一只猫")
     qtbot.keyClick(app.window.composer.edit, Qt.Key.Key_Return)
     bubble = _finished_reply(driver, app)
@@ -210,8 +207,7 @@ def test_viewer_zooms_pages_and_saves_with_a_safe_name(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     relay.image_delay = 0
-    app.window.picker.set_current("flux-schnell")
-    app.window._model_chosen("flux-schnell")
+    app.window.picker.choose("flux-schnell")
     app.window.side_panel.pictures.count.setValue(2)
     app.window.composer.edit.insertPlainText("../../etc/passwd 一只猫")
     qtbot.keyClick(app.window.composer.edit, Qt.Key.Key_Return)

@@ -39,8 +39,7 @@ def test_a_long_reply_repaints_the_window_once_per_frame(
     monkeypatch.setattr(MessageBubble, "_render", counted)
     repaints = Repaints()
     window.installEventFilter(repaints)
-    window.picker.set_current("gpt-4o-mini")
-    window._model_chosen("gpt-4o-mini")
+    window.picker.choose("gpt-4o-mini")
     window.composer.edit.insertPlainText("写一篇长文 #deltas=20000")
     qtbot.keyClick(window.composer.edit, Qt.Key.Key_Return)
     driver.until(

@@ -104,8 +104,7 @@ def test_chinese_window_shows_no_english(driver: Driver, relay: FakeRelay, tmp_p
             "runway-gen2",
             "kling-v1-6",
         ):
-            window.picker.set_current(model)
-            window._model_chosen(model)
+            window.picker.choose(model)
             assert _english_words(_visible_texts(window)) == [], model
         for page in range(1, window.tabs.count()):
             window.tabs.setCurrentIndex(page)
