@@ -11,15 +11,12 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSize,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
-    QLineEdit,
     QListView,
     QMenu,
     QVBoxLayout,
@@ -27,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecovdesk.core.domain import Asset
+from ecovdesk.ui.filter_fields import FilterFields
 from ecovdesk.ui.pictures import THUMB_SIDE, ThumbnailCache
 from ecovdesk.ui.widgets import label, plain_tooltip, push_button
 
@@ -82,16 +80,13 @@ class GalleryPage(QWidget):
         self.model = GalleryModel(cache)
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.text_filter = QLineEdit()
-        self.text_filter.setPlaceholderText(self.tr("Filter by prompt"))
-        self.text_filter.setClearButtonEnabled(True)
-        self.model_filter = QComboBox()
-        self.model_filter.addItem(self.tr("All models"), "")
+        self.filter = FilterFields(self.tr("Filter by prompt"), self)
+        self.filter.changed.connect(self.filtersChanged)
         self.delete_button = push_button(self.tr("Delete"))
         self.delete_button.clicked.connect(self._delete_selected)
         self.count_label = label(name="bubbleHeader")
-        bar.addWidget(self.text_filter, 1)
-        bar.addWidget(self.model_filter)
+        bar.addWidget(self.filter.text, 1)
+        bar.addWidget(self.filter.model)
         bar.addWidget(self.delete_button)
         bar.addWidget(self.count_label)
         layout.addLayout(bar)
@@ -118,31 +113,13 @@ class GalleryPage(QWidget):
             align=Qt.AlignmentFlag.AlignCenter,
         )
         layout.addWidget(self.empty_hint)
-        self._filter_timer = QTimer(self, singleShot=True, interval=200)
-        self._filter_timer.timeout.connect(self.filtersChanged)
-        self.text_filter.textChanged.connect(lambda _t: self._filter_timer.start())
-        self.model_filter.currentIndexChanged.connect(lambda _i: self.filtersChanged.emit())
-
-    def filters(self) -> tuple[str | None, str]:
-        model = self.model_filter.currentData()
-        return (str(model) if model else None), self.text_filter.text().strip()
-
-    def set_models(self, models: list[str]) -> None:
-        current = self.model_filter.currentData()
-        self.model_filter.blockSignals(True)
-        while self.model_filter.count() > 1:
-            self.model_filter.removeItem(1)
-        for model in models:
-            self.model_filter.addItem(model, model)
-        self.model_filter.setCurrentIndex(max(0, self.model_filter.findData(current)))
-        self.model_filter.blockSignals(False)
 
     def set_assets(self, assets: list[Asset]) -> None:
         self.model.set_assets(assets)
         self._update_count()
 
     def add_asset(self, asset: Asset) -> None:
-        model, text = self.filters()
+        model, text = self.filter.values()
         if model and asset.provenance.model != model:
             return
         if text and text.lower() not in asset.provenance.prompt.lower():

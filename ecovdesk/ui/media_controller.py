@@ -63,8 +63,8 @@ class MediaController(QObject):
 
     async def reload(self, kind: AssetKind) -> None:
         page = self._pages[kind]
-        model, text = page.filters()
-        page.set_models(await self._library.models(kind))
+        model, text = page.filter.values()
+        page.filter.set_models(await self._library.models(kind))
         assets = await self._library.list_kind(kind, model=model, text=text)
         page.set_assets(await self._with_covers(assets))
         self._loaded.add(kind)

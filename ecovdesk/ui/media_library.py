@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QModelIndex, Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
-    QLineEdit,
     QListView,
     QMenu,
     QVBoxLayout,
@@ -18,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecovdesk.core.domain import Asset, AssetKind
+from ecovdesk.ui.filter_fields import FilterFields
 from ecovdesk.ui.media_library_model import ASSET_ROLE, MediaLibraryModel, is_luma, matches
 from ecovdesk.ui.media_library_model import media_title as media_title
 from ecovdesk.ui.widgets import label, push_button
@@ -39,13 +38,11 @@ class MediaLibraryPage(QWidget):
         audio = kind == AssetKind.AUDIO
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.text_filter = QLineEdit()
-        self.text_filter.setPlaceholderText(
-            self.tr("Filter by title, style or prompt") if audio else self.tr("Filter by prompt")
+        self.filter = FilterFields(
+            self.tr("Filter by title, style or prompt") if audio else self.tr("Filter by prompt"),
+            self,
         )
-        self.text_filter.setClearButtonEnabled(True)
-        self.model_filter = QComboBox()
-        self.model_filter.addItem(self.tr("All models"), "")
+        self.filter.changed.connect(self.filtersChanged)
         self.play_button = push_button(self.tr("Play"))
         self.continue_button = push_button(self.tr("Continue this song"))
         self.extend_button = push_button(self.tr("Extend"))
@@ -53,8 +50,8 @@ class MediaLibraryPage(QWidget):
         self.last_frame_button.setToolTip(self.tr("Use the last frame as the next start frame"))
         self.delete_button = push_button(self.tr("Delete"))
         self.count_label = label(name="bubbleHeader")
-        bar.addWidget(self.text_filter, 1)
-        bar.addWidget(self.model_filter)
+        bar.addWidget(self.filter.text, 1)
+        bar.addWidget(self.filter.model)
         for button in (
             self.play_button,
             self.continue_button,
@@ -103,28 +100,10 @@ class MediaLibraryPage(QWidget):
         delete.activated.connect(self._delete_selected)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
-        self._filter_timer = QTimer(self, singleShot=True, interval=200)
-        self._filter_timer.timeout.connect(self.filtersChanged)
-        self.text_filter.textChanged.connect(lambda _t: self._filter_timer.start())
-        self.model_filter.currentIndexChanged.connect(lambda _i: self.filtersChanged.emit())
         self._update_count()
         self._update_buttons()
 
     # Filters and content
-
-    def filters(self) -> tuple[str | None, str]:
-        model = self.model_filter.currentData()
-        return (str(model) if model else None), self.text_filter.text().strip()
-
-    def set_models(self, models: list[str]) -> None:
-        current = self.model_filter.currentData()
-        self.model_filter.blockSignals(True)
-        while self.model_filter.count() > 1:
-            self.model_filter.removeItem(1)
-        for model in models:
-            self.model_filter.addItem(model, model)
-        self.model_filter.setCurrentIndex(max(0, self.model_filter.findData(current)))
-        self.model_filter.blockSignals(False)
 
     def set_assets(self, assets: list[Asset]) -> None:
         self.model.set_assets([a for a in assets if a.kind == self.kind])
@@ -132,7 +111,7 @@ class MediaLibraryPage(QWidget):
 
     def add_asset(self, asset: Asset) -> None:
         """A new song or video, shown at the top when it passes the filters."""
-        if asset.kind != self.kind or not matches(asset, *self.filters()):
+        if asset.kind != self.kind or not matches(asset, *self.filter.values()):
             return
         self.model.prepend(asset)
         self._update_count()

@@ -77,8 +77,8 @@ class PictureController(QObject):
 
     # -- gallery -----------------------------------------------------------------------------
     async def reload_gallery(self) -> None:
-        model, text = self._gallery.filters()
-        self._gallery.set_models(await self._library.models(AssetKind.IMAGE))
+        model, text = self._gallery.filter.values()
+        self._gallery.filter.set_models(await self._library.models(AssetKind.IMAGE))
         self._gallery.set_assets(await self._library.list_images(model=model, text=text))
         self._gallery_loaded = True
 

@@ -212,67 +212,67 @@
 <context>
     <name>ConversationActions</name>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="33"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="35"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="44"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="49"/>
         <source>Rename conversation</source>
         <translation>Rename conversation</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="45"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="50"/>
         <source>Title:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="56"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="61"/>
         <source>Conversation deleted.</source>
         <translation>Conversation deleted.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="74"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="79"/>
         <source>Export conversation</source>
         <translation>Export conversation</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="76"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="81"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="76"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="81"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="81"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="86"/>
         <source>You</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="82"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="87"/>
         <source>Assistant</source>
         <translation>Assistant</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="83"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="88"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="84"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="89"/>
         <source>Thought process</source>
         <translation>Thought process</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="89"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="94"/>
         <source>Could not export: %1</source>
         <translation>Could not export: %1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="91"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="96"/>
         <source>Exported to %1</source>
         <translation>Exported to %1</translation>
     </message>
@@ -449,30 +449,33 @@
     </message>
 </context>
 <context>
+    <name>FilterFields</name>
+    <message>
+        <location filename="../../ecovdesk/ui/filter_fields.py" line="23"/>
+        <source>All models</source>
+        <translation>All models</translation>
+    </message>
+</context>
+<context>
     <name>GalleryPage</name>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="86"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="83"/>
         <source>Filter by prompt</source>
         <translation>Filter by prompt</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="89"/>
-        <source>All models</source>
-        <translation>All models</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="90"/>
-        <location filename="../../ecovdesk/ui/gallery.py" line="188"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="85"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="165"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="116"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="111"/>
         <source>Pictures you generate or receive in chats appear here, kept for good.</source>
         <translation>Pictures you generate or receive in chats appear here, kept for good.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/gallery.py" line="155"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="132"/>
         <source>%n picture(s)</source>
         <translation>
             <numerusform>%n picture</numerusform>
@@ -480,17 +483,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="178"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="155"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="181"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="158"/>
         <source>Open the conversation it came from</source>
         <translation>Open the conversation it came from</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="185"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="162"/>
         <source>Use as reference</source>
         <translation>Use as reference</translation>
     </message>
@@ -712,132 +715,132 @@
 <context>
     <name>JobCard</name>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="20"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="25"/>
         <source>Submitting…</source>
         <translation>Submitting…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="21"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="26"/>
         <source>Unknown whether the relay received it</source>
         <translation>Unknown whether the relay received it</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="24"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="29"/>
         <source>Queued</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="25"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="30"/>
         <source>Running</source>
         <translation>Running</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="26"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="31"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="27"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="32"/>
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="28"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="33"/>
         <source>Cancelled</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="29"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="34"/>
         <source>Expired</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="46"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="51"/>
         <source>Reroll</source>
         <translation>Reroll</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="47"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="52"/>
         <source>Pan left</source>
         <translation>Pan left</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="48"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="53"/>
         <source>Pan right</source>
         <translation>Pan right</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="49"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="54"/>
         <source>Pan up</source>
         <translation>Pan up</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="50"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="55"/>
         <source>Pan down</source>
         <translation>Pan down</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="95"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="104"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="97"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="106"/>
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="99"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="108"/>
         <source>Resubmit</source>
         <translation>Resubmit</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="101"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="110"/>
         <source>Send the request again; this may be charged twice</source>
         <translation>Send the request again; this may be charged twice</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="104"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="113"/>
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="106"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="115"/>
         <source>Split into four</source>
         <translation>Split into four</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="107"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="116"/>
         <source>Save the four pictures of the grid separately, free</source>
         <translation>Save the four pictures of the grid separately, free</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="109"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="118"/>
         <source>Listen now</source>
         <translation>Listen now</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="110"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="119"/>
         <source>Play the song while Suno is still making it</source>
         <translation>Play the song while Suno is still making it</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="125"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="134"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="126"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="135"/>
         <source>Look up the seed of this picture</source>
         <translation>Look up the seed of this picture</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="165"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="177"/>
         <source>From job #%1</source>
         <translation>From job #%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="181"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="200"/>
         <source>Use: %1</source>
         <translation>Use: %1</translation>
     </message>
@@ -845,22 +848,22 @@
 <context>
     <name>JobController</name>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="131"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="177"/>
         <source>The relay could not tell this picture&apos;s seed.</source>
         <translation>The relay could not tell this picture&apos;s seed.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="134"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="180"/>
         <source>Seed %1 (copied)</source>
         <translation>Seed %1 (copied)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="158"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="210"/>
         <source>Job finished</source>
         <translation>Job finished</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="160"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="212"/>
         <source>Job did not finish</source>
         <translation>Job did not finish</translation>
     </message>
@@ -906,42 +909,42 @@
 <context>
     <name>JobsPanel</name>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="121"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="131"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="122"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="132"/>
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="123"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="133"/>
         <source>Check again</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="124"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="134"/>
         <source>Resubmit</source>
         <translation>Resubmit</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="125"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="135"/>
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="126"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="136"/>
         <source>Open result</source>
         <translation>Open result</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="158"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="168"/>
         <source>Midjourney, Suno and video jobs appear here while they run and after.</source>
         <translation>Midjourney, Suno and video jobs appear here while they run and after.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="207"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="217"/>
         <source>%n job(s) running</source>
         <translation>
             <numerusform>%n job running</numerusform>
@@ -965,82 +968,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="52"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="45"/>
         <source>Opening…</source>
         <translation>Opening…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="121"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="120"/>
         <source>Model:</source>
         <translation>Model:</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="124"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="123"/>
         <source>Options</source>
         <translation>Options</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="126"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="125"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="139"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="138"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="140"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="139"/>
         <source>Gallery</source>
         <translation>Gallery</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="141"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="140"/>
         <source>Music</source>
         <translation>Music</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="146"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="145"/>
         <source>Videos</source>
         <translation>Videos</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="147"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="146"/>
         <source>Jobs</source>
         <translation>Jobs</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="252"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="246"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="255"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="249"/>
         <source>New conversation</source>
         <translation>New conversation</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="257"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="251"/>
         <source>Search messages</source>
         <translation>Search messages</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="259"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="253"/>
         <source>Settings…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="263"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="257"/>
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="264"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="258"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="265"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="259"/>
         <source>About ecovdesk</source>
         <translation>About ecovdesk</translation>
     </message>
@@ -1055,22 +1058,22 @@
         <translation>Model list updated.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="372"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="351"/>
         <source>Generate</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="372"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="351"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="380"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="359"/>
         <source>Enter your API key in Settings first.</source>
         <translation>Enter your API key in Settings first.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="448"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="412"/>
         <source>Pick a model that can see pictures to use this reference.</source>
         <translation>Pick a model that can see pictures to use this reference.</translation>
     </message>
@@ -1117,67 +1120,62 @@
 <context>
     <name>MediaLibraryPage</name>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="44"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="42"/>
         <source>Filter by title, style or prompt</source>
         <translation>Filter by title, style or prompt</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="44"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="42"/>
         <source>Filter by prompt</source>
         <translation>Filter by prompt</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="48"/>
-        <source>All models</source>
-        <translation>All models</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="49"/>
-        <location filename="../../ecovdesk/ui/media_library.py" line="161"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="46"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="140"/>
         <source>Play</source>
         <translation>Play</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="50"/>
-        <location filename="../../ecovdesk/ui/media_library.py" line="173"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="47"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="152"/>
         <source>Continue this song</source>
         <translation>Continue this song</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="51"/>
-        <location filename="../../ecovdesk/ui/media_library.py" line="177"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="48"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="156"/>
         <source>Extend</source>
         <translation>Extend</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="52"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="49"/>
         <source>Use last frame</source>
         <translation>Use last frame</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="53"/>
-        <location filename="../../ecovdesk/ui/media_library.py" line="180"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="50"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="159"/>
         <source>Use the last frame as the next start frame</source>
         <translation>Use the last frame as the next start frame</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="54"/>
-        <location filename="../../ecovdesk/ui/media_library.py" line="184"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="51"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="163"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="86"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="83"/>
         <source>Songs you make with Suno appear here, kept for good.</source>
         <translation>Songs you make with Suno appear here, kept for good.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="88"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="85"/>
         <source>Videos you make appear here, kept for good.</source>
         <translation>Videos you make appear here, kept for good.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/media_library.py" line="151"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="130"/>
         <source>%n song(s)</source>
         <translation>
             <numerusform>%n song</numerusform>
@@ -1185,7 +1183,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/media_library.py" line="153"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="132"/>
         <source>%n video(s)</source>
         <translation>
             <numerusform>%n video</numerusform>
@@ -1193,12 +1191,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="167"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="146"/>
         <source>Open the conversation it came from</source>
         <translation>Open the conversation it came from</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="231"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="210"/>
         <source>Only Luma videos can be extended</source>
         <translation>Only Luma videos can be extended</translation>
     </message>
@@ -1235,92 +1233,92 @@
 <context>
     <name>MessageBubble</name>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="81"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="90"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="84"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="93"/>
         <source>Edit</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="88"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="97"/>
         <source>Regenerate</source>
         <translation>Regenerate</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="333"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="345"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="335"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="347"/>
         <source>Save and resend</source>
         <translation>Save and resend</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="118"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="127"/>
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="174"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="185"/>
         <source>Prompt: %1 · Size: %2</source>
         <translation>Prompt: %1 · Size: %2</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="182"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="193"/>
         <source>Sources:</source>
         <translation>Sources:</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="254"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="266"/>
         <source>Copy code</source>
         <translation>Copy code</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="231"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="243"/>
         <source>You</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="231"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="243"/>
         <source>Assistant</source>
         <translation>Assistant</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="240"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="252"/>
         <source>Thinking…</source>
         <translation>Thinking…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="240"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="252"/>
         <source>Thought process</source>
         <translation>Thought process</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="255"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="267"/>
         <source>Shortened for display; Copy code copies all of it.</source>
         <translation>Shortened for display; Copy code copies all of it.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="256"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="268"/>
         <source>This reply is long; only its beginning is shown.</source>
         <translation>This reply is long; only its beginning is shown.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="257"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="269"/>
         <source>Show all</source>
         <translation>Show all</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="292"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="304"/>
         <source>Tokens: %1 in · %2 out · %3 total</source>
         <translation>Tokens: %1 in · %2 out · %3 total</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="299"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="311"/>
         <source> (%1 thinking)</source>
         <translation> (%1 thinking)</translation>
     </message>

@@ -212,67 +212,67 @@
 <context>
     <name>ConversationActions</name>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="33"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="35"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="44"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="49"/>
         <source>Rename conversation</source>
         <translation>重命名对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="45"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="50"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="56"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="61"/>
         <source>Conversation deleted.</source>
         <translation>对话已删除。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="74"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="79"/>
         <source>Export conversation</source>
         <translation>导出对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="76"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="81"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="76"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="81"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="81"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="86"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="82"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="87"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="83"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="88"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="84"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="89"/>
         <source>Thought process</source>
         <translation>思考过程</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="89"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="94"/>
         <source>Could not export: %1</source>
         <translation>无法导出：%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="91"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="96"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
@@ -449,47 +449,50 @@
     </message>
 </context>
 <context>
+    <name>FilterFields</name>
+    <message>
+        <location filename="../../ecovdesk/ui/filter_fields.py" line="23"/>
+        <source>All models</source>
+        <translation>全部模型</translation>
+    </message>
+</context>
+<context>
     <name>GalleryPage</name>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="86"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="83"/>
         <source>Filter by prompt</source>
         <translation>按提示词筛选</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="89"/>
-        <source>All models</source>
-        <translation>全部模型</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="90"/>
-        <location filename="../../ecovdesk/ui/gallery.py" line="188"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="85"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="165"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="116"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="111"/>
         <source>Pictures you generate or receive in chats appear here, kept for good.</source>
         <translation>生成的图片和对话中收到的图片都会永久保存在这里。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/gallery.py" line="155"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="132"/>
         <source>%n picture(s)</source>
         <translation>
             <numerusform>%n 张图片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="178"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="155"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="181"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="158"/>
         <source>Open the conversation it came from</source>
         <translation>打开来源对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="185"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="162"/>
         <source>Use as reference</source>
         <translation>用作参考图</translation>
     </message>
@@ -711,132 +714,132 @@
 <context>
     <name>JobCard</name>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="20"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="25"/>
         <source>Submitting…</source>
         <translation>正在提交…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="21"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="26"/>
         <source>Unknown whether the relay received it</source>
         <translation>不确定中转站是否已收到</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="24"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="29"/>
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="25"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="30"/>
         <source>Running</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="26"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="31"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="27"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="32"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="28"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="33"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="29"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="34"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="46"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="51"/>
         <source>Reroll</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="47"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="52"/>
         <source>Pan left</source>
         <translation>向左平移</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="48"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="53"/>
         <source>Pan right</source>
         <translation>向右平移</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="49"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="54"/>
         <source>Pan up</source>
         <translation>向上平移</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="50"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="55"/>
         <source>Pan down</source>
         <translation>向下平移</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="95"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="104"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="97"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="106"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="99"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="108"/>
         <source>Resubmit</source>
         <translation>重新提交</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="101"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="110"/>
         <source>Send the request again; this may be charged twice</source>
         <translation>再次发送请求；可能会被重复扣费</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="104"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="113"/>
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="106"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="115"/>
         <source>Split into four</source>
         <translation>拆分为四张</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="107"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="116"/>
         <source>Save the four pictures of the grid separately, free</source>
         <translation>把四宫格拆成四张单独保存，不额外扣费</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="109"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="118"/>
         <source>Listen now</source>
         <translation>立即试听</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="110"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="119"/>
         <source>Play the song while Suno is still making it</source>
         <translation>在 Suno 生成过程中先播放</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="125"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="134"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="126"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="135"/>
         <source>Look up the seed of this picture</source>
         <translation>查询这张图的种子</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="165"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="177"/>
         <source>From job #%1</source>
         <translation>来自任务 #%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="181"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="200"/>
         <source>Use: %1</source>
         <translation>使用：%1</translation>
     </message>
@@ -844,22 +847,22 @@
 <context>
     <name>JobController</name>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="131"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="177"/>
         <source>The relay could not tell this picture&apos;s seed.</source>
         <translation>中转站无法提供这张图的种子。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="134"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="180"/>
         <source>Seed %1 (copied)</source>
         <translation>种子 %1（已复制）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="158"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="210"/>
         <source>Job finished</source>
         <translation>任务已完成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="160"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="212"/>
         <source>Job did not finish</source>
         <translation>任务未能完成</translation>
     </message>
@@ -905,42 +908,42 @@
 <context>
     <name>JobsPanel</name>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="121"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="131"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="122"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="132"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="123"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="133"/>
         <source>Check again</source>
         <translation>重新查询</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="124"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="134"/>
         <source>Resubmit</source>
         <translation>重新提交</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="125"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="135"/>
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="126"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="136"/>
         <source>Open result</source>
         <translation>打开结果</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="158"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="168"/>
         <source>Midjourney, Suno and video jobs appear here while they run and after.</source>
         <translation>Midjourney、Suno 和视频任务会在这里显示进度和结果。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="207"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="217"/>
         <source>%n job(s) running</source>
         <translation>
             <numerusform>%n 个任务进行中</numerusform>
@@ -963,82 +966,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="52"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="45"/>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="121"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="120"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="124"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="123"/>
         <source>Options</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="126"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="125"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="139"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="138"/>
         <source>Chat</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="140"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="139"/>
         <source>Gallery</source>
         <translation>图库</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="141"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="140"/>
         <source>Music</source>
         <translation>音乐</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="146"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="145"/>
         <source>Videos</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="147"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="146"/>
         <source>Jobs</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="252"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="246"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="255"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="249"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="257"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="251"/>
         <source>Search messages</source>
         <translation>搜索消息</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="259"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="253"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="263"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="257"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="264"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="258"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="265"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="259"/>
         <source>About ecovdesk</source>
         <translation>关于 ecovdesk</translation>
     </message>
@@ -1053,22 +1056,22 @@
         <translation>模型列表已更新。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="372"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="351"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="372"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="351"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="380"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="359"/>
         <source>Enter your API key in Settings first.</source>
         <translation>请先在设置中填写 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="448"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="412"/>
         <source>Pick a model that can see pictures to use this reference.</source>
         <translation>请选择支持识图的模型来使用这张参考图。</translation>
     </message>
@@ -1114,86 +1117,81 @@
 <context>
     <name>MediaLibraryPage</name>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="44"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="42"/>
         <source>Filter by title, style or prompt</source>
         <translation>按标题、风格或提示词筛选</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="44"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="42"/>
         <source>Filter by prompt</source>
         <translation>按提示词筛选</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="48"/>
-        <source>All models</source>
-        <translation>全部模型</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="49"/>
-        <location filename="../../ecovdesk/ui/media_library.py" line="161"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="46"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="140"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="50"/>
-        <location filename="../../ecovdesk/ui/media_library.py" line="173"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="47"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="152"/>
         <source>Continue this song</source>
         <translation>续写这首歌</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="51"/>
-        <location filename="../../ecovdesk/ui/media_library.py" line="177"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="48"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="156"/>
         <source>Extend</source>
         <translation>延长</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="52"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="49"/>
         <source>Use last frame</source>
         <translation>使用最后一帧</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="53"/>
-        <location filename="../../ecovdesk/ui/media_library.py" line="180"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="50"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="159"/>
         <source>Use the last frame as the next start frame</source>
         <translation>把最后一帧作为下一段的起始帧</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="54"/>
-        <location filename="../../ecovdesk/ui/media_library.py" line="184"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="51"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="163"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="86"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="83"/>
         <source>Songs you make with Suno appear here, kept for good.</source>
         <translation>用 Suno 生成的歌曲会永久保存在这里。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="88"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="85"/>
         <source>Videos you make appear here, kept for good.</source>
         <translation>生成的视频会永久保存在这里。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/media_library.py" line="151"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="130"/>
         <source>%n song(s)</source>
         <translation>
             <numerusform>%n 首歌曲</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/media_library.py" line="153"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="132"/>
         <source>%n video(s)</source>
         <translation>
             <numerusform>%n 个视频</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="167"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="146"/>
         <source>Open the conversation it came from</source>
         <translation>打开来源对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="231"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="210"/>
         <source>Only Luma videos can be extended</source>
         <translation>只有 Luma 视频可以延长</translation>
     </message>
@@ -1230,92 +1228,92 @@
 <context>
     <name>MessageBubble</name>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="81"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="90"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="84"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="93"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="88"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="97"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="333"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="345"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="335"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="347"/>
         <source>Save and resend</source>
         <translation>保存并重新发送</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="118"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="127"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="174"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="185"/>
         <source>Prompt: %1 · Size: %2</source>
         <translation>提示词：%1 · 尺寸：%2</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="182"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="193"/>
         <source>Sources:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="254"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="266"/>
         <source>Copy code</source>
         <translation>复制代码</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="231"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="243"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="231"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="243"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="240"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="252"/>
         <source>Thinking…</source>
         <translation>思考中…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="240"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="252"/>
         <source>Thought process</source>
         <translation>思考过程</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="255"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="267"/>
         <source>Shortened for display; Copy code copies all of it.</source>
         <translation>显示时已截断；“复制代码”会复制全部内容。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="256"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="268"/>
         <source>This reply is long; only its beginning is shown.</source>
         <translation>这条回复很长，只显示了开头部分。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="257"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="269"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="292"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="304"/>
         <source>Tokens: %1 in · %2 out · %3 total</source>
         <translation>Token：输入 %1 · 输出 %2 · 合计 %3</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="299"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="311"/>
         <source> (%1 thinking)</source>
         <translation>（思考 %1）</translation>
     </message>

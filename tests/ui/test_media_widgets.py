@@ -591,14 +591,14 @@ def test_music_library_lists_songs_newest_first_with_their_details(qtbot: QtBot)
 def test_library_filters_ask_for_a_new_list(qtbot: QtBot) -> None:
     page = MediaLibraryPage(AssetKind.AUDIO)
     qtbot.addWidget(page)
-    page.set_models(["chirp-v3-5", "chirp-v4"])
+    page.filter.set_models(["chirp-v3-5", "chirp-v4"])
     with qtbot.waitSignal(page.filtersChanged):
-        qtbot.keyClicks(page.text_filter, "city")
+        qtbot.keyClicks(page.filter.text, "city")
     with qtbot.waitSignal(page.filtersChanged):
-        page.model_filter.setCurrentIndex(page.model_filter.findData("chirp-v4"))
-    assert page.filters() == ("chirp-v4", "city")
-    page.set_models(["chirp-v4", "chirp-v5"])
-    assert page.filters() == ("chirp-v4", "city")  # the choice survives a refresh
+        page.filter.model.setCurrentIndex(page.filter.model.findData("chirp-v4"))
+    assert page.filter.values() == ("chirp-v4", "city")
+    page.filter.set_models(["chirp-v4", "chirp-v5"])
+    assert page.filter.values() == ("chirp-v4", "city")  # the choice survives a refresh
     page.set_assets([])
     for asset in _songs():
         page.add_asset(asset)  # only what passes the filters shows up

@@ -177,12 +177,12 @@ def test_gallery_model_filters_delete_and_reference(
     qtmodeltester.check(gallery.model)
     assert [a.provenance.model for a in gallery.model.assets] == ["dall-e-3", "gpt-4o-all"]
 
-    gallery.model_filter.setCurrentIndex(gallery.model_filter.findData("gpt-4o-all"))
+    gallery.filter.model.setCurrentIndex(gallery.filter.model.findData("gpt-4o-all"))
     driver.until(lambda: [a.provenance.model for a in gallery.model.assets] == ["gpt-4o-all"])
-    gallery.model_filter.setCurrentIndex(0)
-    gallery.text_filter.setText("灯塔")
+    gallery.filter.model.setCurrentIndex(0)
+    gallery.filter.text.setText("灯塔")
     driver.until(lambda: [a.provenance.model for a in gallery.model.assets] == ["dall-e-3"])
-    gallery.text_filter.setText("")
+    gallery.filter.text.setText("")
     driver.until(lambda: len(gallery.model.assets) == 2)
 
     gallery.useAsReferenceRequested.emit(gallery.model.assets[1])
