@@ -371,7 +371,7 @@ class MainWindow(QMainWindow):
         outgoing = self.side_panel.outgoing()
         self.side_panel.extra = {}
         try:
-            await self.conversation.receive(
+            await self.conversation.follow(
                 self.services.router.send(
                     self.conversation.current, model, text, attachments, outgoing
                 )
@@ -422,7 +422,7 @@ class MainWindow(QMainWindow):
         suno = self.side_panel.suno
         suno.set_lyrics_busy(True)
         try:
-            await self.conversation.receive(
+            await self.conversation.follow(
                 self.services.jobs.submit(
                     self.conversation.current, self.picker.current, prompt, {"task": "lyrics"}
                 )

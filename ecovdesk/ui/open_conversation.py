@@ -108,7 +108,7 @@ class OpenConversation(QObject):
         if self._conversation is not None and self._conversation.id == conversation_id:
             self.new()
 
-    async def receive(self, sending: Awaitable[Conversation]) -> None:
+    async def follow(self, sending: Awaitable[Conversation]) -> None:
         """Awaits a send that starts a new conversation when none is open. That one becomes
         the open conversation as soon as it exists: its first messages arrive before the send
         returns."""
