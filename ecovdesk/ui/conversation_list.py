@@ -91,6 +91,10 @@ class ConversationList(QWidget):
             self.list.addItem(item)
         self.set_current(self._current)
 
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
     def show_search_results(self, query: str, hits: list[SearchHit]) -> None:
         if query != self.query():
             return

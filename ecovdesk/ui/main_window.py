@@ -9,12 +9,12 @@ from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow
 
-from ecovdesk.ui.type_ahead import TypeAhead
+from ecovdesk.ui.draft_box import DraftBox, draft_area, send_first
 
 # The core's names are imported where they are used, once the window is filled in: the
 # domain's dataclasses, sqlite3 and json would take about 20 ms before the first paint.
 if TYPE_CHECKING:
-    from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QPaintEvent
+    from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
 
     from ecovdesk.core.domain import Attachment, ChatOptions, Conversation
     from ecovdesk.core.services import Services
@@ -37,17 +37,23 @@ class MainWindow(QMainWindow):
         self._dark = dark
         self._painted = False
         self._attached = False
-        self._type_ahead: TypeAhead | None = TypeAhead()
+        # Typing can start at once, into a stand-in for the message box that does not exist yet.
+        self._draft = DraftBox()
+        self._to_send = ""
         self.setWindowTitle("ecovdesk")
         self.resize(1200, 800)
         self._content_actions: list[QAction] = []
         self._shortcuts()
         self.statusBar().showMessage(self.tr("Opening…"))
+        self.setCentralWidget(draft_area(self._draft))
+        self._draft.setFocus()
 
     def attach(self, services: Services, sink: QtEventSink) -> None:
         """Fills the window once the services are ready."""
         self.services = services
         self._build(self._dark)
+        # Replaced by the page, the stand-in is deleted later, not yet: its text moves over.
+        self._to_send = self._draft.move_to(self.composer.edit)
         self._connect_sink(sink)
         for action in self._content_actions:
             action.setEnabled(True)
@@ -60,12 +66,6 @@ class MainWindow(QMainWindow):
         if not self._painted:
             self._painted = True
             self.firstPainted.emit()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self._type_ahead is not None and self._type_ahead.keep(event):
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self, dark: bool) -> None:
@@ -248,7 +248,11 @@ class MainWindow(QMainWindow):
             menu.addAction(
                 self.tr("New conversation"), QKeySequence("Ctrl+N"), self.new_conversation
             ),
-            menu.addAction(self.tr("Search messages"), QKeySequence("Ctrl+F"), self._focus_search),
+            menu.addAction(
+                self.tr("Search messages"),
+                QKeySequence("Ctrl+F"),
+                lambda: self.conversation_list.focus_search(),
+            ),
             menu.addAction(
                 self.tr("Settings…"), QKeySequence("Ctrl+,"), self.settingsRequested.emit
             ),
@@ -277,9 +281,10 @@ class MainWindow(QMainWindow):
         if last_conversation_id is not None and model is None:
             await self.open_conversation(last_conversation_id)
         self.composer.edit.setFocus()
-        if self._type_ahead is not None:
-            typed, self._type_ahead = self._type_ahead, None
-            typed.replay(self.composer.edit)
+        if self._to_send:
+            # Without a key the first-run settings come next; the question waits in the box.
+            ready = self.services.preferences.ready
+            send_first(self._to_send, self.composer.edit, self._send_clicked if ready else None)
         if self.services.preferences.ready and self.services.models.cache_is_stale:
             await self.refresh_models(quiet=True)
 
@@ -320,10 +325,6 @@ class MainWindow(QMainWindow):
         self.side_panel.chat.set_options(conversation.options)
         self._model_capabilities()
         self.composer.set_busy(self.conversation.is_streaming())
-
-    def _focus_search(self) -> None:
-        self.conversation_list.search.setFocus()
-        self.conversation_list.search.selectAll()
 
     # -- composing -------------------------------------------------------------------------
     def _model_chosen(self, model: str) -> None:

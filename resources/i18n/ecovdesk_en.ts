@@ -155,6 +155,7 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/composer.py" line="81"/>
+        <location filename="../../ecovdesk/ui/draft_box.py" line="20"/>
         <source>Type a message. Enter sends, Shift+Enter adds a line.</source>
         <translation>Type a message. Enter sends, Shift+Enter adds a line.</translation>
     </message>
@@ -291,27 +292,27 @@
         <translation>Search all messages</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="102"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="106"/>
         <source>No messages match.</source>
         <translation>No messages match.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="121"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="125"/>
         <source>Rename…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="123"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="127"/>
         <source>Export as Markdown…</source>
         <translation>Export as Markdown…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="126"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="130"/>
         <source>Export as JSON…</source>
         <translation>Export as JSON…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="129"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="133"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
@@ -968,7 +969,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="45"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="47"/>
         <source>Opening…</source>
         <translation>Opening…</translation>
     </message>
@@ -1023,57 +1024,57 @@
         <translation>New conversation</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="251"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="252"/>
         <source>Search messages</source>
         <translation>Search messages</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="253"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="257"/>
         <source>Settings…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="257"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="261"/>
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="258"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="262"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="259"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="263"/>
         <source>About ecovdesk</source>
         <translation>About ecovdesk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="295"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="300"/>
         <source>Could not refresh the model list: %1</source>
         <translation>Could not refresh the model list: %1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="302"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="307"/>
         <source>Model list updated.</source>
         <translation>Model list updated.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="351"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="352"/>
         <source>Generate</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="351"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="352"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="359"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="360"/>
         <source>Enter your API key in Settings first.</source>
         <translation>Enter your API key in Settings first.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="412"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="413"/>
         <source>Pick a model that can see pictures to use this reference.</source>
         <translation>Pick a model that can see pictures to use this reference.</translation>
     </message>

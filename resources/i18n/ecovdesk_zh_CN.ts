@@ -149,6 +149,7 @@
     <name>Composer</name>
     <message>
         <location filename="../../ecovdesk/ui/composer.py" line="81"/>
+        <location filename="../../ecovdesk/ui/draft_box.py" line="20"/>
         <source>Type a message. Enter sends, Shift+Enter adds a line.</source>
         <translation>输入消息。Enter 发送，Shift+Enter 换行。</translation>
     </message>
@@ -291,27 +292,27 @@
         <translation>搜索全部消息</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="102"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="106"/>
         <source>No messages match.</source>
         <translation>没有匹配的消息。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="121"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="125"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="123"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="127"/>
         <source>Export as Markdown…</source>
         <translation>导出为 Markdown…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="126"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="130"/>
         <source>Export as JSON…</source>
         <translation>导出为 JSON…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="129"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="133"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -966,7 +967,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="45"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="47"/>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
@@ -1021,57 +1022,57 @@
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="251"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="252"/>
         <source>Search messages</source>
         <translation>搜索消息</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="253"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="257"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="257"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="261"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="258"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="262"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="259"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="263"/>
         <source>About ecovdesk</source>
         <translation>关于 ecovdesk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="295"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="300"/>
         <source>Could not refresh the model list: %1</source>
         <translation>无法刷新模型列表：%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="302"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="307"/>
         <source>Model list updated.</source>
         <translation>模型列表已更新。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="351"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="352"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="351"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="352"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="359"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="360"/>
         <source>Enter your API key in Settings first.</source>
         <translation>请先在设置中填写 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="412"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="413"/>
         <source>Pick a model that can see pictures to use this reference.</source>
         <translation>请选择支持识图的模型来使用这张参考图。</translation>
     </message>
