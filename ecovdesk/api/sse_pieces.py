@@ -52,12 +52,12 @@ class EventPieces:
 
     def _events(self, blocks: list[str]) -> list[ServerSentEvent]:
         events: list[ServerSentEvent] = []
+        decode = self._decoder.decode
         for block in blocks:
             if block.startswith("data:") and "\n" not in block:
                 value = block[5:]
                 events.append(ServerSentEvent(data=value[1:] if value[:1] == " " else value))
                 continue
-            decode = self._decoder.decode
             # Each line, then the blank line that ended the block and dispatches the event.
             for line in (*block.split("\n"), ""):
                 event = decode(line)
