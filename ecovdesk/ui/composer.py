@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QMimeData, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QKeyEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ecovdesk.ui.widgets import push_button, tool_button
+from ecovdesk.ui.widgets import push_button, sends, size_message_box, tool_button
 
 IMAGE_FILTER = "*.png *.jpg *.jpeg *.webp *.gif *.bmp"
 
@@ -24,10 +24,7 @@ class MessageEdit(QPlainTextEdit):
     filesDropped = Signal(list)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if enter and not event.modifiers() & (
-            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
-        ):
+        if sends(event):
             self.submitted.emit()
             return
         super().keyPressEvent(event)
@@ -80,8 +77,7 @@ class Composer(QWidget):
         self.edit.setPlaceholderText(
             self.tr("Type a message. Enter sends, Shift+Enter adds a line.")
         )
-        self.edit.setMaximumHeight(140)
-        self.edit.setMinimumHeight(60)
+        size_message_box(self.edit)
         self.edit.setAcceptDrops(True)
         self.edit.submitted.connect(self._on_enter)
         self.edit.imagePasted.connect(self.imagePasted)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
+
+from ecovdesk.ui.widgets import sends, size_message_box
 
 
 class DraftBox(QPlainTextEdit):
@@ -21,15 +23,11 @@ class DraftBox(QPlainTextEdit):
                 "Composer", "Type a message. Enter sends, Shift+Enter adds a line."
             )
         )
-        self.setMaximumHeight(140)
-        self.setMinimumHeight(60)
+        size_message_box(self)
         self.to_send = ""
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if enter and not event.modifiers() & (
-            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
-        ):
+        if sends(event):
             # One question waits at a time, as the message box is busy once one is sent.
             if not self.to_send and self.toPlainText().strip():
                 self.to_send = self.toPlainText()

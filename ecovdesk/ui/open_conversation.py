@@ -71,8 +71,7 @@ class OpenConversation(QObject):
             return
         self._conversation = page.conversation
         self._view.show_messages(page.messages, has_earlier=page.has_earlier)
-        await self._pictures.show_for_visible_messages()
-        await self._jobs.show_for_visible_messages()
+        await self._show_media()
         self._list.set_current(conversation_id)
         self._services.preferences.settings.last_conversation_id = conversation_id
         self.shown.emit(page.conversation)
@@ -97,6 +96,10 @@ class OpenConversation(QObject):
             return
         messages, more = await self._services.conversations.earlier(self._conversation.id, oldest)
         self._view.prepend_messages(messages, has_earlier=more)
+        await self._show_media()
+
+    async def _show_media(self) -> None:
+        """Pictures and job cards under the messages now in the view."""
         await self._pictures.show_for_visible_messages()
         await self._jobs.show_for_visible_messages()
 

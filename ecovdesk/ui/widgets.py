@@ -5,7 +5,8 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QToolButton
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QToolButton
 
 
 def tool_button(
@@ -19,6 +20,20 @@ def tool_button(
     if name:
         button.setObjectName(name)
     return button
+
+
+def sends(event: QKeyEvent) -> bool:
+    """Whether a key press in a message box sends: Enter, unless Shift or Ctrl adds a line."""
+    enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+    return enter and not event.modifiers() & (
+        Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
+    )
+
+
+def size_message_box(box: QPlainTextEdit) -> None:
+    """A message box's height: a few lines to start, growing no taller than a few more."""
+    box.setMinimumHeight(60)
+    box.setMaximumHeight(140)
 
 
 def push_button(text: str, *, name: str = "") -> QPushButton:

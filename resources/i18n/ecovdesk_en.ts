@@ -148,64 +148,64 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="72"/>
-        <location filename="../../ecovdesk/ui/composer.py" line="97"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="69"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="93"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="81"/>
-        <location filename="../../ecovdesk/ui/draft_box.py" line="20"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="78"/>
+        <location filename="../../ecovdesk/ui/draft_box.py" line="22"/>
         <source>Type a message. Enter sends, Shift+Enter adds a line.</source>
         <translation>Type a message. Enter sends, Shift+Enter adds a line.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="91"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="87"/>
         <source>Image…</source>
         <translation>Image…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="92"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="88"/>
         <source>Attach an image for models that can see</source>
         <translation>Attach an image for models that can see</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="94"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="90"/>
         <source>Document URL…</source>
         <translation>Document URL…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="95"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="91"/>
         <source>Attach a document link for document models</source>
         <translation>Attach a document link for document models</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="122"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="118"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="132"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="128"/>
         <source>Remove this attachment</source>
         <translation>Remove this attachment</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="148"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="144"/>
         <source>Attach images</source>
         <translation>Attach images</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="148"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="144"/>
         <source>Images (%1)</source>
         <translation>Images (%1)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="155"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="151"/>
         <source>Attach a document</source>
         <translation>Attach a document</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="155"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="151"/>
         <source>Document URL (https://…):</source>
         <translation>Document URL (https://…):</translation>
     </message>
