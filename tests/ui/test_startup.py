@@ -63,18 +63,10 @@ def test_the_window_paints_with_menus_and_a_status_before_anything_is_loaded(
 def test_the_painted_window_fills_in_with_the_conversations(
     driver: Driver, relay: FakeRelay, tmp_path: Path
 ) -> None:
-    profile = tmp_path / "profile"
-    profile.mkdir()
-    (profile / "settings.json").write_text('{"language": "en", "first_run_done": true}', "utf-8")
-    paths = resolve_profile(str(profile))
-    window = open_window(_qt_app(), Settings(language="en"))
-    paint_first(window)
-    args = parse_args(["--profile-dir", str(profile), "--base-url", relay.base_url])
-    keys = KeyStore(env={"ECOVDESK_API_KEY": API_KEY})
-    running = driver.run(compose(_qt_app(), args, paths, keys, window))
+    window, _draft = _bare_window()
+    running = _fill_in(driver, window, relay, tmp_path / "profile", model=None)
     try:
         assert running.window is window
-        driver.run(window.start(None, None))
         assert window.statusBar().currentMessage() == ""
         assert all(_menu_actions(window).values())
         assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
@@ -109,7 +101,14 @@ def _bare_window() -> tuple[MainWindow, DraftBox]:
     return window, draft
 
 
-def _fill_in(driver: Driver, window: MainWindow, relay: FakeRelay, profile: Path) -> RunningApp:
+def _fill_in(
+    driver: Driver,
+    window: MainWindow,
+    relay: FakeRelay,
+    profile: Path,
+    model: str | None = "gpt-4o-mini",
+) -> RunningApp:
+    """Composes the app into the painted ``window`` and starts it, as ``run_app`` does."""
     profile.mkdir()
     (profile / "settings.json").write_text('{"language": "en", "first_run_done": true}', "utf-8")
     args = parse_args(["--profile-dir", str(profile), "--base-url", relay.base_url])
@@ -117,7 +116,7 @@ def _fill_in(driver: Driver, window: MainWindow, relay: FakeRelay, profile: Path
     running: RunningApp = driver.run(
         compose(_qt_app(), args, resolve_profile(str(profile)), keys, window)
     )
-    driver.run(window.start("gpt-4o-mini", None))
+    driver.run(window.start(model, None))
     return running
 
 
