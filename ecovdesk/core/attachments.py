@@ -5,14 +5,11 @@ from __future__ import annotations
 import base64
 import io
 
-from PIL import Image, UnidentifiedImageError
-
 from ecovdesk.core.domain import Attachment, AttachmentKind
+from ecovdesk.core.pillow import open_image
 
 MAX_SIDE = 2048
 MAX_INPUT_BYTES = 40 * 1024 * 1024
-# Pillow raises DecompressionBombError above twice this many pixels.
-Image.MAX_IMAGE_PIXELS = 64_000_000
 
 
 class AttachmentError(ValueError):
@@ -23,8 +20,10 @@ def image_attachment(data: bytes, name: str) -> Attachment:
     """A data-URL attachment; large pictures are scaled down to keep requests small."""
     if len(data) > MAX_INPUT_BYTES:
         raise AttachmentError("too large")
+    from PIL import Image, UnidentifiedImageError
+
     try:
-        with Image.open(io.BytesIO(data)) as image:
+        with open_image(data) as image:
             image.load()
             fmt = image.format or "PNG"
             if max(image.size) > MAX_SIDE or fmt not in ("PNG", "JPEG", "WEBP", "GIF"):

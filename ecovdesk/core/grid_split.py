@@ -5,15 +5,14 @@ from __future__ import annotations
 import asyncio
 import io
 
-from PIL import Image
-
 from ecovdesk.core.domain import Asset, AssetKind, Provenance
 from ecovdesk.core.library import Library
+from ecovdesk.core.pillow import open_image
 
 
 def quadrants(data: bytes) -> list[bytes]:
     """The four quarters of a grid, top left first, as PNG."""
-    with Image.open(io.BytesIO(data)) as grid:
+    with open_image(data) as grid:
         grid.load()
         width, height = grid.size
         half_w, half_h = width // 2, height // 2

@@ -11,17 +11,16 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import io
 import logging
 from concurrent.futures import Executor
 from dataclasses import dataclass
 
 import httpx
-from PIL import Image, ImageOps
 
 from ecovdesk.api.errors import RelayError
 from ecovdesk.api.http import read_capped
 from ecovdesk.core.media_check import SVG_MIME, MediaRejected, check_image
+from ecovdesk.core.pillow import open_image
 from ecovdesk.core.relay_session import RelaySession
 
 log = logging.getLogger(__name__)
@@ -54,8 +53,10 @@ def decode_preview(data: bytes, side: int) -> PreviewPixels | None:
         return None
     if facts.mime == SVG_MIME:
         return None
+    from PIL import Image, ImageOps
+
     try:
-        with Image.open(io.BytesIO(data)) as image:
+        with open_image(data) as image:
             # draft() lets the JPEG decoder scale while decoding, much cheaper than resizing.
             image.draft("RGB", (side, side))
             upright = ImageOps.exif_transpose(image).convert("RGBA")

@@ -12,10 +12,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
-from PIL import Image, ImageOps
-
 from ecovdesk.core.domain import AssetKind
 from ecovdesk.core.media_check import SVG_MIME, extension_for
+from ecovdesk.core.pillow import open_image
 
 log = logging.getLogger(__name__)
 
@@ -88,8 +87,10 @@ def make_thumbnail(source: Path, mime: str, thumbs_dir: Path, sha256: str) -> st
     fd, name = tempfile.mkstemp(prefix="thumb-", suffix=PART_SUFFIX, dir=thumbs_dir)
     os.close(fd)
     partial = Path(name)
+    from PIL import ImageOps
+
     try:
-        with Image.open(source, formats=[pil_format]) as image:
+        with open_image(source, formats=[pil_format]) as image:
             # draft() lets the JPEG decoder scale while decoding, much cheaper than resizing.
             image.draft("RGB", (THUMB_SIZE, THUMB_SIZE))
             upright = ImageOps.exif_transpose(image)

@@ -10,16 +10,19 @@ These functions block (Pillow decodes the whole image); run them off the event l
 
 from __future__ import annotations
 
-import io
 import re
-import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 from pathlib import Path
-
-from PIL import Image, UnidentifiedImageError
+from typing import TYPE_CHECKING
 
 from ecovdesk.core.domain import AssetKind
 from ecovdesk.core.image_ends import image_end
+from ecovdesk.core.pillow import open_image
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ElementTree
+
+    from PIL import Image
 
 TOO_LARGE = "too_large"
 NOT_AN_IMAGE = "not_an_image"
@@ -173,6 +176,8 @@ def check_image(
 
 
 def _check_raster(source: bytes | Path, mime: str, max_pixels: int) -> ImageFacts:
+    from PIL import Image
+
     formats = [_PIL_FORMATS[mime]]
     try:
         with _open(source, formats) as image:
@@ -230,9 +235,10 @@ def _is_polyglot(data: bytes, mime: str) -> bool:
 
 
 def _open(source: bytes | Path, formats: list[str]) -> Image.Image:
-    fp = io.BytesIO(source) if isinstance(source, bytes) else source
+    from PIL import UnidentifiedImageError
+
     try:
-        return Image.open(fp, formats=formats)
+        return open_image(source, formats)
     except UnidentifiedImageError as exc:
         # The magic bytes already named the format, so a header Pillow cannot read means a
         # damaged or cut-off file rather than some other kind of file.
@@ -301,6 +307,8 @@ def check_svg(data: bytes) -> ImageFacts:
     """Accept an SVG only if showing it can neither run code nor reach outside the file."""
     if _DECLARATION.search(data) or _STYLESHEET_PI.search(data):
         raise MediaRejected(UNSAFE_SVG)
+    import xml.etree.ElementTree as ElementTree
+
     try:
         root = ElementTree.fromstring(data)
     except ElementTree.ParseError as exc:

@@ -1,0 +1,71 @@
+"""Pictures picked or pasted for a vision model: scaled to a size worth sending, or refused."""
+
+from __future__ import annotations
+
+import base64
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from ecovdesk.core.attachments import AttachmentError, image_attachment
+from ecovdesk.core.pillow import open_image
+from tests.core.library_helpers import picture, png_declaring
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _sent_picture(url: str) -> Image.Image:
+    header, _, payload = url.partition(",")
+    assert header.startswith("data:image/") and header.endswith(";base64")
+    return Image.open(io.BytesIO(base64.b64decode(payload)))
+
+
+def test_a_small_picture_is_sent_as_it_is() -> None:
+    data = picture("PNG", (320, 200))
+    attachment = image_attachment(data, "small.png")
+    assert attachment.url == "data:image/png;base64," + base64.b64encode(data).decode()
+    assert attachment.name == "small.png"
+
+
+def test_a_large_picture_is_scaled_to_2048_pixels_on_its_longer_side() -> None:
+    attachment = image_attachment(picture("PNG", (4096, 1024)), "wide.png")
+    assert _sent_picture(attachment.url).size == (2048, 512)
+
+
+def test_a_file_that_is_not_a_picture_is_refused() -> None:
+    with pytest.raises(AttachmentError):
+        image_attachment(b"<html>not a picture</html>", "page.png")
+
+
+def test_a_picture_declaring_a_huge_canvas_is_refused() -> None:
+    with pytest.raises(AttachmentError):
+        image_attachment(png_declaring(12_000, 12_000), "bomb.png")
+
+
+def test_the_apps_pixel_limit_holds_from_the_first_picture_opened() -> None:
+    # 144 megapixels: within Pillow's own default limit, above the app's; refused from the
+    # header alone, before any pixel is decompressed.
+    with pytest.raises(Image.DecompressionBombError):
+        open_image(png_declaring(12_000, 12_000))
+    with open_image(png_declaring(8_000, 8_000)) as within:
+        assert within.size == (8_000, 8_000)
+
+
+def test_the_services_load_without_pillow_or_the_xml_parser() -> None:
+    # Both are needed only once a picture arrives; most sessions start without one.
+    code = (
+        "import pkgutil, importlib, sys\n"
+        "import ecovdesk.api, ecovdesk.core\n"
+        "for package in (ecovdesk.api, ecovdesk.core):\n"
+        "    for module in pkgutil.walk_packages(package.__path__, package.__name__ + '.'):\n"
+        "        importlib.import_module(module.name)\n"
+        "print(','.join(name for name in ('PIL', 'xml.etree') if name in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == ""
