@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import AsyncIterator
 
 import httpx
@@ -16,6 +14,7 @@ from ecovdesk.api.http import (
     normalise_base_url,
     request_json,
 )
+from tests.fresh_imports import modules_loaded
 
 from .conftest import (
     API_KEY,
@@ -301,15 +300,11 @@ def test_error_from_body_classifies_by_wording(body: object, kind: ErrorKind) ->
 
 def test_api_layer_imports_no_qt_core_or_ui() -> None:
     code = (
-        "import sys, pkgutil, importlib, ecovdesk.api as api\n"
+        "import pkgutil, importlib, ecovdesk.api as api\n"
         "for m in pkgutil.iter_modules(api.__path__):\n"
         "    importlib.import_module('ecovdesk.api.' + m.name)\n"
-        "bad = [n for n in sys.modules if n.split('.')[0] in ('PySide6', 'qasync')"
-        " or n.startswith(('ecovdesk.core', 'ecovdesk.ui'))]\n"
-        "print(bad); sys.exit(1 if bad else 0)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert done.returncode == 0, done.stdout + done.stderr
+    assert modules_loaded(code, ["PySide6", "qasync", "ecovdesk.core", "ecovdesk.ui"]) == []
 
 
 @pytest.mark.parametrize("key", ["sk-ключ", "sk-abc\x01def", "sk-abc\ndef"])

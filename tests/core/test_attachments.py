@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import base64
 import io
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -14,8 +11,7 @@ from PIL import Image
 from ecovdesk.core.attachments import AttachmentError, image_attachment
 from ecovdesk.core.pillow import open_image
 from tests.core.library_helpers import picture, png_declaring
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.fresh_imports import modules_loaded
 
 
 def _sent_picture(url: str) -> Image.Image:
@@ -58,14 +54,10 @@ def test_the_apps_pixel_limit_holds_from_the_first_picture_opened() -> None:
 def test_the_services_load_without_pillow_or_the_xml_parser() -> None:
     # Both are needed only once a picture arrives; most sessions start without one.
     code = (
-        "import pkgutil, importlib, sys\n"
+        "import pkgutil, importlib\n"
         "import ecovdesk.api, ecovdesk.core\n"
         "for package in (ecovdesk.api, ecovdesk.core):\n"
         "    for module in pkgutil.walk_packages(package.__path__, package.__name__ + '.'):\n"
         "        importlib.import_module(module.name)\n"
-        "print(','.join(name for name in ('PIL', 'xml.etree') if name in sys.modules))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
-    )
-    assert done.stdout.strip() == ""
+    assert modules_loaded(code, ["PIL", "xml.etree"]) == []

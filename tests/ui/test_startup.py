@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
@@ -18,9 +16,8 @@ from ecovdesk.paths import resolve_profile
 from ecovdesk.ui.draft_box import DraftBox
 from ecovdesk.ui.main_window import MainWindow
 from tests.fakerelay.server import FakeRelay
+from tests.fresh_imports import modules_loaded
 from tests.ui.conftest import API_KEY, Driver, stop_app
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def _qt_app() -> QApplication:
@@ -160,15 +157,8 @@ def test_enter_pressed_while_the_window_opens_sends_once_it_can(
 
 
 def test_the_bare_window_does_not_load_the_http_stack_or_the_pages() -> None:
-    code = (
-        "import sys\n"
-        "import ecovdesk.app, ecovdesk.ui.main_window\n"
-        "heavy = ['httpx', 'asyncio', 'qasync', 'markdown_it', 'pygments', 'PIL',\n"
-        "         'PySide6.QtMultimedia', 'ecovdesk.core.database', 'ecovdesk.ui.composer',\n"
-        "         'ecovdesk.core.domain', 'sqlite3']\n"
-        "print(','.join(name for name in heavy if name in sys.modules))\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
-    )
-    assert done.stdout.strip() == ""
+    heavy = [
+        "httpx", "asyncio", "qasync", "markdown_it", "pygments", "PIL", "PySide6.QtMultimedia",
+        "ecovdesk.core.database", "ecovdesk.ui.composer", "ecovdesk.core.domain", "sqlite3",
+    ]  # fmt: skip
+    assert modules_loaded("import ecovdesk.app, ecovdesk.ui.main_window", heavy) == []
