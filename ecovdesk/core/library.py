@@ -42,13 +42,13 @@ from ecovdesk.core.library_files import (
 from ecovdesk.core.media_check import (
     DOWNLOAD_FAILED,
     EXPIRED_OR_MISSING,
-    MAX_PIXELS,
     SAVE_FAILED,
     TOO_LARGE,
     ImageFacts,
     MediaRejected,
     check_media,
 )
+from ecovdesk.core.pillow import MAX_PIXELS
 from ecovdesk.core.relay_session import RelaySession
 from ecovdesk.core.storage_errors import StorageError
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from ecovdesk.core.domain import AssetKind
 from ecovdesk.core.image_ends import image_end
-from ecovdesk.core.pillow import open_image
+from ecovdesk.core.pillow import MAX_PIXELS, open_image
 
 if TYPE_CHECKING:
     import xml.etree.ElementTree as ElementTree
@@ -34,10 +34,6 @@ DOWNLOAD_FAILED = "download_failed"
 EXPIRED_OR_MISSING = "expired_or_missing"
 SAVE_FAILED = "save_failed"
 POLYGLOT = "polyglot"
-
-# 64 megapixels is above any picture model's output (the largest are about 16 MP) and keeps
-# a decoded RGBA frame near 256 MB.
-MAX_PIXELS = 64_000_000
 
 SVG_MIME = "image/svg+xml"
 _SNIFF_BYTES = 4096

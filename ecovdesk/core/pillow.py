@@ -14,14 +14,16 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PIL.Image import Image
 
-# Pillow raises DecompressionBombError above twice this many pixels.
-MAX_IMAGE_PIXELS = 64_000_000
+# 64 megapixels is above any picture model's output (the largest are about 16 MP) and keeps
+# a decoded RGBA frame near 256 MB. The library refuses pictures above it from their header;
+# Pillow itself raises DecompressionBombError above twice as many.
+MAX_PIXELS = 64_000_000
 
 
 def open_image(source: bytes | Path, formats: list[str] | None = None) -> Image:
     """``source`` opened lazily by Pillow, as ``PIL.Image.open`` does (pixels load on use)."""
     from PIL import Image as pil_image
 
-    pil_image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
+    pil_image.MAX_IMAGE_PIXELS = MAX_PIXELS
     fp = io.BytesIO(source) if isinstance(source, bytes) else source
     return pil_image.open(fp, formats=formats)
