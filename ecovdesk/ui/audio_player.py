@@ -239,5 +239,5 @@ class AudioPlayerBar(MediaPlayerBase):
         if problem:
             return self.tr("This song cannot be played: %1").replace("%1", problem)
         if device_missing:
-            return self.tr("No audio output device was found; playback is unavailable.")
+            return self.tr("No audio output device was found; the song plays without sound.")
         return ""

@@ -103,8 +103,8 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/audio_player.py" line="242"/>
-        <source>No audio output device was found; playback is unavailable.</source>
-        <translation>No audio output device was found; playback is unavailable.</translation>
+        <source>No audio output device was found; the song plays without sound.</source>
+        <translation>No audio output device was found; the song plays without sound.</translation>
     </message>
 </context>
 <context>

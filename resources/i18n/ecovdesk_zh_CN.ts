@@ -103,8 +103,8 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/audio_player.py" line="242"/>
-        <source>No audio output device was found; playback is unavailable.</source>
-        <translation>未找到音频输出设备，无法播放。</translation>
+        <source>No audio output device was found; the song plays without sound.</source>
+        <translation>未找到音频输出设备，歌曲将静音播放。</translation>
     </message>
 </context>
 <context>

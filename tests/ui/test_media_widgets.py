@@ -23,7 +23,7 @@ from tests.fakerelay.server import FakeRelay
 
 MEDIA = Path(__file__).resolve().parents[1] / "fakerelay" / "media"
 MP3, MP4, POSTER = MEDIA / "sample.mp3", MEDIA / "sample.mp4", MEDIA / "poster.jpg"
-NO_DEVICE_AUDIO = "No audio output device was found; playback is unavailable."
+NO_DEVICE_AUDIO = "No audio output device was found; the song plays without sound."
 NO_DEVICE_VIDEO = "No audio output device was found; the video plays without sound."
 Loaded = QMediaPlayer.MediaStatus.LoadedMedia
 Playing = QMediaPlayer.PlaybackState.PlayingState
