@@ -100,6 +100,10 @@ class GalleryPage(QWidget):
         self.view.setWordWrap(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setModel(self.model)
+        self.view.selectionModel().selectionChanged.connect(self._update_delete)
+        self.model.modelReset.connect(self._update_delete)
+        self.model.rowsRemoved.connect(self._update_delete)
+        self._update_delete()
         self.view.setLayoutMode(QListView.LayoutMode.Batched)
         self.view.setBatchSize(200)
         self.view.activated.connect(self._open_index)
@@ -131,6 +135,9 @@ class GalleryPage(QWidget):
         count = len(self.model.assets)
         self.count_label.setText(self.tr("%n picture(s)", "", count))
         self.empty_hint.setVisible(count == 0)
+
+    def _update_delete(self) -> None:
+        self.delete_button.setEnabled(self.view.selectionModel().hasSelection())
 
     def selected_assets(self) -> list[Asset]:
         rows = sorted(i.row() for i in self.view.selectionModel().selectedIndexes())

@@ -190,12 +190,15 @@ def test_gallery_model_filters_delete_and_reference(
     assert app.window.tabs.currentIndex() == 0
 
     _open_gallery(driver, app)
+    assert not gallery.delete_button.isEnabled()  # nothing chosen yet
     gallery.view.selectAll()
+    assert gallery.delete_button.isEnabled()
     path = gallery.model.assets[0].path
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     gallery.delete_button.click()
     driver.until(lambda: len(gallery.model.assets) == 0)
     assert not path.exists()
+    assert not gallery.delete_button.isEnabled()
 
 
 def test_viewer_zooms_pages_and_saves_with_a_safe_name(
