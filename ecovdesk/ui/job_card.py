@@ -42,11 +42,30 @@ def elapsed_text(job: Job, now: float | None = None) -> str:
     return f"{minutes}:{seconds:02d}"
 
 
+def _label_words() -> dict[str, str]:
+    """Midjourney's own English labels in the user's language. U1–V4 read the same in every
+    language; a label not listed here is shown as the relay sent it."""
+    return {
+        "Upscale (Subtle)": QCoreApplication.translate("JobCard", "Upscale (Subtle)"),
+        "Upscale (Creative)": QCoreApplication.translate("JobCard", "Upscale (Creative)"),
+        "Upscale (2x)": QCoreApplication.translate("JobCard", "Upscale (2x)"),
+        "Upscale (4x)": QCoreApplication.translate("JobCard", "Upscale (4x)"),
+        "Vary (Subtle)": QCoreApplication.translate("JobCard", "Vary (Subtle)"),
+        "Vary (Strong)": QCoreApplication.translate("JobCard", "Vary (Strong)"),
+        "Vary (Region)": QCoreApplication.translate("JobCard", "Vary (Region)"),
+        "Zoom Out 2x": QCoreApplication.translate("JobCard", "Zoom Out 2x"),
+        "Zoom Out 1.5x": QCoreApplication.translate("JobCard", "Zoom Out 1.5x"),
+        "Custom Zoom": QCoreApplication.translate("JobCard", "Custom Zoom"),
+        "Make Square": QCoreApplication.translate("JobCard", "Make Square"),
+    }
+
+
 def action_text(action: JobAction) -> str:
     """The button's label; the emoji-only ones (reroll, pans) also get words, since not every
     system has an emoji font."""
     if action.label:
-        return " ".join(p for p in (action.emoji, action.label) if p)
+        label = _label_words().get(action.label, action.label)
+        return " ".join(p for p in (action.emoji, label) if p)
     words = {
         "reroll": QCoreApplication.translate("JobCard", "Reroll"),
         "pan_left": QCoreApplication.translate("JobCard", "Pan left"),
@@ -57,6 +76,13 @@ def action_text(action: JobAction) -> str:
     parts = action.custom_id.split("::")
     word = words.get(parts[2], "") if len(parts) > 2 else ""
     return " ".join(p for p in (action.emoji, word) if p) or action.custom_id
+
+
+def is_grid(actions: list[JobAction]) -> bool:
+    """Whether the picture is a 2×2 grid: only a grid offers the plain upscale of one of its
+    quarters (``MJ::JOB::upsample::N``); an upscaled picture's own upscales are named
+    differently (``upsample_v6_2x_subtle``), though their labels also begin with "U"."""
+    return any(a.custom_id.split("::")[2:3] == ["upsample"] for a in actions)
 
 
 class JobCard(QFrame):
@@ -164,11 +190,7 @@ class JobCard(QFrame):
         )
         self.resubmit_button.setVisible(state is JobState.UNCERTAIN)
         self.dismiss_button.setVisible(state is JobState.UNCERTAIN)
-        grid = (
-            state is JobState.SUCCEEDED
-            and job.family == "midjourney"
-            and any(a.label.startswith("U") for a in job.actions)
-        )
+        grid = state is JobState.SUCCEEDED and job.family == "midjourney" and is_grid(job.actions)
         self.split_button.setVisible(grid)
         streaming = bool(job.params.get("stream_urls") or job.params.get("clips"))
         self.listen_button.setVisible(job.family == "suno" and state.is_active and streaming)

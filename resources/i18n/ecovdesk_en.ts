@@ -466,17 +466,17 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/gallery.py" line="85"/>
-        <location filename="../../ecovdesk/ui/gallery.py" line="165"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="172"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="111"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="115"/>
         <source>Pictures you generate or receive in chats appear here, kept for good.</source>
         <translation>Pictures you generate or receive in chats appear here, kept for good.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/gallery.py" line="132"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="136"/>
         <source>%n picture(s)</source>
         <translation>
             <numerusform>%n picture</numerusform>
@@ -484,17 +484,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="155"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="162"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="158"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="165"/>
         <source>Open the conversation it came from</source>
         <translation>Open the conversation it came from</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="162"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="169"/>
         <source>Use as reference</source>
         <translation>Use as reference</translation>
     </message>
@@ -756,92 +756,147 @@
         <translation>Expired</translation>
     </message>
     <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="49"/>
+        <source>Upscale (Subtle)</source>
+        <translation>Upscale (Subtle)</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="50"/>
+        <source>Upscale (Creative)</source>
+        <translation>Upscale (Creative)</translation>
+    </message>
+    <message>
         <location filename="../../ecovdesk/ui/job_card.py" line="51"/>
+        <source>Upscale (2x)</source>
+        <translation>Upscale (2x)</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="52"/>
+        <source>Upscale (4x)</source>
+        <translation>Upscale (4x)</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="53"/>
+        <source>Vary (Subtle)</source>
+        <translation>Vary (Subtle)</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="54"/>
+        <source>Vary (Strong)</source>
+        <translation>Vary (Strong)</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="55"/>
+        <source>Vary (Region)</source>
+        <translation>Vary (Region)</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="56"/>
+        <source>Zoom Out 2x</source>
+        <translation>Zoom Out 2x</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="57"/>
+        <source>Zoom Out 1.5x</source>
+        <translation>Zoom Out 1.5x</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="58"/>
+        <source>Custom Zoom</source>
+        <translation>Custom Zoom</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="59"/>
+        <source>Make Square</source>
+        <translation>Make Square</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="70"/>
         <source>Reroll</source>
         <translation>Reroll</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="52"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="71"/>
         <source>Pan left</source>
         <translation>Pan left</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="53"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="72"/>
         <source>Pan right</source>
         <translation>Pan right</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="54"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="73"/>
         <source>Pan up</source>
         <translation>Pan up</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="55"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="74"/>
         <source>Pan down</source>
         <translation>Pan down</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="104"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="130"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="106"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="132"/>
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="108"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="134"/>
         <source>Resubmit</source>
         <translation>Resubmit</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="110"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="136"/>
         <source>Send the request again; this may be charged twice</source>
         <translation>Send the request again; this may be charged twice</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="113"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="139"/>
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="115"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="141"/>
         <source>Split into four</source>
         <translation>Split into four</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="116"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="142"/>
         <source>Save the four pictures of the grid separately, free</source>
         <translation>Save the four pictures of the grid separately, free</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="118"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="144"/>
         <source>Listen now</source>
         <translation>Listen now</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="119"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="145"/>
         <source>Play the song while Suno is still making it</source>
         <translation>Play the song while Suno is still making it</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="134"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="160"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="135"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="161"/>
         <source>Look up the seed of this picture</source>
         <translation>Look up the seed of this picture</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="177"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="199"/>
         <source>From job #%1</source>
         <translation>From job #%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="200"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="222"/>
         <source>Use: %1</source>
         <translation>Use: %1</translation>
     </message>

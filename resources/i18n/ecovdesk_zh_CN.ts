@@ -466,34 +466,34 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/gallery.py" line="85"/>
-        <location filename="../../ecovdesk/ui/gallery.py" line="165"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="172"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="111"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="115"/>
         <source>Pictures you generate or receive in chats appear here, kept for good.</source>
         <translation>生成的图片和对话中收到的图片都会永久保存在这里。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/gallery.py" line="132"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="136"/>
         <source>%n picture(s)</source>
         <translation>
             <numerusform>%n 张图片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="155"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="162"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="158"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="165"/>
         <source>Open the conversation it came from</source>
         <translation>打开来源对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="162"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="169"/>
         <source>Use as reference</source>
         <translation>用作参考图</translation>
     </message>
@@ -755,92 +755,147 @@
         <translation>已过期</translation>
     </message>
     <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="49"/>
+        <source>Upscale (Subtle)</source>
+        <translation>放大（细微）</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="50"/>
+        <source>Upscale (Creative)</source>
+        <translation>放大（创意）</translation>
+    </message>
+    <message>
         <location filename="../../ecovdesk/ui/job_card.py" line="51"/>
+        <source>Upscale (2x)</source>
+        <translation>放大 2 倍</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="52"/>
+        <source>Upscale (4x)</source>
+        <translation>放大 4 倍</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="53"/>
+        <source>Vary (Subtle)</source>
+        <translation>变化（细微）</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="54"/>
+        <source>Vary (Strong)</source>
+        <translation>变化（强烈）</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="55"/>
+        <source>Vary (Region)</source>
+        <translation>局部重绘</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="56"/>
+        <source>Zoom Out 2x</source>
+        <translation>缩小 2 倍</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="57"/>
+        <source>Zoom Out 1.5x</source>
+        <translation>缩小 1.5 倍</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="58"/>
+        <source>Custom Zoom</source>
+        <translation>自定义缩放</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="59"/>
+        <source>Make Square</source>
+        <translation>变为正方形</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="70"/>
         <source>Reroll</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="52"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="71"/>
         <source>Pan left</source>
         <translation>向左平移</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="53"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="72"/>
         <source>Pan right</source>
         <translation>向右平移</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="54"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="73"/>
         <source>Pan up</source>
         <translation>向上平移</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="55"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="74"/>
         <source>Pan down</source>
         <translation>向下平移</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="104"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="130"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="106"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="132"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="108"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="134"/>
         <source>Resubmit</source>
         <translation>重新提交</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="110"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="136"/>
         <source>Send the request again; this may be charged twice</source>
         <translation>再次发送请求；可能会被重复扣费</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="113"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="139"/>
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="115"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="141"/>
         <source>Split into four</source>
         <translation>拆分为四张</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="116"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="142"/>
         <source>Save the four pictures of the grid separately, free</source>
         <translation>把四宫格拆成四张单独保存，不额外扣费</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="118"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="144"/>
         <source>Listen now</source>
         <translation>立即试听</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="119"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="145"/>
         <source>Play the song while Suno is still making it</source>
         <translation>在 Suno 生成过程中先播放</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="134"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="160"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="135"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="161"/>
         <source>Look up the seed of this picture</source>
         <translation>查询这张图的种子</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="177"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="199"/>
         <source>From job #%1</source>
         <translation>来自任务 #%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="200"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="222"/>
         <source>Use: %1</source>
         <translation>使用：%1</translation>
     </message>

@@ -166,3 +166,38 @@ def test_values_come_out_latest_per_key_in_the_order_keys_arrived(
     qtbot.waitUntil(lambda: len(one_by_one) == 3)
     assert one_by_one == ["c", "e", "d"]
     assert turns == [["c"], ["e"], ["d"]]
+
+
+UPSCALE_ACTIONS = [
+    JobAction("MJ::JOB::upsample_v6_2x_subtle::1::abc::SOLO", "Upscale (Subtle)"),
+    JobAction("MJ::JOB::low_variation::1::abc::SOLO", "Vary (Subtle)"),
+    JobAction("MJ::Inpaint::1::abc::SOLO", "Vary (Region)"),
+    JobAction("MJ::Outpaint::50::1::abc::SOLO", "Zoom Out 2x"),
+    JobAction("MJ::CustomZoom::abc", "Custom Zoom"),
+    JobAction("MJ::JOB::pan_left::1::abc::SOLO", "", "⬅️"),
+    JobAction("MJ::JOB::unknown_new_button::1::abc", "Something New"),
+]
+
+
+def test_an_upscale_has_no_split_and_its_buttons_speak_chinese(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    install_translation(qapp, "zh_CN")
+    try:
+        grid = JobCard(_job(state=JobState.SUCCEEDED, actions=ACTIONS))
+        upscale = JobCard(
+            _job(id=2, kind="action", state=JobState.SUCCEEDED, actions=UPSCALE_ACTIONS)
+        )
+        for card in (grid, upscale):
+            qtbot.addWidget(card)
+            card.show()
+        assert grid.split_button.isVisibleTo(grid)
+        # "Upscale (Subtle)" begins with "U" like U1, yet an upscale is one picture.
+        assert not upscale.split_button.isVisibleTo(upscale)
+        assert upscale.seed_button.isVisibleTo(upscale)
+        labels = [b.text() for b in upscale.findChildren(QPushButton) if b.isVisibleTo(upscale)]
+        assert {"放大（细微）", "变化（细微）", "局部重绘", "缩小 2 倍", "自定义缩放"} <= set(labels)
+        assert "⬅️ 向左平移" in labels
+        assert "Something New" in labels  # a button the app does not know keeps its label
+    finally:
+        install_translation(qapp, "en")

@@ -66,6 +66,11 @@ def test_imagine_shows_progress_then_a_grid_with_buttons_and_an_upscale_lands(
         .startswith("MJ::JOB::upsample::1")
     )
     driver.until(lambda: bool(_replies(app)[-1].images.assets))
+    # An upscale is one picture: its "Upscale (Subtle)" is not a grid's U1, nothing to split.
+    child_labels = [b.text() for b in child.findChildren(QPushButton) if b.isVisibleTo(child)]
+    assert "Upscale (Subtle)" in child_labels
+    assert not child.split_button.isVisibleTo(child)
+    assert child.seed_button.isVisibleTo(child)
 
     window.tabs.setCurrentWidget(window.gallery)
     driver.until(lambda: len(window.gallery.model.assets) >= 2)
