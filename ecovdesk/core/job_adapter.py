@@ -67,6 +67,8 @@ class Download:
     role: str = "main"
     title: str = ""
     meta: Mapping[str, object] = field(default_factory=dict)
+    # Seconds, for songs and videos whose relay says how long they are.
+    duration: float | None = None
 
 
 def texts_of(task: RemoteTask) -> list[str]:
@@ -113,7 +115,7 @@ class FamilyAdapter:
             kind = _ASSET_KINDS.get(ref.kind)
             if kind is not None and ref.url:
                 meta = ref_meta(ref, "width", "height", "video_id", "index")
-                found.append(Download(kind, ref.url, ref.role, ref.title, meta))
+                found.append(Download(kind, ref.url, ref.role, ref.title, meta, ref.duration))
         return found
 
     def summary(self, job: Job, task: RemoteTask) -> str:

@@ -54,7 +54,9 @@ class JobOutputs:
     async def _one(self, job: Job, download: Download) -> Asset | None:
         try:
             async with self._at_once:
-                return await self._library.fetch(download.url, provenance(job, download))
+                return await self._library.fetch(
+                    download.url, provenance(job, download), duration=download.duration
+                )
         except MediaRejected as rejected:
             reason = rejected.reason
         except Exception:

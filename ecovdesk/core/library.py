@@ -104,13 +104,18 @@ class Library:
 
     # --- adding --------------------------------------------------------------------------
 
-    async def fetch(self, url: str, provenance: Provenance) -> Asset:
-        """Download ``url`` into the library; raises :class:`MediaRejected` when refused."""
+    async def fetch(
+        self, url: str, provenance: Provenance, *, duration: float | None = None
+    ) -> Asset:
+        """Download ``url`` into the library; raises :class:`MediaRejected` when refused.
+        ``duration`` is the length in seconds the relay gave for a song or video."""
         cap = self._max_bytes[provenance.kind]
         part = await self._blocking(new_part_file, self.library_dir)
         try:
             sha256, size, declared = await self._download(url, part, cap)
-            return await self._ingest(part, sha256, size, provenance, url, declared)
+            return await self._ingest(
+                part, sha256, size, provenance, url, declared, duration
+            )
         finally:
             part.unlink(missing_ok=True)
 
@@ -186,6 +191,7 @@ class Library:
         provenance: Provenance,
         source_url: str,
         declared_mime: str,
+        duration: float | None = None,
     ) -> Asset:
         check = functools.partial(
             check_media,
@@ -207,6 +213,7 @@ class Library:
             source_url=source_url,
             width=facts.width,
             height=facts.height,
+            duration=duration if duration and duration > 0 else None,
         )
         try:
             async with self._files_lock:

@@ -22,6 +22,8 @@ from ecovdesk.ui.media_common import clock
 from ecovdesk.ui.widgets import label, push_button, tool_button
 
 MODES = ("inspiration", "custom", "continue")
+# Suno v4 songs run to eight minutes.
+MAX_SONG_SECONDS = 480.0
 # Suno reads its style tags in English, so these stay as they are in every language.
 TAG_SUGGESTIONS = (
     "pop",
@@ -185,7 +187,8 @@ class SunoOptionsPanel(QWidget):
         name = title or self.tr("Untitled song")
         self.continue_title.setText(f"{name} ({clock(length * 1000)})" if length else name)
         self.continue_at.blockSignals(True)
-        self.continue_at.setRange(0.0, length)
+        # A song kept before its length was recorded: any second up to Suno's longest song.
+        self.continue_at.setRange(0.0, length or MAX_SONG_SECONDS)
         self.continue_at.setValue(length)
         self.continue_at.blockSignals(False)
         self.set_mode("continue")

@@ -144,6 +144,15 @@ def test_suno_continue_from_a_chosen_second(qtbot: QtBot) -> None:
     assert panel.params() == {"mode": "inspiration"}
 
 
+def test_suno_continue_a_song_of_unknown_length_lets_any_second_be_chosen(qtbot: QtBot) -> None:
+    panel = SunoOptionsPanel()
+    qtbot.addWidget(panel)
+    panel.set_continuation("clip-8", "Old Song", None)
+    assert panel.continue_title.text() == "Old Song"
+    panel.continue_at.setValue(95)
+    assert panel.params()["continue_at"] == 95.0
+
+
 # Video options
 
 

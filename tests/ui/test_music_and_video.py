@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -9,6 +10,7 @@ from ecovdesk.app import RunningApp
 from ecovdesk.core.domain import AssetKind, JobState, Role
 from ecovdesk.ui.message_bubble import MessageBubble
 from tests.fakerelay.server import FakeRelay
+from tests.fakerelay.tasks_suno import DURATION as SONG_SECONDS
 from tests.ui.conftest import Driver
 
 
@@ -63,6 +65,9 @@ def test_a_song_from_a_description_lands_in_the_music_library_with_its_cover(
     assert window.tabs.currentIndex() == 0
     params = window.side_panel.suno.params()
     assert params["mode"] == "continue" and params["continue_clip_id"]
+    # From the end of the song by default: its length as the relay gave it.
+    assert song.duration == pytest.approx(SONG_SECONDS)
+    assert params["continue_at"] == pytest.approx(SONG_SECONDS, abs=0.05)  # tenths shown
 
 
 def test_a_luma_video_plays_in_the_video_tab(

@@ -30,7 +30,9 @@ class CountingLibrary:
         self.most = 0
         self.fetched: list[str] = []
 
-    async def fetch(self, url: str, provenance: Provenance) -> Asset:
+    async def fetch(
+        self, url: str, provenance: Provenance, *, duration: float | None = None
+    ) -> Asset:
         self.under_way += 1
         self.most = max(self.most, self.under_way)
         # Long enough for every other fetch to have started, were nothing holding it back.
