@@ -131,6 +131,9 @@ class JobsPanel(QWidget):
         self.cancel_button = push_button(self.tr("Cancel"))
         self.retry_button = push_button(self.tr("Retry"))
         self.repoll_button = push_button(self.tr("Check again"))
+        self.repoll_button.setToolTip(
+            self.tr("Ask the relay about this job now; for a finished job, download its files again")
+        )
         self.resubmit_button = push_button(self.tr("Resubmit"))
         self.dismiss_button = push_button(self.tr("Dismiss"))
         self.open_button = push_button(self.tr("Open result"))
@@ -207,8 +210,12 @@ class JobsPanel(QWidget):
         self.retry_button.setEnabled(
             state in (JobState.FAILED, JobState.CANCELLED, JobState.EXPIRED)
         )
+        # As the job service takes it: a running job is asked about at once, a finished one
+        # has its files fetched again (one refused or lost); a failed one has nothing to ask.
         self.repoll_button.setEnabled(
-            state is not None and bool(job and job.remote_id) and state is not JobState.SUCCEEDED
+            job is not None
+            and bool(job.remote_id)
+            and (job.state.is_active or job.state is JobState.SUCCEEDED)
         )
         self.resubmit_button.setEnabled(state is JobState.UNCERTAIN)
         self.dismiss_button.setEnabled(state is JobState.UNCERTAIN)

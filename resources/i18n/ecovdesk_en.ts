@@ -980,27 +980,32 @@
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="134"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="135"/>
+        <source>Ask the relay about this job now; for a finished job, download its files again</source>
+        <translation>Ask the relay about this job now; for a finished job, download its files again</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="137"/>
         <source>Resubmit</source>
         <translation>Resubmit</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="135"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="138"/>
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="136"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="139"/>
         <source>Open result</source>
         <translation>Open result</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="168"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="171"/>
         <source>Midjourney, Suno and video jobs appear here while they run and after.</source>
         <translation>Midjourney, Suno and video jobs appear here while they run and after.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="217"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="224"/>
         <source>%n job(s) running</source>
         <translation>
             <numerusform>%n job running</numerusform>
@@ -1880,141 +1885,141 @@
 <context>
     <name>SunoOptionsPanel</name>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="51"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="53"/>
         <source>Song options</source>
         <translation>Song options</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="60"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="62"/>
         <source>Inspiration</source>
         <translation>Inspiration</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="61"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="63"/>
         <source>Custom</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="62"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="64"/>
         <source>Continue</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="72"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="74"/>
         <source>Describe the song in the message box; Suno writes the lyrics, title and style.</source>
         <translation>Describe the song in the message box; Suno writes the lyrics, title and style.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="79"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="81"/>
         <source>Continue a song</source>
         <translation>Continue a song</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="82"/>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="197"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="84"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="200"/>
         <source>Pick a song in the music library and choose “Continue this song”.</source>
         <translation>Pick a song in the music library and choose “Continue this song”.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="87"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="89"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="89"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="91"/>
         <source>Song</source>
         <translation>Song</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="90"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="92"/>
         <source>From second</source>
         <translation>From second</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="97"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="99"/>
         <source>Song title</source>
         <translation>Song title</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="99"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="101"/>
         <source>Style, e.g. emotional punk</source>
         <translation>Style, e.g. emotional punk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="104"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="106"/>
         <source>Add this style</source>
         <translation>Add this style</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="110"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="112"/>
         <source>Styles to avoid</source>
         <translation>Styles to avoid</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="115"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="117"/>
         <source>Insert a section marker</source>
         <translation>Insert a section marker</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="121"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="123"/>
         <source>[Verse]
 Your lyrics…</source>
         <translation>[Verse]
 Your lyrics…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="125"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="127"/>
         <source>What the lyrics should be about</source>
         <translation>What the lyrics should be about</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="126"/>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="246"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="128"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="249"/>
         <source>Write lyrics for me</source>
         <translation>Write lyrics for me</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="132"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="134"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="133"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="135"/>
         <source>Style</source>
         <translation>Style</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="135"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="137"/>
         <source>Avoid</source>
         <translation>Avoid</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="136"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="138"/>
         <source>Lyrics</source>
         <translation>Lyrics</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="142"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="144"/>
         <source>Instrumental (no vocals)</source>
         <translation>Instrumental (no vocals)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="185"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="187"/>
         <source>Untitled song</source>
         <translation>Untitled song</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="246"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="249"/>
         <source>Writing lyrics…</source>
         <translation>Writing lyrics…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="262"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="265"/>
         <source>The lyrics could not be written: %1</source>
         <translation>The lyrics could not be written: %1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="282"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="285"/>
         <source>Type what the lyrics should be about, or a title or style first</source>
         <translation>Type what the lyrics should be about, or a title or style first</translation>
     </message>

@@ -979,27 +979,32 @@
         <translation>重新查询</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="134"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="135"/>
+        <source>Ask the relay about this job now; for a finished job, download its files again</source>
+        <translation>立即向中转站查询这个任务；已完成的任务会重新下载它的文件</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="137"/>
         <source>Resubmit</source>
         <translation>重新提交</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="135"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="138"/>
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="136"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="139"/>
         <source>Open result</source>
         <translation>打开结果</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="168"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="171"/>
         <source>Midjourney, Suno and video jobs appear here while they run and after.</source>
         <translation>Midjourney、Suno 和视频任务会在这里显示进度和结果。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="217"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="224"/>
         <source>%n job(s) running</source>
         <translation>
             <numerusform>%n 个任务进行中</numerusform>
@@ -1873,141 +1878,141 @@
 <context>
     <name>SunoOptionsPanel</name>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="51"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="53"/>
         <source>Song options</source>
         <translation>歌曲参数</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="60"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="62"/>
         <source>Inspiration</source>
         <translation>灵感模式</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="61"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="63"/>
         <source>Custom</source>
         <translation>自定义模式</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="62"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="64"/>
         <source>Continue</source>
         <translation>续写</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="72"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="74"/>
         <source>Describe the song in the message box; Suno writes the lyrics, title and style.</source>
         <translation>在消息框中描述歌曲，Suno 会自动写词、起标题并选择风格。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="79"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="81"/>
         <source>Continue a song</source>
         <translation>续写歌曲</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="82"/>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="197"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="84"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="200"/>
         <source>Pick a song in the music library and choose “Continue this song”.</source>
         <translation>在音乐库中选择一首歌，然后点“续写这首歌”。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="87"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="89"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="89"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="91"/>
         <source>Song</source>
         <translation>歌曲</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="90"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="92"/>
         <source>From second</source>
         <translation>从第几秒开始</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="97"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="99"/>
         <source>Song title</source>
         <translation>歌曲标题</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="99"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="101"/>
         <source>Style, e.g. emotional punk</source>
         <translation>风格，例如 emotional punk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="104"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="106"/>
         <source>Add this style</source>
         <translation>添加这个风格</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="110"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="112"/>
         <source>Styles to avoid</source>
         <translation>要避免的风格</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="115"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="117"/>
         <source>Insert a section marker</source>
         <translation>插入段落标记</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="121"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="123"/>
         <source>[Verse]
 Your lyrics…</source>
         <translation>[Verse]
 在这里写歌词…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="125"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="127"/>
         <source>What the lyrics should be about</source>
         <translation>歌词的主题</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="126"/>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="246"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="128"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="249"/>
         <source>Write lyrics for me</source>
         <translation>帮我写歌词</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="132"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="134"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="133"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="135"/>
         <source>Style</source>
         <translation>风格</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="135"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="137"/>
         <source>Avoid</source>
         <translation>避免</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="136"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="138"/>
         <source>Lyrics</source>
         <translation>歌词</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="142"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="144"/>
         <source>Instrumental (no vocals)</source>
         <translation>纯音乐（无人声）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="185"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="187"/>
         <source>Untitled song</source>
         <translation>未命名歌曲</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="246"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="249"/>
         <source>Writing lyrics…</source>
         <translation>正在写歌词…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="262"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="265"/>
         <source>The lyrics could not be written: %1</source>
         <translation>歌词生成失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="282"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="285"/>
         <source>Type what the lyrics should be about, or a title or style first</source>
         <translation>请先输入歌词主题，或填写标题、风格</translation>
     </message>

@@ -201,3 +201,25 @@ def test_an_upscale_has_no_split_and_its_buttons_speak_chinese(
         assert "Something New" in labels  # a button the app does not know keeps its label
     finally:
         install_translation(qapp, "en")
+
+
+@pytest.mark.parametrize(
+    ("state", "remote_id", "can_check"),
+    [
+        (JobState.RUNNING, "task-1", True),
+        (JobState.SUCCEEDED, "task-1", True),  # fetches its files again
+        (JobState.FAILED, "task-1", False),
+        (JobState.CANCELLED, "task-1", False),
+        (JobState.SUBMITTING, "", False),
+    ],
+)
+def test_check_again_is_offered_only_where_the_relay_can_be_asked(
+    qtbot: QtBot, qapp: QApplication, state: JobState, remote_id: str, can_check: bool
+) -> None:
+    install_translation(qapp, "en")
+    panel = JobsPanel()
+    qtbot.addWidget(panel)
+    panel.set_jobs([_job(state=state, remote_id=remote_id)])
+    assert not panel.repoll_button.isEnabled()  # nothing selected
+    panel.view.selectRow(0)
+    assert panel.repoll_button.isEnabled() is can_check
