@@ -180,7 +180,13 @@ class JobCard(QFrame):
         state = job.state
         self.state_label.setText(state_text(state))
         self.progress.setVisible(state.is_active)
-        self.progress.setValue(job.progress or 0)
+        if job.progress is None:
+            # Luma and Kling say nothing of their progress: a busy bar, not a "0%" that
+            # never moves.
+            self.progress.setRange(0, 0)
+        else:
+            self.progress.setRange(0, 100)
+            self.progress.setValue(job.progress)
         self.show_elapsed()
         self.error.setText(job.error)
         self.error.setVisible(bool(job.error))

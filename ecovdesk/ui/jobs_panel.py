@@ -109,7 +109,9 @@ class JobsModel(QAbstractTableModel):
         if column == 3:
             return state_text(job.state)
         if column == 4:
-            return f"{job.progress}%" if job.progress is not None else ""
+            # A failed job's last figure says nothing about it any more.
+            shown = job.progress is not None and job.state in (JobState.RUNNING, JobState.SUCCEEDED)
+            return f"{job.progress}%" if shown else ""
         if column == 5:
             return elapsed_text(job)
         return job.error

@@ -223,3 +223,31 @@ def test_check_again_is_offered_only_where_the_relay_can_be_asked(
     assert not panel.repoll_button.isEnabled()  # nothing selected
     panel.view.selectRow(0)
     assert panel.repoll_button.isEnabled() is can_check
+
+
+def test_a_job_without_progress_figures_shows_a_busy_bar_not_a_still_zero(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    install_translation(qapp, "en")
+    card = JobCard(_job(family="luma", model="luma", progress=None))
+    qtbot.addWidget(card)
+    card.show()
+    assert card.progress.isVisibleTo(card) and card.progress.maximum() == 0  # busy
+    card.update_job(_job(family="midjourney", progress=40))
+    assert card.progress.maximum() == 100 and card.progress.value() == 40
+
+
+def test_the_jobs_table_drops_the_progress_of_a_job_that_failed(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    install_translation(qapp, "en")
+    panel = JobsPanel()
+    qtbot.addWidget(panel)
+    panel.set_jobs(
+        [
+            _job(id=1, state=JobState.RUNNING, progress=50),
+            _job(id=2, state=JobState.FAILED, progress=50, error="banned prompt"),
+        ]
+    )
+    progress = [panel.model.index(row, 4).data() for row in range(2)]
+    assert progress == ["50%", ""]
