@@ -176,15 +176,15 @@ class SunoJobs(FamilyAdapter):
             meta = ref_meta(ref, "clip_id", "tags")
             if ref.meta.get("prompt"):
                 meta["lyrics"] = ref.meta["prompt"]
-            found.append(
-                Download(AssetKind.AUDIO, ref.url, "main", ref.title, meta, ref.duration)
-            )
+            found.append(Download(AssetKind.AUDIO, ref.url, "main", ref.title, meta, ref.duration))
             cover = text(ref.meta.get("image_large_url")) or text(ref.meta.get("image_url"))
             if cover:
                 found.append(Download(AssetKind.IMAGE, cover, "cover", ref.title, meta))
             video = text(ref.meta.get("video_url"))
             if video:
-                found.append(Download(AssetKind.VIDEO, video, "video", ref.title, meta, ref.duration))
+                found.append(
+                    Download(AssetKind.VIDEO, video, "video", ref.title, meta, ref.duration)
+                )
         return found
 
     def summary(self, job: Job, task: RemoteTask) -> str:

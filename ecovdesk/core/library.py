@@ -113,9 +113,7 @@ class Library:
         part = await self._blocking(new_part_file, self.library_dir)
         try:
             sha256, size, declared = await self._download(url, part, cap)
-            return await self._ingest(
-                part, sha256, size, provenance, url, declared, duration
-            )
+            return await self._ingest(part, sha256, size, provenance, url, declared, duration)
         finally:
             part.unlink(missing_ok=True)
 

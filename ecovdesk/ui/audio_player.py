@@ -11,7 +11,8 @@ from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QStyle, QVBoxLayout, QWidget
 
 from ecovdesk.ui.media_base import MediaPlayerBase
-from ecovdesk.ui.media_common import local_file, media_url, save_copy_as
+from ecovdesk.ui.media_common import local_file, media_url
+from ecovdesk.ui.save_copy import save_copy_as
 from ecovdesk.ui.widgets import label, tool_button
 
 COVER_SIDE = 56

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
-from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import (
@@ -18,19 +16,19 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QGraphicsPixmapItem,
     QGraphicsScene,
     QGraphicsView,
     QHBoxLayout,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ecovdesk.core.domain import Asset
-from ecovdesk.core.library import safe_file_name
 from ecovdesk.ui.pictures import load_image
+from ecovdesk.ui.save_copy import save_copy_as
 from ecovdesk.ui.widgets import label, push_button
 
 ZOOM_STEP = 1.25
@@ -98,17 +96,27 @@ class ImageViewer(QDialog):
             (self.tr("Copy"), self.copy, "Ctrl+C"),
             (self.tr("Show in folder"), self.show_in_folder, ""),
         )
+        self.buttons: list[QPushButton] = []
         for text, slot, key in actions:
             button = push_button(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
+            self.buttons.append(button)
             if key:
                 QShortcut(QKeySequence(key), self, slot)
+        # Fit, 100 %, Save as and Copy need the picture itself.
+        self.picture_buttons = self.buttons[2:6]
         buttons.addStretch(1)
         self.position = label()
         buttons.addWidget(self.position)
+        self.missing = label(
+            self.tr("The file of this picture is missing or cannot be read."),
+            align=Qt.AlignmentFlag.AlignCenter,
+        )
+        self.missing.setWordWrap(True)
         body = QHBoxLayout()
         body.addWidget(self.view, 1)
+        body.addWidget(self.missing, 1)
         body.addWidget(self.details)
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
@@ -123,6 +131,11 @@ class ImageViewer(QDialog):
         asset = self.asset
         image = load_image(asset.path)
         self.view.set_pixmap(QPixmap.fromImage(image))
+        self.readable = not image.isNull()
+        self.view.setVisible(self.readable)
+        self.missing.setVisible(not self.readable)
+        for button in self.picture_buttons:
+            button.setEnabled(self.readable)
         self.position.setText(f"{self.index + 1} / {len(self.assets)}")
         when = dt.datetime.fromtimestamp(asset.created_at).strftime("%Y-%m-%d %H:%M")
         lines = [
@@ -157,14 +170,14 @@ class ImageViewer(QDialog):
             self.show_current()
 
     def save_as(self) -> None:
-        asset = self.asset
-        name = safe_file_name(asset.provenance.prompt or "picture", asset.path.suffix.lstrip("."))
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save picture"), name)
-        if target:
-            shutil.copyfile(asset.path, Path(target))
+        if self.readable:
+            title = self.asset.provenance.prompt or "picture"
+            save_copy_as(self, self.asset.path, title, self.tr("Save picture"))
 
     def copy(self) -> None:
-        QGuiApplication.clipboard().setImage(load_image(self.asset.path))
+        image = load_image(self.asset.path)
+        if not image.isNull():
+            QGuiApplication.clipboard().setImage(image)
 
     def show_in_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.asset.path.parent)))

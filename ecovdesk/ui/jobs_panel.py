@@ -134,7 +134,7 @@ class JobsPanel(QWidget):
         self.retry_button = push_button(self.tr("Retry"))
         self.repoll_button = push_button(self.tr("Check again"))
         self.repoll_button.setToolTip(
-            self.tr("Ask the relay about this job now; for a finished job, download its files again")
+            self.tr("Ask the relay about this job now; a finished job downloads its files again")
         )
         self.resubmit_button = push_button(self.tr("Resubmit"))
         self.dismiss_button = push_button(self.tr("Dismiss"))

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
-from PySide6.QtWidgets import QFileDialog, QSlider, QStyle, QStyleOptionSlider, QWidget
-
-from ecovdesk.core.library import safe_file_name
+from PySide6.QtWidgets import QSlider, QStyle, QStyleOptionSlider, QWidget
 
 
 def clock(milliseconds: int | float | None) -> str:
@@ -46,16 +43,6 @@ def local_file(source: Path | str | None) -> Path | None:
     else:
         path = Path(source)
     return path if path.is_file() else None
-
-
-def save_copy_as(parent: QWidget, source: Path, title: str, caption: str) -> Path | None:
-    """Asks where to keep a copy, suggesting a file name made from the title."""
-    name = safe_file_name(title or source.stem, source.suffix.lstrip("."))
-    target, _ = QFileDialog.getSaveFileName(parent, caption, name)
-    if not target:
-        return None
-    shutil.copyfile(source, Path(target))
-    return Path(target)
 
 
 class SeekSlider(QSlider):

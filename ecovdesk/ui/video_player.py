@@ -12,7 +12,8 @@ from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import QHBoxLayout, QStyle, QVBoxLayout, QWidget
 
 from ecovdesk.ui.media_base import MediaPlayerBase
-from ecovdesk.ui.media_common import local_file, media_url, save_copy_as
+from ecovdesk.ui.media_common import local_file, media_url
+from ecovdesk.ui.save_copy import save_copy_as
 from ecovdesk.ui.widgets import tool_button
 
 DEFAULT_FPS = 25.0

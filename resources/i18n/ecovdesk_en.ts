@@ -35,74 +35,74 @@
 <context>
     <name>AudioPlayerBar</name>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="48"/>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="204"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="49"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="205"/>
         <source>Nothing playing</source>
         <translation>Nothing playing</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="50"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="51"/>
         <source>Previous</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="52"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="53"/>
         <source>Next</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="54"/>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="166"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="55"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="167"/>
         <source>Repeat: off</source>
         <translation>Repeat: off</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="55"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="56"/>
         <source>Lyrics</source>
         <translation>Lyrics</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="57"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="58"/>
         <source>Save as…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="60"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="61"/>
         <source>No lyrics for this song</source>
         <translation>No lyrics for this song</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="167"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="168"/>
         <source>Repeat: all</source>
         <translation>Repeat: all</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="168"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="169"/>
         <source>Repeat: one</source>
         <translation>Repeat: one</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="199"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="200"/>
         <source>Save song</source>
         <translation>Save song</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="233"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="234"/>
         <source>Save a copy of this song</source>
         <translation>Save a copy of this song</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="235"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="236"/>
         <source>The song can be saved once it has finished downloading</source>
         <translation>The song can be saved once it has finished downloading</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="240"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="241"/>
         <source>This song cannot be played: %1</source>
         <translation>This song cannot be played: %1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="242"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="243"/>
         <source>No audio output device was found; the song plays without sound.</source>
         <translation>No audio output device was found; the song plays without sound.</translation>
     </message>
@@ -643,72 +643,77 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="86"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="84"/>
         <source>Picture</source>
         <translation>Picture</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="93"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="91"/>
         <source>Previous</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="94"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="92"/>
         <source>Next</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="95"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="93"/>
         <source>Fit</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="96"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="94"/>
         <source>100%</source>
         <translation>100%</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="97"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="95"/>
         <source>Save as…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="98"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="96"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="99"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="97"/>
         <source>Show in folder</source>
         <translation>Show in folder</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="129"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="113"/>
+        <source>The file of this picture is missing or cannot be read.</source>
+        <translation>The file of this picture is missing or cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="142"/>
         <source>Prompt:</source>
         <translation>Prompt:</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="132"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="145"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="133"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="146"/>
         <source>Date: %1</source>
         <translation>Date: %1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="137"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="150"/>
         <source>Size: %1 × %2</source>
         <translation>Size: %1 × %2</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="144"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="157"/>
         <source>Parameters:</source>
         <translation>Parameters:</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="162"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="175"/>
         <source>Save picture</source>
         <translation>Save picture</translation>
     </message>
@@ -891,12 +896,12 @@
         <translation>Look up the seed of this picture</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="199"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="205"/>
         <source>From job #%1</source>
         <translation>From job #%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="222"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="228"/>
         <source>Use: %1</source>
         <translation>Use: %1</translation>
     </message>
@@ -965,47 +970,47 @@
 <context>
     <name>JobsPanel</name>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="131"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="133"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="132"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="134"/>
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="133"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="135"/>
         <source>Check again</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="135"/>
-        <source>Ask the relay about this job now; for a finished job, download its files again</source>
-        <translation>Ask the relay about this job now; for a finished job, download its files again</translation>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="137"/>
+        <source>Ask the relay about this job now; a finished job downloads its files again</source>
+        <translation>Ask the relay about this job now; a finished job downloads its files again</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="137"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="139"/>
         <source>Resubmit</source>
         <translation>Resubmit</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="138"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="140"/>
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="139"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="141"/>
         <source>Open result</source>
         <translation>Open result</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="171"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="173"/>
         <source>Midjourney, Suno and video jobs appear here while they run and after.</source>
         <translation>Midjourney, Suno and video jobs appear here while they run and after.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="224"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="226"/>
         <source>%n job(s) running</source>
         <translation>
             <numerusform>%n job running</numerusform>
@@ -1753,6 +1758,29 @@
     </message>
 </context>
 <context>
+    <name>SaveCopy</name>
+    <message>
+        <location filename="../../ecovdesk/ui/save_copy.py" line="37"/>
+        <source>The copy could not be saved: the file is no longer in the library.</source>
+        <translation>The copy could not be saved: the file is no longer in the library.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/save_copy.py" line="41"/>
+        <source>The copy could not be saved: that folder cannot be written to.</source>
+        <translation>The copy could not be saved: that folder cannot be written to.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/save_copy.py" line="45"/>
+        <source>The copy could not be saved: the disk is full.</source>
+        <translation>The copy could not be saved: the disk is full.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/save_copy.py" line="48"/>
+        <source>The copy could not be saved.</source>
+        <translation>The copy could not be saved.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../ecovdesk/ui/settings_dialog.py" line="55"/>
@@ -2262,57 +2290,57 @@ Your lyrics…</translation>
 <context>
     <name>VideoPlayer</name>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="34"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="35"/>
         <source>One frame back</source>
         <translation>One frame back</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="36"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="37"/>
         <source>One frame forward</source>
         <translation>One frame forward</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="38"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="39"/>
         <source>Loop</source>
         <translation>Loop</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="40"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="41"/>
         <source>Full screen</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="40"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="41"/>
         <source>Full screen (F, Esc to leave)</source>
         <translation>Full screen (F, Esc to leave)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="42"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="43"/>
         <source>Save as…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="146"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="147"/>
         <source>Save video</source>
         <translation>Save video</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="184"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="185"/>
         <source>Save a copy of this video</source>
         <translation>Save a copy of this video</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="186"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="187"/>
         <source>The video can be saved once it has finished downloading</source>
         <translation>The video can be saved once it has finished downloading</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="191"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="192"/>
         <source>This video cannot be played: %1</source>
         <translation>This video cannot be played: %1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="193"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="194"/>
         <source>No audio output device was found; the video plays without sound.</source>
         <translation>No audio output device was found; the video plays without sound.</translation>
     </message>

@@ -35,74 +35,74 @@
 <context>
     <name>AudioPlayerBar</name>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="48"/>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="204"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="49"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="205"/>
         <source>Nothing playing</source>
         <translation>未在播放</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="50"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="51"/>
         <source>Previous</source>
         <translation>上一张</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="52"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="53"/>
         <source>Next</source>
         <translation>下一张</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="54"/>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="166"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="55"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="167"/>
         <source>Repeat: off</source>
         <translation>循环：关</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="55"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="56"/>
         <source>Lyrics</source>
         <translation>歌词</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="57"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="58"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="60"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="61"/>
         <source>No lyrics for this song</source>
         <translation>这首歌没有歌词</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="167"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="168"/>
         <source>Repeat: all</source>
         <translation>循环：全部</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="168"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="169"/>
         <source>Repeat: one</source>
         <translation>循环：单曲</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="199"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="200"/>
         <source>Save song</source>
         <translation>保存歌曲</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="233"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="234"/>
         <source>Save a copy of this song</source>
         <translation>另存一份这首歌</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="235"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="236"/>
         <source>The song can be saved once it has finished downloading</source>
         <translation>歌曲下载完成后即可保存</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="240"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="241"/>
         <source>This song cannot be played: %1</source>
         <translation>无法播放这首歌：%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="242"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="243"/>
         <source>No audio output device was found; the song plays without sound.</source>
         <translation>未找到音频输出设备，歌曲将静音播放。</translation>
     </message>
@@ -642,72 +642,77 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="86"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="84"/>
         <source>Picture</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="93"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="91"/>
         <source>Previous</source>
         <translation>上一张</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="94"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="92"/>
         <source>Next</source>
         <translation>下一张</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="95"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="93"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="96"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="94"/>
         <source>100%</source>
         <translation>100%</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="97"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="95"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="98"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="96"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="99"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="97"/>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="129"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="113"/>
+        <source>The file of this picture is missing or cannot be read.</source>
+        <translation>这张图片的文件不见了或无法读取。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="142"/>
         <source>Prompt:</source>
         <translation>提示词：</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="132"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="145"/>
         <source>Model: %1</source>
         <translation>模型：%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="133"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="146"/>
         <source>Date: %1</source>
         <translation>日期：%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="137"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="150"/>
         <source>Size: %1 × %2</source>
         <translation>尺寸：%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="144"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="157"/>
         <source>Parameters:</source>
         <translation>参数：</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="162"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="175"/>
         <source>Save picture</source>
         <translation>保存图片</translation>
     </message>
@@ -890,12 +895,12 @@
         <translation>查询这张图的种子</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="199"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="205"/>
         <source>From job #%1</source>
         <translation>来自任务 #%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="222"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="228"/>
         <source>Use: %1</source>
         <translation>使用：%1</translation>
     </message>
@@ -964,47 +969,47 @@
 <context>
     <name>JobsPanel</name>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="131"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="133"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="132"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="134"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="133"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="135"/>
         <source>Check again</source>
         <translation>重新查询</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="135"/>
-        <source>Ask the relay about this job now; for a finished job, download its files again</source>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="137"/>
+        <source>Ask the relay about this job now; a finished job downloads its files again</source>
         <translation>立即向中转站查询这个任务；已完成的任务会重新下载它的文件</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="137"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="139"/>
         <source>Resubmit</source>
         <translation>重新提交</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="138"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="140"/>
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="139"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="141"/>
         <source>Open result</source>
         <translation>打开结果</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="171"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="173"/>
         <source>Midjourney, Suno and video jobs appear here while they run and after.</source>
         <translation>Midjourney、Suno 和视频任务会在这里显示进度和结果。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="224"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="226"/>
         <source>%n job(s) running</source>
         <translation>
             <numerusform>%n 个任务进行中</numerusform>
@@ -1747,6 +1752,29 @@
     </message>
 </context>
 <context>
+    <name>SaveCopy</name>
+    <message>
+        <location filename="../../ecovdesk/ui/save_copy.py" line="37"/>
+        <source>The copy could not be saved: the file is no longer in the library.</source>
+        <translation>无法保存副本：这个文件已不在资料库中。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/save_copy.py" line="41"/>
+        <source>The copy could not be saved: that folder cannot be written to.</source>
+        <translation>无法保存副本：该文件夹不可写入。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/save_copy.py" line="45"/>
+        <source>The copy could not be saved: the disk is full.</source>
+        <translation>无法保存副本：磁盘已满。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/save_copy.py" line="48"/>
+        <source>The copy could not be saved.</source>
+        <translation>无法保存副本。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../ecovdesk/ui/settings_dialog.py" line="55"/>
@@ -2255,57 +2283,57 @@ Your lyrics…</source>
 <context>
     <name>VideoPlayer</name>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="34"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="35"/>
         <source>One frame back</source>
         <translation>后退一帧</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="36"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="37"/>
         <source>One frame forward</source>
         <translation>前进一帧</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="38"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="39"/>
         <source>Loop</source>
         <translation>循环</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="40"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="41"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="40"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="41"/>
         <source>Full screen (F, Esc to leave)</source>
         <translation>全屏（F 进入，Esc 退出）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="42"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="43"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="146"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="147"/>
         <source>Save video</source>
         <translation>保存视频</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="184"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="185"/>
         <source>Save a copy of this video</source>
         <translation>另存一份这个视频</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="186"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="187"/>
         <source>The video can be saved once it has finished downloading</source>
         <translation>视频下载完成后即可保存</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="191"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="192"/>
         <source>This video cannot be played: %1</source>
         <translation>无法播放这个视频：%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="193"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="194"/>
         <source>No audio output device was found; the video plays without sound.</source>
         <translation>未找到音频输出设备，视频将静音播放。</translation>
     </message>

@@ -196,7 +196,9 @@ def test_an_upscale_has_no_split_and_its_buttons_speak_chinese(
         assert not upscale.split_button.isVisibleTo(upscale)
         assert upscale.seed_button.isVisibleTo(upscale)
         labels = [b.text() for b in upscale.findChildren(QPushButton) if b.isVisibleTo(upscale)]
-        assert {"放大（细微）", "变化（细微）", "局部重绘", "缩小 2 倍", "自定义缩放"} <= set(labels)
+        assert {"放大（细微）", "变化（细微）", "局部重绘", "缩小 2 倍", "自定义缩放"} <= set(
+            labels
+        )
         assert "⬅️ 向左平移" in labels
         assert "Something New" in labels  # a button the app does not know keeps its label
     finally:

@@ -250,3 +250,20 @@ def test_viewer_zooms_pages_and_saves_with_a_safe_name(
     assert "/" not in chosen["name"] and ".." not in chosen["name"].split(".")[0]
     saved = tmp_path / chosen["name"]
     assert saved.read_bytes() == viewer.asset.path.read_bytes()
+
+    # A copy that cannot be made (here the chosen name is a folder) says so instead of raising.
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    folder = tmp_path / "cat.png"
+    folder.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(folder), ""))
+    viewer.save_as()
+    assert warnings == ["The copy could not be saved."]
+
+    # A picture whose file has gone from the library says so; what needs the file is off.
+    viewer.asset.path.unlink()
+    viewer.show_current()
+    assert viewer.missing.isVisibleTo(viewer) and not viewer.view.isVisibleTo(viewer)
+    assert [b.isEnabled() for b in viewer.picture_buttons] == [False] * 4
+    viewer.previous()
+    assert viewer.view.isVisibleTo(viewer) and all(b.isEnabled() for b in viewer.picture_buttons)
