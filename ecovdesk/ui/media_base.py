@@ -3,12 +3,16 @@ controls every player has (play, seek, time, mute, volume, a notice line)."""
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 from PySide6.QtWidgets import QSlider, QStyle, QWidget
 
 from ecovdesk.ui.media_common import AudioDeviceWatch, SeekSlider, at_end, clock, ran_out_silently
 from ecovdesk.ui.widgets import label, tool_button
+
+log = logging.getLogger(__name__)
 
 DEFAULT_VOLUME = 80
 
@@ -181,5 +185,17 @@ class MediaPlayerBase(QWidget):
 
     def _error(self, error: QMediaPlayer.Error, message: str) -> None:
         if error != QMediaPlayer.Error.NoError:
-            self._problem = message or self.tr("unknown error")
+            # Qt's own message is English and technical: it goes to the log, the user reads
+            # what kind of problem it is.
+            log.info("the player refused a file: %s (%s)", error.name, message)
+            self._problem = self._error_text(error)
             self._show_notice()
+
+    def _error_text(self, error: QMediaPlayer.Error) -> str:
+        words = {
+            QMediaPlayer.Error.ResourceError: self.tr("the file is missing or cannot be read"),
+            QMediaPlayer.Error.FormatError: self.tr("its format is not supported"),
+            QMediaPlayer.Error.NetworkError: self.tr("the connection failed"),
+            QMediaPlayer.Error.AccessDeniedError: self.tr("access to the file was refused"),
+        }
+        return words.get(error, self.tr("unknown error"))

@@ -1270,28 +1270,48 @@
 <context>
     <name>MediaPlayerBase</name>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="38"/>
-        <location filename="../../ecovdesk/ui/media_base.py" line="161"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="42"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="165"/>
         <source>Play</source>
         <translation>Play</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="42"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="46"/>
         <source>Mute</source>
         <translation>Mute</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="47"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="51"/>
         <source>Volume</source>
         <translation>Volume</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="161"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="165"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="184"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="196"/>
+        <source>the file is missing or cannot be read</source>
+        <translation>the file is missing or cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_base.py" line="197"/>
+        <source>its format is not supported</source>
+        <translation>its format is not supported</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_base.py" line="198"/>
+        <source>the connection failed</source>
+        <translation>the connection failed</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_base.py" line="199"/>
+        <source>access to the file was refused</source>
+        <translation>access to the file was refused</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_base.py" line="201"/>
         <source>unknown error</source>
         <translation>unknown error</translation>
     </message>

@@ -1265,28 +1265,48 @@
 <context>
     <name>MediaPlayerBase</name>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="38"/>
-        <location filename="../../ecovdesk/ui/media_base.py" line="161"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="42"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="165"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="42"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="46"/>
         <source>Mute</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="47"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="51"/>
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="161"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="165"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="184"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="196"/>
+        <source>the file is missing or cannot be read</source>
+        <translation>文件不见了或无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_base.py" line="197"/>
+        <source>its format is not supported</source>
+        <translation>不支持它的格式</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_base.py" line="198"/>
+        <source>the connection failed</source>
+        <translation>连接失败</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_base.py" line="199"/>
+        <source>access to the file was refused</source>
+        <translation>无权访问该文件</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_base.py" line="201"/>
         <source>unknown error</source>
         <translation>未知错误</translation>
     </message>

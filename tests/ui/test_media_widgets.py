@@ -344,6 +344,21 @@ def test_a_real_mp3_loads_plays_and_seeks_here(qtbot: QtBot, bar: AudioPlayerBar
     assert bar.time_label.text() == "0:02 / 0:03"
 
 
+def test_a_song_whose_file_is_gone_is_explained_in_chinese(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    install_translation(qapp, "zh_CN")
+    try:
+        bar = AudioPlayerBar()
+        qtbot.addWidget(bar)
+        bar.set_playlist([Track("Gone", tmp_path / "gone.mp3", "", None, 1)])
+        qtbot.waitUntil(lambda: bar.notice.text().startswith("无法播放这首歌"), timeout=5000)
+        # Qt's own message ("Could not open file") stays in the log.
+        assert bar.notice.text() == "无法播放这首歌：文件不见了或无法读取"
+    finally:
+        install_translation(qapp, "en")
+
+
 def test_previous_next_and_repeat_over_a_playlist(qtbot: QtBot, bar: AudioPlayerBar) -> None:
     bar.set_playlist(_tracks())
     with qtbot.waitSignal(bar.trackChanged) as changed:
