@@ -166,15 +166,19 @@ class ChatService:
         conversation, _user = await add_user_turn(
             self._db, self._sink, conversation, model, text, attachments, self._clock(), options
         )
-        await self._start_reply(conversation)
+        await self._start_reply(conversation, model)
         return conversation
 
     async def regenerate(self, conversation: Conversation, from_message_id: int) -> None:
-        """Drop a reply (and anything after it) and ask again; also the Retry of a failure."""
+        """Drop a reply (and anything after it) and ask the model that wrote it again; also
+        the Retry of a failure. The picker may have moved on to another model since."""
         if self.is_streaming(conversation.id):
             return
+        reply = await self._db.run(store.get_message, from_message_id)
+        if reply is None or reply.conversation_id != conversation.id:
+            return
         await self._db.run(store.delete_messages_from, conversation.id, from_message_id)
-        await self._start_reply(conversation)
+        await self._start_reply(conversation, reply.model or conversation.model)
 
     async def edit_and_resend(
         self, conversation: Conversation, message_id: int, new_text: str
@@ -184,26 +188,28 @@ class ChatService:
         original = await self._db.run(store.get_message, message_id)
         if original is None or original.role is not Role.USER:
             return
+        # Asked again of the model it was asked of, whatever the picker shows now.
+        model = original.model or conversation.model
         await self._db.run(store.delete_messages_from, conversation.id, message_id)
         user = await self._db.run(
             store.add_message,
             conversation.id,
             Role.USER,
             new_text,
-            model=conversation.model,
+            model=model,
             attachments=original.attachments,
             now=self._clock(),
         )
         self._sink.message_added(user)
-        await self._start_reply(conversation)
+        await self._start_reply(conversation, model)
 
-    async def _start_reply(self, conversation: Conversation) -> None:
+    async def _start_reply(self, conversation: Conversation, model: str) -> None:
         reply = await self._db.run(
             store.add_message,
             conversation.id,
             Role.ASSISTANT,
             "",
-            model=conversation.model,
+            model=model,
             state=MessageState.STREAMING,
             now=self._clock(),
         )
@@ -214,14 +220,16 @@ class ChatService:
             self._stream_reply(conversation, reply, history), key=chat_key(conversation.id)
         )
 
-    def _request_body(self, conversation: Conversation, history: list[Message]) -> dict[str, Any]:
+    def _request_body(
+        self, conversation: Conversation, model: str, history: list[Message]
+    ) -> dict[str, Any]:
         options = conversation.options
-        info = self._catalogue.get(conversation.model)
+        info = self._catalogue.get(model)
         extra: dict[str, Any] = {}
         if info.search:
             extra["use_search"] = options.use_search
         return chat_api.build_chat_body(
-            conversation.model,
+            model,
             api_messages(options, history),
             stream=True,
             temperature=options.temperature,
@@ -239,7 +247,7 @@ class ChatService:
         saving: asyncio.Future[bool] | None = None
         state, error_kind, error_text = MessageState.DONE, None, None
         try:
-            body = self._request_body(conversation, history)
+            body = self._request_body(conversation, reply.model, history)
             stream = chat_api.stream_chat(self._relay.relay, body)
             batch = _DeltaBatch(self._sink, reply.id)
             try:
