@@ -177,7 +177,7 @@ def _delta_from_chunk(chunk: Mapping[str, Any]) -> ChatDelta | None:
 
 def _result_from_completion(body: Any, requested_model: str) -> ChatResult:
     if not isinstance(body, Mapping) or not objects(body.get("choices")):
-        raise RelayError(ErrorKind.MALFORMED, "The answer holds no choices")
+        raise RelayError(ErrorKind.MALFORMED, detail="The answer holds no choices")
     choice = _first_choice(body)
     message = mapping(choice.get("message")) or mapping(choice.get("delta"))
     model = body.get("model")
@@ -220,12 +220,14 @@ def _decode_chunk(data: str) -> Any:
 
 
 def _not_json(data: str) -> RelayError:
-    return RelayError(ErrorKind.MALFORMED, f"The stream sent a line that is not JSON: {data[:200]}")
+    return RelayError(
+        ErrorKind.MALFORMED, detail=f"The stream sent a line that is not JSON: {data[:200]}"
+    )
 
 
 def _check_chunk(client: httpx.AsyncClient, chunk: Any) -> Mapping[str, Any]:
     if not isinstance(chunk, Mapping):
-        raise RelayError(ErrorKind.MALFORMED, "The stream sent a line that is not an object")
+        raise RelayError(ErrorKind.MALFORMED, detail="The stream sent a line that is not an object")
     error = chunk.get("error")
     if isinstance(error, Mapping) or (isinstance(error, str) and error):
         # Mid-stream failures are the upstream's, whatever their wording.
@@ -247,7 +249,7 @@ def _error_event(client: httpx.AsyncClient, data: str) -> RelayError:
 
 
 def _interrupted() -> RelayError:
-    return RelayError(ErrorKind.INTERRUPTED, "The answer stopped before it was complete")
+    return RelayError(ErrorKind.INTERRUPTED, detail="The answer stopped before it was complete")
 
 
 # The longest real answers (about 128k tokens, thinking included) stay well below this; a

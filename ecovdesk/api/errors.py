@@ -22,20 +22,28 @@ class ErrorKind(enum.Enum):
 
 
 class RelayError(Exception):
-    """A failure talking to the relay, with the relay's own words kept in ``message``."""
+    """A failure talking to the relay.
+
+    ``message`` holds only the relay's own words, which the user is shown as such;
+    ``detail`` is what ecovdesk itself found wrong, in English, for the log: the user reads
+    the kind of failure in their language instead.
+    """
 
     def __init__(
         self,
         kind: ErrorKind,
         message: str = "",
         *,
+        detail: str = "",
         status: int | None = None,
         retry_after: float | None = None,
         code: str | None = None,
     ) -> None:
-        super().__init__(f"{kind.value}: {message}" if message else kind.value)
+        said = message or detail
+        super().__init__(f"{kind.value}: {said}" if said else kind.value)
         self.kind = kind
         self.message = message
+        self.detail = detail
         self.status = status
         self.retry_after = retry_after
         self.code = code

@@ -64,7 +64,9 @@ def _header_safe_key(api_key: str) -> str:
     key = api_key.strip()
     # httpx and h11 quote an illegal header value in their exception text, key included.
     if not (key.isascii() and key.isprintable()):
-        raise RelayError(ErrorKind.BAD_KEY, "The API key contains characters that cannot be sent")
+        raise RelayError(
+            ErrorKind.BAD_KEY, detail="The API key contains characters that cannot be sent"
+        )
     return key
 
 
@@ -127,11 +129,12 @@ def _secret(headers: Mapping[str, str]) -> str:
 def scrub(error: RelayError, headers: Mapping[str, str]) -> RelayError:
     """The same error with the API key blanked out, in case an upstream echoes it back."""
     secret = _secret(headers)
-    if not secret or secret not in error.message:
+    if not secret or (secret not in error.message and secret not in error.detail):
         return error
     return RelayError(
         error.kind,
         error.message.replace(secret, "***"),
+        detail=error.detail.replace(secret, "***"),
         status=error.status,
         retry_after=error.retry_after,
         code=error.code,
@@ -165,23 +168,23 @@ def transport_errors(client: httpx.AsyncClient) -> Iterator[None]:
     try:
         yield
     except httpx.TimeoutException as exc:
-        raise scrub(RelayError(ErrorKind.TIMEOUT, _describe(exc)), client.headers) from exc
+        raise scrub(RelayError(ErrorKind.TIMEOUT, detail=_describe(exc)), client.headers) from exc
     except httpx.TransportError as exc:
-        raise scrub(RelayError(ErrorKind.NETWORK, _describe(exc)), client.headers) from exc
+        raise scrub(RelayError(ErrorKind.NETWORK, detail=_describe(exc)), client.headers) from exc
 
 
 async def read_capped(response: httpx.Response, limit: int, *, truncate: bool = False) -> bytes:
     """Read at most ``limit`` bytes; past it either cut (``truncate``) or fail as MALFORMED."""
     declared = response.headers.get("content-length", "")
     if not truncate and declared.isdigit() and int(declared) > limit:
-        raise RelayError(ErrorKind.MALFORMED, f"The answer is too large ({declared} bytes)")
+        raise RelayError(ErrorKind.MALFORMED, detail=f"The answer is too large ({declared} bytes)")
     buffer = bytearray()
     async for chunk in response.aiter_bytes():
         buffer += chunk
         if len(buffer) > limit:
             if truncate:
                 return bytes(buffer[:limit])
-            raise RelayError(ErrorKind.MALFORMED, f"The answer is larger than {limit} bytes")
+            raise RelayError(ErrorKind.MALFORMED, detail=f"The answer is larger than {limit} bytes")
     return bytes(buffer)
 
 
@@ -223,7 +226,7 @@ def parse_json(content: bytes) -> Any:
         return jsonlib.loads(content.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
         snippet = content[:200].decode("utf-8", errors="replace").strip()
-        raise RelayError(ErrorKind.MALFORMED, f"The answer is not JSON: {snippet}") from exc
+        raise RelayError(ErrorKind.MALFORMED, detail=f"The answer is not JSON: {snippet}") from exc
 
 
 async def request_json(

@@ -81,7 +81,7 @@ def _image_ref(item: Mapping[str, Any], created: float | None) -> MediaRef | Non
 
 def parse_ideogram(body: Any) -> list[MediaRef]:
     if not isinstance(body, Mapping) or not isinstance(body.get("data"), list):
-        raise RelayError(ErrorKind.MALFORMED, "The answer holds no image list")
+        raise RelayError(ErrorKind.MALFORMED, detail="The answer holds no image list")
     created = parse_time(body.get("created"))
     items = objects(body["data"])
     refs = [ref for item in items if (ref := _image_ref(item, created))]

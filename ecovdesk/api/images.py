@@ -59,7 +59,9 @@ def _decode_b64(value: str) -> bytes:
     try:
         return base64.b64decode(value, validate=False)
     except (binascii.Error, ValueError) as exc:
-        raise RelayError(ErrorKind.MALFORMED, "An image in the answer is not valid base64") from exc
+        raise RelayError(
+            ErrorKind.MALFORMED, detail="An image in the answer is not valid base64"
+        ) from exc
 
 
 def _image_ref(item: Mapping[str, Any], created: float | None) -> MediaRef | None:
@@ -83,11 +85,11 @@ def _image_ref(item: Mapping[str, Any], created: float | None) -> MediaRef | Non
 def parse_images(body: Any) -> list[MediaRef]:
     """The images of a ``{"created":…, "data":[{url | b64_json, …}]}`` answer."""
     if not isinstance(body, Mapping) or not isinstance(body.get("data"), list):
-        raise RelayError(ErrorKind.MALFORMED, "The answer holds no image list")
+        raise RelayError(ErrorKind.MALFORMED, detail="The answer holds no image list")
     created = parse_time(body.get("created"))
     refs = [ref for item in objects(body["data"]) if (ref := _image_ref(item, created))]
     if not refs:
-        raise RelayError(ErrorKind.UPSTREAM, "The relay answered without any image")
+        raise RelayError(ErrorKind.UPSTREAM, detail="The relay answered without any image")
     return refs
 
 

@@ -130,10 +130,10 @@ def _task_object(client: httpx.AsyncClient, body: Any) -> Mapping[str, Any]:
             raise body_error(client, answer)
         data = answer.get("data")
         if not isinstance(data, Mapping):
-            raise RelayError(ErrorKind.MALFORMED, "The Kling answer holds no task")
+            raise RelayError(ErrorKind.MALFORMED, detail="The Kling answer holds no task")
         return data
     if not answer:
-        raise RelayError(ErrorKind.MALFORMED, "The Kling answer is not an object")
+        raise RelayError(ErrorKind.MALFORMED, detail="The Kling answer is not an object")
     return answer
 
 
@@ -141,7 +141,7 @@ async def submit(client: httpx.AsyncClient, kind: KlingKind, body: dict[str, Any
     task = _task_object(client, await request_json(client, "POST", PATHS[kind], json=body))
     task_id = text(task.get("task_id")) or text(task.get("id"))
     if not task_id:
-        raise RelayError(ErrorKind.MALFORMED, "The Kling answer holds no task id")
+        raise RelayError(ErrorKind.MALFORMED, detail="The Kling answer holds no task id")
     return task_id
 
 

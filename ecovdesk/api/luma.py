@@ -68,7 +68,7 @@ def _generation_id(body: Any) -> str:
     answer = _generation(body)
     generation_id = text(answer.get("id")) or text(answer.get("task_id"))
     if not generation_id:
-        raise RelayError(ErrorKind.MALFORMED, "The Luma answer holds no generation id")
+        raise RelayError(ErrorKind.MALFORMED, detail="The Luma answer holds no generation id")
     return generation_id
 
 

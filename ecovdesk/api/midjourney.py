@@ -72,7 +72,7 @@ def parse_submit(client: httpx.AsyncClient, body: Any) -> MjSubmit:
         raise body_error(client, answer)
     task_id = text(answer.get("result"))
     if not task_id:
-        raise RelayError(ErrorKind.MALFORMED, "The submit answer holds no task id")
+        raise RelayError(ErrorKind.MALFORMED, detail="The submit answer holds no task id")
     properties = mapping(answer.get("properties"))
     return MjSubmit(
         task_id=task_id,
@@ -160,9 +160,9 @@ async def submit_shorten(
 
 def _task_object(client: httpx.AsyncClient, body: Any) -> Mapping[str, Any]:
     if body is None:
-        raise RelayError(ErrorKind.UPSTREAM, "The relay does not know this task")
+        raise RelayError(ErrorKind.UPSTREAM, detail="The relay does not know this task")
     if not isinstance(body, Mapping):
-        raise RelayError(ErrorKind.MALFORMED, "The task answer is not an object")
+        raise RelayError(ErrorKind.MALFORMED, detail="The task answer is not an object")
     if "status" not in body and "id" not in body:
         # Some builds wrap the task like a submit answer.
         if isinstance(body.get("result"), Mapping):
@@ -181,7 +181,7 @@ async def list_tasks(client: httpx.AsyncClient, ids: Sequence[str]) -> list[Remo
     if isinstance(body, Mapping):
         body = body.get("result", body.get("data"))
     if not isinstance(body, list):
-        raise RelayError(ErrorKind.MALFORMED, "The task list answer is not a list")
+        raise RelayError(ErrorKind.MALFORMED, detail="The task list answer is not a list")
     return [normalise_mj_task(task) for task in objects(body)]
 
 

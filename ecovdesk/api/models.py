@@ -25,5 +25,5 @@ async def list_models(client: httpx.AsyncClient) -> list[str]:
     body = await request_json(client, "GET", "/v1/models")
     entries = body.get("data") if isinstance(body, Mapping) else body
     if not isinstance(entries, list):
-        raise RelayError(ErrorKind.MALFORMED, "The model list holds no data")
+        raise RelayError(ErrorKind.MALFORMED, detail="The model list holds no data")
     return _ids(entries)

@@ -90,14 +90,14 @@ def _envelope_data(client: httpx.AsyncClient, body: Any) -> Mapping[str, Any]:
         raise body_error(client, answer)
     data = answer.get("data")
     if not isinstance(data, Mapping):
-        raise RelayError(ErrorKind.MALFORMED, "The Runway answer holds no task")
+        raise RelayError(ErrorKind.MALFORMED, detail="The Runway answer holds no task")
     return data
 
 
 def _task_id(client: httpx.AsyncClient, body: Any) -> str:
     task_id = text(_envelope_data(client, body).get("task_id"))
     if not task_id:
-        raise RelayError(ErrorKind.MALFORMED, "The Runway answer holds no task id")
+        raise RelayError(ErrorKind.MALFORMED, detail="The Runway answer holds no task id")
     return task_id
 
 

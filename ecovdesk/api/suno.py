@@ -98,7 +98,7 @@ def _task_id(client: httpx.AsyncClient, body: Any) -> str:
     data = _envelope_data(client, body)
     task_id = text(data) or text(mapping(data).get("task_id"))
     if not task_id:
-        raise RelayError(ErrorKind.MALFORMED, "The submit answer holds no task id")
+        raise RelayError(ErrorKind.MALFORMED, detail="The submit answer holds no task id")
     return task_id
 
 
@@ -114,7 +114,7 @@ async def submit_lyrics(client: httpx.AsyncClient, prompt: str) -> str:
 async def fetch(client: httpx.AsyncClient, task_id: str) -> RemoteTask:
     data = _envelope_data(client, await request_json(client, "GET", f"/suno/fetch/{task_id}"))
     if not isinstance(data, Mapping):
-        raise RelayError(ErrorKind.MALFORMED, "The task answer holds no task")
+        raise RelayError(ErrorKind.MALFORMED, detail="The task answer holds no task")
     return normalise_suno_task(data)
 
 
@@ -126,7 +126,7 @@ async def fetch_batch(
     )
     data = _envelope_data(client, answer)
     if not isinstance(data, list):
-        raise RelayError(ErrorKind.MALFORMED, "The batch answer holds no task list")
+        raise RelayError(ErrorKind.MALFORMED, detail="The batch answer holds no task list")
     return [normalise_suno_task(task) for task in objects(data)]
 
 

@@ -293,6 +293,7 @@ class ChatService:
             interrupted = broken or kind is ErrorKind.INTERRUPTED
             state = MessageState.INTERRUPTED if interrupted else MessageState.FAILED
             error_kind, error_text = kind.value, error.message
+            log.info("chat reply %d ended: %s", reply.id, error)
         except Exception:
             log.exception("chat reply failed")
             state, error_kind = MessageState.FAILED, INTERNAL

@@ -64,7 +64,7 @@ def ideogram_request_body(model: str, prompt: str, options: ImageOptions) -> dic
             negative_prompt=options.negative_prompt or None,
         )
     except ValueError as exc:
-        raise RelayError(ErrorKind.MODEL_UNAVAILABLE, str(exc)) from exc
+        raise RelayError(ErrorKind.MODEL_UNAVAILABLE, detail=str(exc)) from exc
 
 
 def revised_prompts(refs: list[MediaRef], prompt: str) -> str:

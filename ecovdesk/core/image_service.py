@@ -176,6 +176,7 @@ class ImageService:
             raise
         except RelayError as error:
             state, error_kind, error_text = MessageState.FAILED, error.kind.value, error.message
+            log.info("picture reply %d failed: %s", reply.id, error)
         except Exception:
             log.exception("picture generation failed")
             state, error_kind = MessageState.FAILED, INTERNAL

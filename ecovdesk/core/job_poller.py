@@ -54,7 +54,7 @@ def vanished(error: RelayError) -> bool:
     """The relay says the task does not exist (HTTP 404, or a 400 saying so)."""
     if error.status == 404:
         return True
-    words = error.message.lower()
+    words = f"{error.message} {error.detail}".lower()
     return error.status in (400, None) and any(w in words for w in _NOT_FOUND_WORDS)
 
 

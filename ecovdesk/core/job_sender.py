@@ -85,6 +85,7 @@ class JobSender:
             await self._book.finish(current, JobState.UNCERTAIN, only_if=_SUBMITTING)
             raise
         except RelayError as error:
+            log.info("submitting job %d failed: %s", current.id, error)
             if maybe_received(error):
                 await self._book.finish(
                     current, JobState.UNCERTAIN, error=error.message, only_if=_SUBMITTING
