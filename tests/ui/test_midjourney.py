@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from ecovdesk.app import RunningApp
@@ -154,3 +155,49 @@ def test_describe_offers_its_prompts_for_reuse_and_blend_sends_the_images(
     driver.until(lambda: bool(relay.requests_to("/mj/submit/blend")))
     blend = relay.requests_to("/mj/submit/blend")[-1].json
     assert len(blend["base64Array"]) == 2 and blend["dimensions"] == "LANDSCAPE"
+
+
+def test_custom_zoom_asks_for_a_prompt_while_everything_else_keeps_running(
+    qtbot: QtBot, driver: Driver, app: RunningApp, relay: FakeRelay
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    from ecovdesk.ui.mask_painter import ModalDialog
+
+    relay.poll_steps = 1
+    _imagine(qtbot, app, "a quiet harbour")
+    driver.until(lambda: bool(_replies(app)) and _replies(app)[-1].job_card is not None)
+    card = _replies(app)[-1].job_card
+    assert card is not None
+    driver.until(lambda: card.job.state is JobState.SUCCEEDED, timeout=30)
+    next(b for b in card.findChildren(QPushButton) if b.text().endswith("U1")).click()
+    driver.until(lambda: len(_replies(app)) == 2 and _replies(app)[-1].job_card is not None)
+    upscale = _replies(app)[-1].job_card
+    assert upscale is not None
+    driver.until(lambda: upscale.job.state is JobState.SUCCEEDED, timeout=30)
+    zoom = next(b for b in upscale.findChildren(QPushButton) if b.text() == "Custom Zoom")
+
+    # Work that wakes while the dialog is open: a nested event loop would refuse it.
+    background = driver.loop.create_task(asyncio.sleep(0.2))
+    seen_open: list[bool] = []
+
+    def answer() -> None:
+        dialog = app.window.findChild(ModalDialog)
+        assert dialog is not None and dialog.isVisible()
+        driver.loop.call_later(0.4, lambda: _accept(dialog, seen_open, background))
+
+    QTimer.singleShot(100, answer)
+    zoom.click()
+    driver.until(lambda: bool(seen_open), timeout=10)
+    assert seen_open == [True]  # the background task finished while the dialog was open
+    driver.until(lambda: bool(relay.requests_to("/mj/submit/modal")), timeout=10)
+    assert relay.requests_to("/mj/submit/modal")[-1].json["prompt"] == "a quiet harbour --zoom 1.8"
+
+
+def _accept(dialog: QWidget, seen_open: list[bool], background: asyncio.Task[None]) -> None:
+    from ecovdesk.ui.mask_painter import ModalDialog
+
+    assert isinstance(dialog, ModalDialog)
+    seen_open.append(background.done() and background.exception() is None)
+    dialog.prompt.setText("a quiet harbour --zoom 1.8")
+    dialog.accept()
