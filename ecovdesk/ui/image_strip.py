@@ -78,16 +78,17 @@ class ImageStrip(QWidget):
         self._media_row.addWidget(button)
         self.setVisible(True)
 
-    def add_failure(self, url: str, reason: str) -> None:
+    def add_failure(self, url: str, reason: str, *, retry: bool = True) -> None:
         if url in self._failures:
             return
         box = QWidget()
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(label(reason, name="errorBanner", wrap=True), 1)
-        retry = QPushButton(self.tr("Retry"))
-        retry.clicked.connect(lambda: self.retryRequested.emit(url))
-        row.addWidget(retry)
+        if retry:
+            button = QPushButton(self.tr("Retry"))
+            button.clicked.connect(lambda: self.retryRequested.emit(url))
+            row.addWidget(button)
         self._failures[url] = box
         self._grid.addWidget(box, self._grid.count() // COLUMNS + 1, 0, 1, COLUMNS)
         self.setVisible(True)

@@ -16,7 +16,7 @@ from ecovdesk.core.library import Library
 from ecovdesk.ui.conversation_view import ConversationView
 from ecovdesk.ui.gallery import GalleryPage
 from ecovdesk.ui.image_viewer import ImageViewer
-from ecovdesk.ui.picture_reasons import describe_refusal
+from ecovdesk.ui.picture_reasons import can_retry, describe_refusal
 
 
 class PictureController(QObject):
@@ -73,7 +73,7 @@ class PictureController(QObject):
     def asset_failed(self, message_id: int, url: str, reason: str) -> None:
         bubble = self._view.bubble(message_id)
         if bubble is not None:
-            bubble.images.add_failure(url, describe_refusal(reason))
+            bubble.images.add_failure(url, describe_refusal(reason), retry=can_retry(reason))
 
     # -- gallery -----------------------------------------------------------------------------
     async def reload_gallery(self) -> None:

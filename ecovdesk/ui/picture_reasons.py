@@ -4,6 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+# What the file itself is decides these: fetching the same link again gets the same answer.
+_FINAL = frozenset({"too_large", "decompression_bomb", "unsafe_svg", "type_mismatch", "polyglot"})
+
+
+def can_retry(reason: str) -> bool:
+    """Whether fetching the link again may end differently (a broken or interrupted
+    download), as opposed to a file refused for what it is."""
+    return reason not in _FINAL
+
 
 def describe_refusal(reason: str) -> str:
     texts = {
