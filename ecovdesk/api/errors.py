@@ -19,6 +19,9 @@ class ErrorKind(enum.Enum):
     TIMEOUT = "timeout"
     MALFORMED = "malformed"
     INTERRUPTED = "interrupted"
+    # A gateway in front of the relay answered with its own page (502, 503, 504): the relay
+    # itself is down or overloaded, whatever the model.
+    RELAY_UNAVAILABLE = "relay_unavailable"
 
 
 class RelayError(Exception):
@@ -150,6 +153,12 @@ def error_from_response(
         kind = ErrorKind.MODEL_UNAVAILABLE
     elif body is None and status < 400:
         kind = ErrorKind.MALFORMED
+    elif body is None and status in (502, 503, 504):
+        # The page's words ("502 Bad Gateway nginx") are the gateway's, not the relay's.
+        detail = message or f"HTTP {status}"
+        return RelayError(
+            ErrorKind.RELAY_UNAVAILABLE, detail=detail, status=status, retry_after=retry_after
+        )
     else:
         kind = ErrorKind.UPSTREAM
     if not message:

@@ -35,6 +35,9 @@ def maybe_received(error: RelayError) -> bool:
     An error answer (any HTTP status with a body) is a refusal. Without an answer the
     request may have arrived, unless the connection itself could not be made.
     """
+    if error.kind is ErrorKind.RELAY_UNAVAILABLE:
+        # A gateway that timed out waiting (504) may have passed the request on.
+        return error.status == 504
     if error.kind not in (ErrorKind.NETWORK, ErrorKind.TIMEOUT, ErrorKind.MALFORMED):
         return False
     return not isinstance(error.__cause__, (httpx.ConnectError, httpx.ConnectTimeout))

@@ -29,6 +29,9 @@ def describe_error(kind: str | None, relay_message: str | None) -> str:
             "ErrorText", "Could not reach the relay. Check the network, the base URL and the proxy."
         ),
         "timeout": QCoreApplication.translate("ErrorText", "The relay took too long to answer."),
+        "relay_unavailable": QCoreApplication.translate(
+            "ErrorText", "The relay is not answering right now. Try again in a moment."
+        ),
         "malformed": QCoreApplication.translate(
             "ErrorText", "The relay sent an answer that could not be read."
         ),

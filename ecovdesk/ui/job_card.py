@@ -164,6 +164,7 @@ class JobCard(QFrame):
         self.actions_grid = QGridLayout()
         self.actions_grid.setAlignment(Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(self.actions_grid)
+        self._reason_words = ""
         self.update_job(job)
 
     def update_job(self, job: Job) -> None:
@@ -188,8 +189,7 @@ class JobCard(QFrame):
             self.progress.setRange(0, 100)
             self.progress.setValue(job.progress)
         self.show_elapsed()
-        self.error.setText(job.error)
-        self.error.setVisible(bool(job.error))
+        self._show_reason()
         self.cancel_button.setVisible(state.is_active)
         self.retry_button.setVisible(
             state in (JobState.FAILED, JobState.CANCELLED, JobState.EXPIRED)
@@ -209,6 +209,18 @@ class JobCard(QFrame):
         self.seed_button.setVisible(grid or (job.kind == "action" and state is JobState.SUCCEEDED))
         texts = job.params.get("texts")
         self._show_texts([str(t) for t in texts] if isinstance(texts, list) else [])
+
+    def set_reason_words(self, words: str) -> None:
+        """What kind of failure ended the job, in the user's language: shown when the relay
+        gave no words of its own (a lost connection, an answer that could not be read)."""
+        self._reason_words = words
+        self._show_reason()
+
+    def _show_reason(self) -> None:
+        ended_badly = self.job.state in (JobState.FAILED, JobState.EXPIRED, JobState.UNCERTAIN)
+        reason = self.job.error or (self._reason_words if ended_badly else "")
+        self.error.setText(reason)
+        self.error.setVisible(bool(reason))
 
     def show_elapsed(self) -> None:
         """The time the job has run so far; the job controller asks every second."""

@@ -370,81 +370,86 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/error_text.py" line="32"/>
+        <source>The relay is not answering right now. Try again in a moment.</source>
+        <translation>The relay is not answering right now. Try again in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="35"/>
         <source>The relay sent an answer that could not be read.</source>
         <translation>The relay sent an answer that could not be read.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="35"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="38"/>
         <source>The answer was cut off before it was complete.</source>
         <translation>The answer was cut off before it was complete.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="38"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="41"/>
         <source>Stopped.</source>
         <translation>Stopped.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="39"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="42"/>
         <source>No picture could be stored from this answer.</source>
         <translation>No picture could be stored from this answer.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="42"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="45"/>
         <source>ecovdesk stopped before the relay confirmed this request; it may or may not run.</source>
         <translation>ecovdesk stopped before the relay confirmed this request; it may or may not run.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="46"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="49"/>
         <source>The job took more than a day and was given up.</source>
         <translation>The job took more than a day and was given up.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="49"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="52"/>
         <source>These options cannot be used together for this model.</source>
         <translation>These options cannot be used together for this model.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="52"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="55"/>
         <source>Something went wrong inside ecovdesk.</source>
         <translation>Something went wrong inside ecovdesk.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="55"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="58"/>
         <source>The reply could not be saved: the profile&apos;s disk is full or read-only.</source>
         <translation>The reply could not be saved: the profile&apos;s disk is full or read-only.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="59"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="62"/>
         <source>The request failed.</source>
         <translation>The request failed.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="61"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="64"/>
         <source>Relay says: %s</source>
         <translation>Relay says: %s</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="68"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="71"/>
         <source>The profile folder is read-only, so nothing can be saved. Check its permissions.</source>
         <translation>The profile folder is read-only, so nothing can be saved. Check its permissions.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="72"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="75"/>
         <source>The disk holding the profile is full. Free some space and try again.</source>
         <translation>The disk holding the profile is full. Free some space and try again.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="75"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="78"/>
         <source>The profile cannot be opened: its folder is missing or not writable.</source>
         <translation>The profile cannot be opened: its folder is missing or not writable.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="78"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="81"/>
         <source>The profile is in use by another program, perhaps a second ecovdesk.</source>
         <translation>The profile is in use by another program, perhaps a second ecovdesk.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="84"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="87"/>
         <source>The profile could not be written; details are in the log.</source>
         <translation>The profile could not be written; details are in the log.</translation>
     </message>
@@ -635,7 +640,7 @@
         <translation>Play</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_strip.py" line="88"/>
+        <location filename="../../ecovdesk/ui/image_strip.py" line="89"/>
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
@@ -901,7 +906,7 @@
         <translation>From job #%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="228"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="240"/>
         <source>Use: %1</source>
         <translation>Use: %1</translation>
     </message>
@@ -909,22 +914,22 @@
 <context>
     <name>JobController</name>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="177"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="178"/>
         <source>The relay could not tell this picture&apos;s seed.</source>
         <translation>The relay could not tell this picture&apos;s seed.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="180"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="181"/>
         <source>Seed %1 (copied)</source>
         <translation>Seed %1 (copied)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="210"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="211"/>
         <source>Job finished</source>
         <translation>Job finished</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="212"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="213"/>
         <source>Job did not finish</source>
         <translation>Job did not finish</translation>
     </message>
@@ -1114,32 +1119,32 @@
         <translation>About ecovdesk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="300"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="311"/>
         <source>Could not refresh the model list: %1</source>
         <translation>Could not refresh the model list: %1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="307"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="318"/>
         <source>Model list updated.</source>
         <translation>Model list updated.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="352"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="363"/>
         <source>Generate</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="352"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="363"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="360"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="371"/>
         <source>Enter your API key in Settings first.</source>
         <translation>Enter your API key in Settings first.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="413"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="424"/>
         <source>Pick a model that can see pictures to use this reference.</source>
         <translation>Pick a model that can see pictures to use this reference.</translation>
     </message>
@@ -1334,12 +1339,12 @@
         <translation>Regenerate</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="345"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="360"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="347"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="362"/>
         <source>Save and resend</source>
         <translation>Save and resend</translation>
     </message>
@@ -1349,62 +1354,62 @@
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="185"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="196"/>
         <source>Prompt: %1 · Size: %2</source>
         <translation>Prompt: %1 · Size: %2</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="193"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="204"/>
         <source>Sources:</source>
         <translation>Sources:</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="266"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="277"/>
         <source>Copy code</source>
         <translation>Copy code</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="243"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="254"/>
         <source>You</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="243"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="254"/>
         <source>Assistant</source>
         <translation>Assistant</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="252"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="263"/>
         <source>Thinking…</source>
         <translation>Thinking…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="252"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="263"/>
         <source>Thought process</source>
         <translation>Thought process</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="267"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="278"/>
         <source>Shortened for display; Copy code copies all of it.</source>
         <translation>Shortened for display; Copy code copies all of it.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="268"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="279"/>
         <source>This reply is long; only its beginning is shown.</source>
         <translation>This reply is long; only its beginning is shown.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="269"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="280"/>
         <source>Show all</source>
         <translation>Show all</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="304"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="319"/>
         <source>Tokens: %1 in · %2 out · %3 total</source>
         <translation>Tokens: %1 in · %2 out · %3 total</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="311"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="326"/>
         <source> (%1 thinking)</source>
         <translation> (%1 thinking)</translation>
     </message>
@@ -1727,52 +1732,52 @@
 <context>
     <name>PictureReasons</name>
     <message>
-        <location filename="../../ecovdesk/ui/picture_reasons.py" line="10"/>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="19"/>
         <source>The file is too large.</source>
         <translation>The file is too large.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/picture_reasons.py" line="11"/>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="20"/>
         <source>The link did not return a picture.</source>
         <translation>The link did not return a picture.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/picture_reasons.py" line="14"/>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="23"/>
         <source>The picture is incomplete or damaged.</source>
         <translation>The picture is incomplete or damaged.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/picture_reasons.py" line="17"/>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="26"/>
         <source>The picture is far too large to open safely.</source>
         <translation>The picture is far too large to open safely.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/picture_reasons.py" line="20"/>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="29"/>
         <source>The vector picture refers to outside files or scripts.</source>
         <translation>The vector picture refers to outside files or scripts.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/picture_reasons.py" line="23"/>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="32"/>
         <source>The file is not the kind of picture it claims to be.</source>
         <translation>The file is not the kind of picture it claims to be.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/picture_reasons.py" line="26"/>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="35"/>
         <source>The picture could not be downloaded.</source>
         <translation>The picture could not be downloaded.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/picture_reasons.py" line="29"/>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="38"/>
         <source>The picture&apos;s link has expired or no longer exists.</source>
         <translation>The picture&apos;s link has expired or no longer exists.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/picture_reasons.py" line="32"/>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="41"/>
         <source>The file is a picture and also something else, such as a web page.</source>
         <translation>The file is a picture and also something else, such as a web page.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/picture_reasons.py" line="37"/>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="46"/>
         <source>The picture could not be stored.</source>
         <translation>The picture could not be stored.</translation>
     </message>
@@ -1920,12 +1925,12 @@
 <context>
     <name>SettingsFlow</name>
     <message>
-        <location filename="../../ecovdesk/ui/settings_flow.py" line="57"/>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="68"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_flow.py" line="58"/>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="69"/>
         <source>The new language is used for everything opened from now on; restart ecovdesk to switch the whole window.</source>
         <translation>The new language is used for everything opened from now on; restart ecovdesk to switch the whole window.</translation>
     </message>

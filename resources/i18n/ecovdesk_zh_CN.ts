@@ -370,81 +370,86 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/error_text.py" line="32"/>
+        <source>The relay is not answering right now. Try again in a moment.</source>
+        <translation>中转站暂时没有响应，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="35"/>
         <source>The relay sent an answer that could not be read.</source>
         <translation>中转站返回的内容无法解析。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="35"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="38"/>
         <source>The answer was cut off before it was complete.</source>
         <translation>回答在完成前被中断。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="38"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="41"/>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="39"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="42"/>
         <source>No picture could be stored from this answer.</source>
         <translation>这次回答中没有能保存的图片。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="42"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="45"/>
         <source>ecovdesk stopped before the relay confirmed this request; it may or may not run.</source>
         <translation>ecovdesk 在中转站确认前停止了，这个请求可能执行也可能没有执行。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="46"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="49"/>
         <source>The job took more than a day and was given up.</source>
         <translation>任务超过一天仍未完成，已放弃。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="49"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="52"/>
         <source>These options cannot be used together for this model.</source>
         <translation>这些参数不能同时用于该模型。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="52"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="55"/>
         <source>Something went wrong inside ecovdesk.</source>
         <translation>ecovdesk 内部出错。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="55"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="58"/>
         <source>The reply could not be saved: the profile&apos;s disk is full or read-only.</source>
         <translation>回复未能保存：资料文件夹所在的磁盘已满或只读。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="59"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="62"/>
         <source>The request failed.</source>
         <translation>请求失败。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="61"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="64"/>
         <source>Relay says: %s</source>
         <translation>中转站返回：%s</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="68"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="71"/>
         <source>The profile folder is read-only, so nothing can be saved. Check its permissions.</source>
         <translation>资料文件夹是只读的，无法保存任何内容。请检查它的权限。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="72"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="75"/>
         <source>The disk holding the profile is full. Free some space and try again.</source>
         <translation>资料文件夹所在的磁盘已满。请腾出一些空间后再试。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="75"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="78"/>
         <source>The profile cannot be opened: its folder is missing or not writable.</source>
         <translation>无法打开资料：文件夹不存在或不可写。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="78"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="81"/>
         <source>The profile is in use by another program, perhaps a second ecovdesk.</source>
         <translation>资料正被另一个程序使用，可能是另一个 ecovdesk 窗口。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="84"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="87"/>
         <source>The profile could not be written; details are in the log.</source>
         <translation>无法写入资料，详情见日志。</translation>
     </message>
@@ -634,7 +639,7 @@
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_strip.py" line="88"/>
+        <location filename="../../ecovdesk/ui/image_strip.py" line="89"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
@@ -900,7 +905,7 @@
         <translation>来自任务 #%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="228"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="240"/>
         <source>Use: %1</source>
         <translation>使用：%1</translation>
     </message>
@@ -908,22 +913,22 @@
 <context>
     <name>JobController</name>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="177"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="178"/>
         <source>The relay could not tell this picture&apos;s seed.</source>
         <translation>中转站无法提供这张图的种子。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="180"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="181"/>
         <source>Seed %1 (copied)</source>
         <translation>种子 %1（已复制）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="210"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="211"/>
         <source>Job finished</source>
         <translation>任务已完成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="212"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="213"/>
         <source>Job did not finish</source>
         <translation>任务未能完成</translation>
     </message>
@@ -1112,32 +1117,32 @@
         <translation>关于 ecovdesk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="300"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="311"/>
         <source>Could not refresh the model list: %1</source>
         <translation>无法刷新模型列表：%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="307"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="318"/>
         <source>Model list updated.</source>
         <translation>模型列表已更新。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="352"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="363"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="352"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="363"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="360"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="371"/>
         <source>Enter your API key in Settings first.</source>
         <translation>请先在设置中填写 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="413"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="424"/>
         <source>Pick a model that can see pictures to use this reference.</source>
         <translation>请选择支持识图的模型来使用这张参考图。</translation>
     </message>
@@ -1329,12 +1334,12 @@
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="345"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="360"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="347"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="362"/>
         <source>Save and resend</source>
         <translation>保存并重新发送</translation>
     </message>
@@ -1344,62 +1349,62 @@
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="185"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="196"/>
         <source>Prompt: %1 · Size: %2</source>
         <translation>提示词：%1 · 尺寸：%2</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="193"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="204"/>
         <source>Sources:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="266"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="277"/>
         <source>Copy code</source>
         <translation>复制代码</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="243"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="254"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="243"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="254"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="252"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="263"/>
         <source>Thinking…</source>
         <translation>思考中…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="252"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="263"/>
         <source>Thought process</source>
         <translation>思考过程</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="267"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="278"/>
         <source>Shortened for display; Copy code copies all of it.</source>
         <translation>显示时已截断；“复制代码”会复制全部内容。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="268"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="279"/>
         <source>This reply is long; only its beginning is shown.</source>
         <translation>这条回复很长，只显示了开头部分。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="269"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="280"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="304"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="319"/>
         <source>Tokens: %1 in · %2 out · %3 total</source>
         <translation>Token：输入 %1 · 输出 %2 · 合计 %3</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="311"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="326"/>
         <source> (%1 thinking)</source>
         <translation>（思考 %1）</translation>
     </message>
@@ -1721,52 +1726,52 @@
 <context>
     <name>PictureReasons</name>
     <message>
-        <location filename="../../ecovdesk/ui/picture_reasons.py" line="10"/>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="19"/>
         <source>The file is too large.</source>
         <translation>文件太大。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/picture_reasons.py" line="11"/>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="20"/>
         <source>The link did not return a picture.</source>
         <translation>链接返回的不是图片。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/picture_reasons.py" line="14"/>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="23"/>
         <source>The picture is incomplete or damaged.</source>
         <translation>图片不完整或已损坏。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/picture_reasons.py" line="17"/>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="26"/>
         <source>The picture is far too large to open safely.</source>
         <translation>图片尺寸过大，无法安全打开。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/picture_reasons.py" line="20"/>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="29"/>
         <source>The vector picture refers to outside files or scripts.</source>
         <translation>矢量图引用了外部文件或脚本。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/picture_reasons.py" line="23"/>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="32"/>
         <source>The file is not the kind of picture it claims to be.</source>
         <translation>文件与其声称的图片类型不符。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/picture_reasons.py" line="26"/>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="35"/>
         <source>The picture could not be downloaded.</source>
         <translation>图片下载失败。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/picture_reasons.py" line="29"/>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="38"/>
         <source>The picture&apos;s link has expired or no longer exists.</source>
         <translation>图片链接已过期或不存在。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/picture_reasons.py" line="32"/>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="41"/>
         <source>The file is a picture and also something else, such as a web page.</source>
         <translation>这个文件既是图片又是别的东西（例如网页），已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/picture_reasons.py" line="37"/>
+        <location filename="../../ecovdesk/ui/picture_reasons.py" line="46"/>
         <source>The picture could not be stored.</source>
         <translation>无法保存这张图片。</translation>
     </message>
@@ -1913,12 +1918,12 @@
 <context>
     <name>SettingsFlow</name>
     <message>
-        <location filename="../../ecovdesk/ui/settings_flow.py" line="57"/>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="68"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_flow.py" line="58"/>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="69"/>
         <source>The new language is used for everything opened from now on; restart ecovdesk to switch the whole window.</source>
         <translation>新语言将用于之后打开的界面；重新启动 ecovdesk 可切换整个窗口。</translation>
     </message>

@@ -378,8 +378,9 @@ async def test_stream_502_html(relay: FakeRelay, client: httpx.AsyncClient) -> N
     relay.on("POST", CHAT_PATH, reply_bytes(page, 502, "text/html"))
     with pytest.raises(RelayError) as caught:
         await collect(client)
-    assert caught.value.kind is ErrorKind.UPSTREAM
-    assert caught.value.message == "502 Bad Gateway cloudflare"
+    # The gateway's page, not the relay's words: the relay is down, not the model.
+    assert caught.value.kind is ErrorKind.RELAY_UNAVAILABLE
+    assert caught.value.message == "" and caught.value.detail == "502 Bad Gateway cloudflare"
 
 
 @pytest.mark.asyncio

@@ -159,10 +159,10 @@ async def test_html_error_page_becomes_readable_text(
     relay.on("GET", "/x", reply_bytes(page, 502, "text/html"))
     with pytest.raises(RelayError) as caught:
         await request_json(client, "GET", "/x")
-    assert caught.value.kind is ErrorKind.UPSTREAM
-    assert "502 Bad Gateway" in caught.value.message
-    assert "nginx" in caught.value.message
-    assert "<" not in caught.value.message and ">" not in caught.value.message
+    assert caught.value.kind is ErrorKind.RELAY_UNAVAILABLE
+    assert "502 Bad Gateway" in caught.value.detail
+    assert "nginx" in caught.value.detail
+    assert "<" not in caught.value.detail and ">" not in caught.value.detail
 
 
 @pytest.mark.parametrize(

@@ -58,8 +58,20 @@ CASES = [
         keeps_text=False,
         params={"seconds": 8},
     ),
-    Case(Fault.HTML_502, MessageState.FAILED, "upstream", "502 Bad Gateway", keeps_text=False),
-    Case(Fault.HTML_504, MessageState.FAILED, "upstream", "504 Gateway Time-out", keeps_text=False),
+    Case(
+        Fault.HTML_502,
+        MessageState.FAILED,
+        "relay_unavailable",
+        "not answering right now",
+        keeps_text=False,
+    ),
+    Case(
+        Fault.HTML_504,
+        MessageState.FAILED,
+        "relay_unavailable",
+        "not answering right now",
+        keeps_text=False,
+    ),
     Case(
         Fault.ERROR_BODY_200,
         MessageState.FAILED,
@@ -75,8 +87,8 @@ CASES = [
         keeps_text=False,
         params={"retry_after": 0.3},
     ),
-    Case(Fault.MALFORMED_JSON, MessageState.FAILED, "malformed", "not JSON", keeps_text=True),
-    Case(Fault.TRUNCATED_JSON, MessageState.FAILED, "malformed", "not JSON", keeps_text=True),
+    Case(Fault.MALFORMED_JSON, MessageState.FAILED, "malformed", "could not be read", True),
+    Case(Fault.TRUNCATED_JSON, MessageState.FAILED, "malformed", "could not be read", True),
     Case(Fault.CUT_BEFORE_DONE, MessageState.INTERRUPTED, "interrupted", "cut off", True),
 ]
 

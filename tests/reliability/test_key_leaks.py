@@ -107,7 +107,7 @@ def test_the_key_reaches_only_the_relay_and_is_written_nowhere(
     for conversation in conversations:
         for fmt in ("md", "json"):
             target = exports / f"{conversation.id}.{fmt}"
-            driver.run(app.services.conversations.export(conversation.id, target, fmt, {}))
+            driver.run(app.services.conversations.export(conversation.id, target, fmt))
     assert len(list(exports.iterdir())) == 2 * len(conversations) >= 2
 
     # While the app runs the WAL holds the newest pages; after it stops, the main file does.

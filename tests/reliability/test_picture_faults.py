@@ -38,14 +38,14 @@ class Case:
 CASES = [
     Case(Fault.CONNECTION_RESET_MID_STREAM, "network", "Could not reach the relay"),
     Case(Fault.STALL, "timeout", "took too long", {"seconds": 8}),
-    Case(Fault.HTML_502, "upstream", "502 Bad Gateway"),
-    Case(Fault.HTML_504, "upstream", "504 Gateway Time-out"),
+    Case(Fault.HTML_502, "relay_unavailable", "not answering right now"),
+    Case(Fault.HTML_504, "relay_unavailable", "not answering right now"),
     Case(Fault.ERROR_BODY_200, "upstream", "upstream error: do request failed"),
     Case(Fault.RATE_LIMIT_429, "rate_limited", "rate limiting", {"retry_after": 0.3}),
-    Case(Fault.MALFORMED_JSON, "malformed", "not JSON"),
-    Case(Fault.TRUNCATED_JSON, "malformed", "not JSON"),
+    Case(Fault.MALFORMED_JSON, "malformed", "could not be read"),
+    Case(Fault.TRUNCATED_JSON, "malformed", "could not be read"),
     Case(Fault.CUT_BEFORE_DONE, "network", "Could not reach the relay"),
-    Case(Fault.HUGE_BODY, "malformed", "larger than"),
+    Case(Fault.HUGE_BODY, "malformed", "could not be read"),
 ]
 
 
