@@ -146,6 +146,13 @@ class ImageOptionsPanel(QWidget):
         self.count.valueChanged.connect(self._changed)
         self.negative_prompt.textChanged.connect(self._changed)
         self.seed.textChanged.connect(self._changed)
+        # The last value chosen in each list whose choices change with the model: a model
+        # that lacks it shows another, and the next one that has it shows it again.
+        self._wanted: dict[QComboBox, object] = {}
+        for combo in (self.size_choice, self.aspect_ratio, self.style_choice):
+            combo.currentIndexChanged.connect(
+                lambda _index, c=combo: self._wanted.__setitem__(c, c.currentData())
+            )
         self.set_model("flux")
 
     def set_model(self, model: str) -> None:
@@ -173,24 +180,17 @@ class ImageOptionsPanel(QWidget):
         for name, (_text, widget) in self.rows.items():
             self.form.setRowVisible(widget, name in visible)
 
-    @staticmethod
-    def _fill(combo: QComboBox, values: tuple[str, ...], empty: str = "") -> None:
-        current = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        for value in values:
-            combo.addItem(value or empty, value)
-        combo.setCurrentIndex(max(0, combo.findData(current)))
-        combo.blockSignals(False)
+    def _fill(self, combo: QComboBox, values: tuple[str, ...], empty: str = "") -> None:
+        self._fill_pairs(combo, tuple((value or empty, value) for value in values))
 
-    @staticmethod
-    def _fill_pairs(combo: QComboBox, pairs: tuple[tuple[str, str], ...]) -> None:
+    def _fill_pairs(self, combo: QComboBox, pairs: tuple[tuple[str, str], ...]) -> None:
         current = combo.currentData()
         combo.blockSignals(True)
         combo.clear()
         for text, value in pairs:
             combo.addItem(text, value)
-        combo.setCurrentIndex(max(0, combo.findData(current)))
+        found = combo.findData(self._wanted.get(combo, current))
+        combo.setCurrentIndex(found if found >= 0 else max(0, combo.findData(current)))
         combo.blockSignals(False)
 
     def options(self) -> ImageOptions:
