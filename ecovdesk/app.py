@@ -170,7 +170,9 @@ async def compose(
     window.attach(services, sink)
     window.restore_splitter(settings.splitter_state)
     shown = window
-    window.settingsRequested.connect(lambda: edit_settings(shown, preferences, first_run=False))
+    window.settingsRequested.connect(
+        lambda: edit_settings(shown, preferences, first_run=False, on_dark=shown.set_dark)
+    )
     window.aboutRequested.connect(lambda: show_about(shown, paths.root))
     tray = make_tray(window, _app_icon())
     window.jobs.tray = tray
@@ -236,7 +238,10 @@ async def run_app(
             await run_checks(app, window, paths, settings.language)
             window.close()
         elif not preferences.ready or (not settings.first_run_done and not args.base_url):
-            QTimer.singleShot(0, lambda: edit_settings(window, preferences, first_run=True))
+            QTimer.singleShot(
+                0,
+                lambda: edit_settings(window, preferences, first_run=True, on_dark=window.set_dark),
+            )
         await closed.wait()
     finally:
         await running.aclose()

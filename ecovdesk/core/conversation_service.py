@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,7 +95,11 @@ class ConversationService:
         return await self._db.run(search, query)
 
     async def export(
-        self, conversation_id: int, path: Path, fmt: str, labels: Mapping[str, str]
+        self,
+        conversation_id: int,
+        path: Path,
+        fmt: str,
+        labels: export.ExportLabels | None = None,
     ) -> None:
         conversation = await self.get(conversation_id)
         if conversation is None:

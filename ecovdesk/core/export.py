@@ -7,7 +7,8 @@ because nothing here has access to it.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from ecovdesk.core.atomic import write_text_atomic
@@ -17,12 +18,14 @@ from ecovdesk.core.domain import (
     Conversation,
     Message,
     MessageState,
+    Role,
 )
 from ecovdesk.core.row_codec import attachment_to_dict, usage_to_dict
 
 __all__ = [
     "DEFAULT_LABELS",
     "JSON_FORMAT",
+    "ExportLabels",
     "conversation_to_json",
     "conversation_to_markdown",
     "write_text_atomic",
@@ -30,50 +33,75 @@ __all__ = [
 
 JSON_FORMAT = "ecovdesk.conversation/1"
 
-# The UI passes translated labels; these defaults keep exports readable without it.
-DEFAULT_LABELS: Mapping[str, str] = {
-    "system": "System",
-    "user": "User",
-    "assistant": "Assistant",
-    "model": "Model",
-    "system_prompt": "System prompt",
-    "reasoning": "Reasoning",
-    "error": "Error",
-    "interrupted": "Interrupted",
-    "attachment": "Attachment",
-}
+
+@dataclass(frozen=True, kw_only=True)
+class ExportLabels:
+    """Every word of a Markdown export that is not the conversation's own text.
+
+    No field has a default: whoever passes labels (the UI, with its translated words) must
+    give every one, so a label can be neither left out nor misnamed without a type error.
+    """
+
+    system: str
+    user: str
+    assistant: str
+    model: str
+    system_prompt: str
+    reasoning: str
+    error: str
+    interrupted: str
+    attachment: str
+
+    def role(self, role: Role) -> str:
+        return {Role.SYSTEM: self.system, Role.USER: self.user, Role.ASSISTANT: self.assistant}[
+            role
+        ]
+
+
+# For callers that pass no labels: exports stay readable without the UI's translations.
+DEFAULT_LABELS = ExportLabels(
+    system="System",
+    user="User",
+    assistant="Assistant",
+    model="Model",
+    system_prompt="System prompt",
+    reasoning="Reasoning",
+    error="Error",
+    interrupted="Interrupted",
+    attachment="Attachment",
+)
 
 
 def conversation_to_markdown(
     conversation: Conversation,
     messages: Iterable[Message],
-    labels: Mapping[str, str] | None = None,
+    labels: ExportLabels | None = None,
 ) -> str:
-    text = {**DEFAULT_LABELS, **(labels or {})}
+    text = labels or DEFAULT_LABELS
     lines = [f"# {_one_line(conversation.title)}", ""]
-    lines.append(f"- {text['model']}: `{conversation.model}`")
+    lines.append(f"- {text.model}: `{conversation.model}`")
     lines.append("")
     if conversation.options.system_prompt:
-        lines += [f"**{text['system_prompt']}**", ""]
+        lines += [f"**{text.system_prompt}**", ""]
         lines += _quote(conversation.options.system_prompt)
         lines.append("")
     for message in messages:
-        heading = text.get(message.role.value, message.role.value)
+        heading = text.role(message.role)
         if message.model:
             heading += f" · {message.model}"
         lines += [f"## {heading}", ""]
         if message.reasoning:
-            lines += [f"> **{text['reasoning']}**", ">"]
+            lines += [f"> **{text.reasoning}**", ">"]
             lines += _quote(message.reasoning)
             lines.append("")
         if message.content:
             lines += [message.content.rstrip("\n"), ""]
         for attachment in message.attachments:
-            lines += [_attachment_markdown(attachment, text["attachment"]), ""]
+            lines += [_attachment_markdown(attachment, text.attachment), ""]
         if message.state is MessageState.INTERRUPTED:
-            lines += [f"*({text['interrupted']})*", ""]
+            lines += [f"*({text.interrupted})*", ""]
         if message.state is MessageState.FAILED and (message.error_text or message.error_kind):
-            lines += [f"> **{text['error']}:** {message.error_text or message.error_kind}", ""]
+            lines += [f"> **{text.error}:** {message.error_text or message.error_kind}", ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow
 
 from ecovdesk.core.conversation_service import ConversationService
+from ecovdesk.core.export import ExportLabels
 from ecovdesk.ui.conversation_list import ConversationList
 from ecovdesk.ui.widgets import push_button
 
@@ -68,6 +69,20 @@ class ConversationActions(QObject):
         self.undo_button.setVisible(False)
         self._window.statusBar().clearMessage()
 
+    def export_labels(self) -> ExportLabels:
+        """The words of a Markdown export in the UI's language, every one of them."""
+        return ExportLabels(
+            system=self.tr("System"),
+            user=self.tr("You"),
+            assistant=self.tr("Assistant"),
+            model=self.tr("Model"),
+            system_prompt=self.tr("System prompt"),
+            reasoning=self.tr("Thought process"),
+            error=self.tr("Error"),
+            interrupted=self.tr("Interrupted"),
+            attachment=self.tr("Attachment"),
+        )
+
     async def export(self, conversation_id: int, fmt: str) -> None:
         conversation = await self._conversations.get(conversation_id)
         if conversation is None:
@@ -82,14 +97,8 @@ class ConversationActions(QObject):
         )
         if not path:
             return
-        labels = {
-            "user": self.tr("You"),
-            "assistant": self.tr("Assistant"),
-            "system": self.tr("System"),
-            "thinking": self.tr("Thought process"),
-        }
         try:
-            await self._conversations.export(conversation_id, Path(path), fmt, labels)
+            await self._conversations.export(conversation_id, Path(path), fmt, self.export_labels())
         except OSError as error:
             self.notice.emit(self.tr("Could not export: %1").replace("%1", str(error.strerror)))
             return

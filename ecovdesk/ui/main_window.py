@@ -267,6 +267,17 @@ class MainWindow(QMainWindow):
     def _run(self, coro: Coroutine[Any, Any, Any]) -> None:
         self.services.scope.start(coro)
 
+    def set_dark(self, dark: bool) -> None:
+        """The theme changed: code blocks in the replies shown and in those to come take
+        the new theme's colours."""
+        if dark == self._dark:
+            return
+        self._dark = dark
+        if self._attached:
+            self.view.dark = dark
+            for bubble in self.view.bubbles():
+                bubble.set_dark(dark)
+
     def show_notice(self, text: str) -> None:
         self.statusBar().showMessage(text, NOTICE_MS)
 

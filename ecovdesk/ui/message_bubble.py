@@ -160,6 +160,17 @@ class MessageBubble(QFrame):
         self._render_timer.stop()
         self._render()
 
+    def set_dark(self, dark: bool) -> None:
+        """Renders the message again, its code blocks and thinking in the new theme's colours."""
+        if dark == self._renderer.dark:
+            return
+        self._renderer.dark = dark
+        if self._stream is not None:
+            # Its finished blocks keep the HTML they were rendered with: render them all again.
+            self._stream = MarkdownStream(dark=dark, words=self._translate)
+            self.body.clear_parts()
+        self._render()
+
     @property
     def streaming(self) -> bool:
         return self.message.state is MessageState.STREAMING
@@ -295,6 +306,10 @@ class MessageBubble(QFrame):
         self.retry_button.setVisible(failed and message.role is Role.ASSISTANT and own_state)
         if failed:
             self.state_label.setText(describe_error(message.error_kind, message.error_text))
+        if self.job_card is not None:
+            self.job_card.set_reason_words(
+                describe_error(message.error_kind, None) if failed else ""
+            )
         busy = self.streaming
         if message.role is Role.ASSISTANT:
             self.regenerate_button.setVisible(not busy and not failed and own_state)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication
@@ -13,7 +14,15 @@ from ecovdesk.ui.settings_dialog import SettingsDialog, SettingsValues
 from ecovdesk.ui.theme import apply_theme
 
 
-def edit_settings(parent: QWidget | None, preferences: Preferences, *, first_run: bool) -> bool:
+def edit_settings(
+    parent: QWidget | None,
+    preferences: Preferences,
+    *,
+    first_run: bool,
+    on_dark: Callable[[bool], None] | None = None,
+) -> bool:
+    """Shows the dialog and applies what was chosen; ``on_dark`` is told whether the theme
+    now in force is dark, so that what is already shown can be coloured for it."""
     settings = preferences.settings
     values = SettingsValues(
         base_url=settings.base_url,
@@ -49,7 +58,9 @@ def edit_settings(parent: QWidget | None, preferences: Preferences, *, first_run
     )
     app = QApplication.instance()
     if isinstance(app, QApplication):
-        apply_theme(app, chosen.theme)
+        dark = apply_theme(app, chosen.theme)
+        if on_dark is not None:
+            on_dark(dark)
         if language_changed:
             install_translation(app, chosen.language)
             QMessageBox.information(

@@ -20,15 +20,24 @@ QPushButton#sendButton { min-width: 84px; min-height: 32px; font-weight: bold; }
 DARK_BELOW = 128  # lightness of a dark window background, 0–255
 
 
+# Whether the platform's own palette is dark, read once: after the first theme is applied
+# the application's palette is ours, and "system" chosen later would follow the old theme.
+_platform_dark: bool | None = None
+
+
 def is_dark(theme: str) -> bool:
+    global _platform_dark
     if theme == "dark":
         return True
     if theme == "light":
         return False
-    # The platform's own palette follows its colour scheme. Asking for the scheme itself
-    # (QStyleHints.colorScheme) would build PySide's whole Qt namespace, 16 ms, before the
-    # window is first painted.
-    return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < DARK_BELOW
+    if _platform_dark is None:
+        # The platform's own palette follows its colour scheme. Asking for the scheme itself
+        # (QStyleHints.colorScheme) would build PySide's whole Qt namespace, 16 ms, before the
+        # window is first painted.
+        lightness = QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness()
+        _platform_dark = lightness < DARK_BELOW
+    return _platform_dark
 
 
 def _dark_palette() -> QPalette:
@@ -64,7 +73,9 @@ def _light_palette() -> QPalette:
 
 
 def apply_theme(app: QApplication, theme: str) -> bool:
-    """Apply the palette; returns whether it is dark (code highlighting follows it)."""
+    """Apply the palette; returns whether it is dark. Code blocks are coloured when they are
+    rendered, so whoever changes the theme later must also tell the window
+    (``MainWindow.set_dark``)."""
     dark = is_dark(theme)  # before Fusion replaces the platform's palette
     app.setStyle("Fusion")
     app.setPalette(_dark_palette() if dark else _light_palette())

@@ -213,67 +213,92 @@
 <context>
     <name>ConversationActions</name>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="35"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="36"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="49"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="50"/>
         <source>Rename conversation</source>
         <translation>Rename conversation</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="50"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="51"/>
         <source>Title:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="61"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="62"/>
         <source>Conversation deleted.</source>
         <translation>Conversation deleted.</translation>
     </message>
     <message>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="78"/>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
         <location filename="../../ecovdesk/ui/conversation_actions.py" line="79"/>
+        <source>System prompt</source>
+        <translation>System prompt</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="81"/>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="82"/>
+        <source>Interrupted</source>
+        <translation>Interrupted</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="83"/>
+        <source>Attachment</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="94"/>
         <source>Export conversation</source>
         <translation>Export conversation</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="81"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="96"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="81"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="96"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="86"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="76"/>
         <source>You</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="87"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="77"/>
         <source>Assistant</source>
         <translation>Assistant</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="88"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="75"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="89"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="80"/>
         <source>Thought process</source>
         <translation>Thought process</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="94"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="103"/>
         <source>Could not export: %1</source>
         <translation>Could not export: %1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="96"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="105"/>
         <source>Exported to %1</source>
         <translation>Exported to %1</translation>
     </message>
@@ -607,17 +632,17 @@
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="164"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="171"/>
         <source>Use the size</source>
         <translation>Use the size</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="168"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="175"/>
         <source>Vivid</source>
         <translation>Vivid</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="168"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="175"/>
         <source>Natural</source>
         <translation>Natural</translation>
     </message>

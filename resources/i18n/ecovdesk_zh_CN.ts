@@ -213,67 +213,92 @@
 <context>
     <name>ConversationActions</name>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="35"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="36"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="49"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="50"/>
         <source>Rename conversation</source>
         <translation>重命名对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="50"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="51"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="61"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="62"/>
         <source>Conversation deleted.</source>
         <translation>对话已删除。</translation>
     </message>
     <message>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="78"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
         <location filename="../../ecovdesk/ui/conversation_actions.py" line="79"/>
+        <source>System prompt</source>
+        <translation>系统提示词</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="81"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="82"/>
+        <source>Interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="83"/>
+        <source>Attachment</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="94"/>
         <source>Export conversation</source>
         <translation>导出对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="81"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="96"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="81"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="96"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="86"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="76"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="87"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="77"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="88"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="75"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="89"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="80"/>
         <source>Thought process</source>
         <translation>思考过程</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="94"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="103"/>
         <source>Could not export: %1</source>
         <translation>无法导出：%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="96"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="105"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
@@ -606,17 +631,17 @@
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="164"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="171"/>
         <source>Use the size</source>
         <translation>使用尺寸</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="168"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="175"/>
         <source>Vivid</source>
         <translation>鲜明</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="168"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="175"/>
         <source>Natural</source>
         <translation>自然</translation>
     </message>

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict, fields, replace
 from pathlib import Path
+
+import pytest
 
 from ecovdesk.core.domain import (
     Attachment,
@@ -14,7 +17,9 @@ from ecovdesk.core.domain import (
     Usage,
 )
 from ecovdesk.core.export import (
+    DEFAULT_LABELS,
     JSON_FORMAT,
+    ExportLabels,
     conversation_to_json,
     conversation_to_markdown,
     write_text_atomic,
@@ -91,14 +96,69 @@ def test_markdown_contains_title_roles_models_reasoning_and_content() -> None:
     assert text.endswith("\n") and not text.endswith("\n\n")
 
 
+CHINESE_LABELS = ExportLabels(
+    system="系统",
+    user="用户",
+    assistant="助手",
+    model="模型",
+    system_prompt="系统提示词",
+    reasoning="思考",
+    error="错误",
+    interrupted="已中断",
+    attachment="附件",
+)
+
+# Every part of a conversation that has a label: a system message, a nameless attachment,
+# an interrupted reply, besides the system prompt, reasoning and error of MESSAGES.
+EVERY_PART = [
+    Message(id=0, conversation_id=7, role=Role.SYSTEM, content="只用中文回答。"),
+    *MESSAGES,
+    Message(
+        id=4,
+        conversation_id=7,
+        role=Role.USER,
+        content="再看这个文件",
+        attachments=[Attachment(AttachmentKind.FILE, "https://cdn.example/a.pdf", "")],
+    ),
+    Message(
+        id=5, conversation_id=7, role=Role.ASSISTANT, content="半句", state=MessageState.INTERRUPTED
+    ),
+]
+
+
 def test_markdown_uses_the_labels_it_is_given() -> None:
-    text = conversation_to_markdown(
-        CONVERSATION, MESSAGES, labels={"user": "用户", "assistant": "助手", "reasoning": "思考"}
+    text = conversation_to_markdown(CONVERSATION, EVERY_PART, labels=CHINESE_LABELS)
+    lines = text.splitlines()
+    assert "- 模型: `deepseek-r1`" in lines
+    assert "**系统提示词**" in lines
+    assert "## 系统" in lines and "## 用户" in lines
+    assert "## 助手 · deepseek-r1" in lines
+    assert "> **思考**" in lines
+    assert "> **错误:** 余额不足" in lines
+    assert "*(已中断)*" in lines
+    assert "[附件](https://cdn.example/a.pdf)" in lines
+
+
+def test_every_label_is_used_and_no_default_is_left() -> None:
+    # A label the core wrote from somewhere else than ExportLabels would keep its English.
+    marked = ExportLabels(**{f.name: f"<{f.name}>" for f in fields(ExportLabels)})
+    text = conversation_to_markdown(CONVERSATION, EVERY_PART, labels=marked)
+    for name, value in asdict(marked).items():
+        assert value in text, name
+    for value in asdict(DEFAULT_LABELS).values():
+        assert value not in text
+    english = conversation_to_markdown(CONVERSATION, EVERY_PART)
+    assert all(value in english for value in asdict(DEFAULT_LABELS).values())
+
+
+def test_labels_are_given_in_full_or_not_at_all() -> None:
+    with pytest.raises(TypeError):
+        ExportLabels(user="用户", assistant="助手")  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        replace(CHINESE_LABELS, thinking="思考")  # type: ignore[call-arg]
+    assert conversation_to_markdown(CONVERSATION, MESSAGES, None) == conversation_to_markdown(
+        CONVERSATION, MESSAGES, DEFAULT_LABELS
     )
-    assert "## 用户" in text
-    assert "## 助手 · deepseek-r1" in text
-    assert "> **思考**" in text
-    assert "## User" not in text
 
 
 def test_interrupted_reply_is_marked() -> None:

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from ecovdesk.app import RunningApp
-from ecovdesk.core.domain import Role
+from ecovdesk.core.domain import MessageState, Role
+from ecovdesk.core.export import DEFAULT_LABELS
+from ecovdesk.ui.i18n import install_translation
+from tests.fakerelay.faults import Fault
 from tests.fakerelay.server import FakeRelay
 from tests.ui.conftest import API_KEY, Driver, start_app, stop_app
 from tests.ui.test_chat_window import _finished_reply, _send
@@ -98,6 +104,62 @@ def test_export_markdown_and_json(
     data = json.loads((tmp_path / "out.json").read_text("utf-8"))
     assert any(m["content"] == "导出测试" for m in data["messages"])
     assert API_KEY not in markdown and API_KEY not in json.dumps(data)
+
+
+def test_markdown_export_from_the_chinese_window_has_no_english_label(
+    qtbot: QtBot,
+    driver: Driver,
+    relay: FakeRelay,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    install_translation(qapp, "zh_CN")
+    (tmp_path / "p").mkdir()
+    (tmp_path / "p" / "settings.json").write_text('{"language": "zh_CN"}', "utf-8")
+    running = start_app(driver, tmp_path / "p", relay.base_url)
+    try:
+        window = running.window
+        # Every label the export knows is in Chinese: no Latin letter in any of them.
+        labels = asdict(window.conversation_actions.export_labels())
+        assert labels.keys() == asdict(DEFAULT_LABELS).keys()
+        assert {k: v for k, v in labels.items() if re.search("[A-Za-z]", v)} == {}
+
+        # A conversation with a system prompt, reasoning, a cut reply and a refused one.
+        window.picker.choose("deepseek-reasoner")
+        window.side_panel.chat.system_prompt.setPlainText("你是一个天气助手")
+        _send(qtbot, running, "明天下雨吗", model="deepseek-reasoner")
+        assert _finished_reply(driver, running).message.reasoning
+        relay.queue_fault(Fault.CUT_BEFORE_DONE, path_prefix="/v1/chat")
+        _send(qtbot, running, "后天呢", model="deepseek-reasoner")
+        assert _finished_reply(driver, running).message.state is MessageState.INTERRUPTED
+        relay.queue_error(403, "error_403_quota.json", path_prefix="/v1/chat")
+        _send(qtbot, running, "大后天呢", model="deepseek-reasoner")
+        assert _finished_reply(driver, running).message.state is MessageState.FAILED
+
+        from PySide6.QtWidgets import QFileDialog
+
+        target = tmp_path / "导出.md"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+        listing = window.conversation_list
+        listing.exportRequested.emit(listing.list.item(0).data(Qt.ItemDataRole.UserRole), "md")
+        driver.until(target.exists)
+        markdown = target.read_text("utf-8")
+    finally:
+        stop_app(driver, running)
+        install_translation(qapp, "en")
+    lines = markdown.splitlines()
+    assert "- 模型: `deepseek-reasoner`" in lines
+    assert "**系统提示词**" in lines
+    assert "## 你 · deepseek-reasoner" in lines and "## 助手 · deepseek-reasoner" in lines
+    assert "> **思考过程**" in lines
+    assert "*(已中断)*" in lines
+    assert any(line.startswith("> **错误:** ") for line in lines)
+    # Labels start a line, as a list item, heading, quote or emphasis.
+    label_lines = [line for line in lines if re.match(r"^(- |## |> \*\*|\*\*|\*\()", line)]
+    for english in asdict(DEFAULT_LABELS).values():
+        assert not any(english in line for line in label_lines), english
 
 
 def test_options_reach_the_request(

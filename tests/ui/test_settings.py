@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
+from ecovdesk.app import RunningApp
 from ecovdesk.core.preferences import Preferences
 from ecovdesk.core.relay_session import RelaySession
 from ecovdesk.core.secrets import KeyStore
 from ecovdesk.core.settings import Settings, load_settings
 from ecovdesk.ui import settings_flow
+from ecovdesk.ui.message_bubble import MessageBubble
 from ecovdesk.ui.settings_dialog import SettingsDialog, SettingsValues
+from ecovdesk.ui.theme import apply_theme
 from tests.fakerelay.server import FakeRelay
 from tests.ui.conftest import API_KEY, Driver
+from tests.ui.test_chat_window import _finished_reply, _send
 
 
 def _dialog(qtbot: QtBot, preferences: Preferences, base_url: str, key: str) -> SettingsDialog:
@@ -81,3 +89,91 @@ def test_without_a_keyring_the_key_is_kept_for_the_session_only(
     saved = (tmp_path / "settings.json").read_text("utf-8")
     assert API_KEY not in saved
     assert load_settings(tmp_path / "settings.json").base_url == relay.base_url
+
+
+# A code block's background in each theme (see MarkdownRenderer._code_block).
+CODE_BACKGROUND = {False: "#f6f8fa", True: "#272822"}
+
+
+def _choose_theme(app: RunningApp, monkeypatch: pytest.MonkeyPatch, theme: str) -> None:
+    """The user picks ``theme`` in the settings dialog the window opens, and accepts it."""
+
+    def accept(self: SettingsDialog) -> int:
+        self.theme.setCurrentIndex(self.theme.findData(theme))
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(SettingsDialog, "exec", accept)
+    app.window.settingsRequested.emit()
+
+
+def _code_colours(html: str) -> tuple[list[str], list[str]]:
+    """The code blocks' backgrounds and the colours of their Copy code links."""
+    backgrounds = re.findall(r'<table [^>]*bgcolor="(#[0-9a-f]{6})"', html)
+    links = re.findall(r'<a href="ecovdesk-copy:\d+"><span style="[^"]*color:(#[0-9a-f]{6})', html)
+    return backgrounds, links
+
+
+def _assert_theme(bubble: MessageBubble, dark: bool) -> None:
+    link = QApplication.palette().color(QPalette.ColorRole.Link).name()
+    backgrounds, links = _code_colours(bubble.body.toHtml())
+    assert backgrounds and set(backgrounds) == {CODE_BACKGROUND[dark]}
+    assert links and set(links) == {link}
+    backgrounds, links = _code_colours(bubble.thinking_view.toHtml())
+    assert backgrounds == [CODE_BACKGROUND[dark]] and links == [link]
+
+
+@pytest.fixture
+def palette_restored() -> Iterator[None]:
+    yield
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    apply_theme(qapp, "light")
+
+
+@pytest.mark.usefixtures("palette_restored")
+def test_a_theme_change_recolours_code_in_replies_shown_and_to_come(
+    qtbot: QtBot, driver: Driver, app: RunningApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _choose_theme(app, monkeypatch, "light")
+    _send(qtbot, app, "给我一段代码", model="deepseek-reasoner")
+    shown = _finished_reply(driver, app)
+    # The thinking holds a code block too, and is open.
+    thought = "先想一想。\n\n```python\nx = 1\n```"
+    shown.finish(replace(shown.message, reasoning=thought))
+    shown.thinking_toggle.setChecked(True)
+    _assert_theme(shown, dark=False)
+
+    _choose_theme(app, monkeypatch, "dark")
+    assert app.preferences.settings.theme == "dark"
+    _assert_theme(shown, dark=True)
+
+    _send(qtbot, app, "再来一段代码", model="deepseek-reasoner")
+    new = _finished_reply(driver, app)
+    assert new is not shown
+    new.finish(replace(new.message, reasoning=thought))
+    new.thinking_toggle.setChecked(True)
+    _assert_theme(new, dark=True)
+
+    _choose_theme(app, monkeypatch, "light")
+    for bubble in (shown, new):
+        _assert_theme(bubble, dark=False)
+
+
+@pytest.mark.usefixtures("palette_restored")
+def test_a_theme_change_recolours_a_long_reply_shown_in_parts(
+    qtbot: QtBot, driver: Driver, app: RunningApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _choose_theme(app, monkeypatch, "light")
+    _send(qtbot, app, "写一篇长文 #deltas=4000")
+    bubble = _finished_reply(driver, app)
+    assert len(bubble.body.parts) > 1
+    blocks = len(bubble._renderer.code_blocks)
+    backgrounds, _ = _code_colours(bubble.body.toHtml())
+    assert len(backgrounds) == blocks > 1 and set(backgrounds) == {CODE_BACKGROUND[False]}
+
+    _choose_theme(app, monkeypatch, "dark")
+    backgrounds, links = _code_colours(bubble.body.toHtml())
+    # Every block once, in the new colours; the copy links still find their code.
+    assert len(backgrounds) == blocks and set(backgrounds) == {CODE_BACKGROUND[True]}
+    assert set(links) == {QApplication.palette().color(QPalette.ColorRole.Link).name()}
+    assert len(bubble._renderer.code_blocks) == blocks
