@@ -13,10 +13,10 @@ from ecovdesk.api import chat as chat_api
 from ecovdesk.api.errors import ErrorKind, RelayError
 from ecovdesk.core import conversation_store as store
 from ecovdesk.core.catalogue import Catalogue
+from ecovdesk.core.chat_history import api_messages
 from ecovdesk.core.database import Database
 from ecovdesk.core.domain import (
     Attachment,
-    AttachmentKind,
     ChatOptions,
     Conversation,
     Message,
@@ -52,33 +52,6 @@ def _usage(value: chat_api.TokenUsage | None) -> Usage | None:
     return Usage(
         value.prompt_tokens, value.completion_tokens, value.total_tokens, value.reasoning_tokens
     )
-
-
-def _api_content(message: Message) -> str | list[dict[str, Any]]:
-    if not message.attachments:
-        return message.content
-    parts: list[dict[str, Any]] = []
-    for attachment in message.attachments:
-        if attachment.kind is AttachmentKind.IMAGE:
-            parts.append(chat_api.image_part(attachment.url))
-        else:
-            parts.append(chat_api.file_part(attachment.url))
-    parts.append(chat_api.text_part(message.content))
-    return parts
-
-
-def api_messages(options: ChatOptions, history: list[Message]) -> list[dict[str, Any]]:
-    """The conversation as the relay wants it: failed or empty replies are left out."""
-    result: list[dict[str, Any]] = []
-    if options.system_prompt.strip():
-        result.append({"role": "system", "content": options.system_prompt})
-    for message in history:
-        if message.role is Role.ASSISTANT and (
-            message.state is MessageState.FAILED or not message.content.strip()
-        ):
-            continue
-        result.append({"role": message.role.value, "content": _api_content(message)})
-    return result
 
 
 class _DeltaBatch:
