@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow
 
 from ecovdesk.core.conversation_service import ConversationService
+from ecovdesk.core.domain import Conversation
 from ecovdesk.core.export import ExportLabels
 from ecovdesk.ui.conversation_list import ConversationList
 from ecovdesk.ui.widgets import push_button
@@ -20,6 +21,8 @@ NOTICE_MS = 8000
 class ConversationActions(QObject):
     notice = Signal(str)
     deleted = Signal(int)
+    # Undo brought the conversation back: the window shows it again.
+    restored = Signal(int)
 
     def __init__(
         self,
@@ -27,10 +30,12 @@ class ConversationActions(QObject):
         conversation_list: ConversationList,
         run: Callable[[Coroutine[Any, Any, Any]], None],
         window: QMainWindow,
+        stop_replies: Callable[[int], None] = lambda _conversation_id: None,
     ) -> None:
         super().__init__(window)
         self._conversations = conversations
         self._run = run
+        self._stop_replies = stop_replies
         self._window = window
         self._undo_id: int | None = None
         self.undo_button = push_button(self.tr("Undo"))
@@ -43,8 +48,10 @@ class ConversationActions(QObject):
 
     async def rename(self, conversation_id: int) -> None:
         conversation = await self._conversations.get(conversation_id)
-        if conversation is None:
-            return
+        if conversation is not None:
+            _ask_outside_tasks(lambda: self._ask_title(conversation))
+
+    def _ask_title(self, conversation: Conversation) -> None:
         title, ok = QInputDialog.getText(
             self._window,
             self.tr("Rename conversation"),
@@ -52,9 +59,12 @@ class ConversationActions(QObject):
             text=conversation.title,
         )
         if ok:
-            await self._conversations.rename(conversation, title)
+            self._run(self._conversations.rename(conversation, title))
 
     async def delete(self, conversation_id: int) -> None:
+        # A reply still on its way would go on costing tokens for a conversation that is gone;
+        # Undo brings back what it had written.
+        self._stop_replies(conversation_id)
         await self._conversations.delete(conversation_id)
         self.deleted.emit(conversation_id)
         self._undo_id = conversation_id
@@ -64,10 +74,14 @@ class ConversationActions(QObject):
 
     def undo_delete(self) -> None:
         if self._undo_id is not None:
-            self._run(self._conversations.restore(self._undo_id))
+            self._run(self._restore(self._undo_id))
             self._undo_id = None
         self.undo_button.setVisible(False)
         self._window.statusBar().clearMessage()
+
+    async def _restore(self, conversation_id: int) -> None:
+        await self._conversations.restore(conversation_id)
+        self.restored.emit(conversation_id)
 
     def export_labels(self) -> ExportLabels:
         """The words of a Markdown export in the UI's language, every one of them."""
@@ -85,8 +99,10 @@ class ConversationActions(QObject):
 
     async def export(self, conversation_id: int, fmt: str) -> None:
         conversation = await self._conversations.get(conversation_id)
-        if conversation is None:
-            return
+        if conversation is not None:
+            _ask_outside_tasks(lambda: self._ask_export_path(conversation, fmt))
+
+    def _ask_export_path(self, conversation: Conversation, fmt: str) -> None:
         suffix = ".json" if fmt == "json" else ".md"
         safe = "".join(c for c in conversation.title if c not in '\\/:*?"<>|').strip() or "chat"
         path, _ = QFileDialog.getSaveFileName(
@@ -95,11 +111,19 @@ class ConversationActions(QObject):
             safe + suffix,
             self.tr("JSON (*.json)") if fmt == "json" else self.tr("Markdown (*.md)"),
         )
-        if not path:
-            return
+        if path:
+            self._run(self._export(conversation.id, Path(path), fmt))
+
+    async def _export(self, conversation_id: int, path: Path, fmt: str) -> None:
         try:
-            await self._conversations.export(conversation_id, Path(path), fmt, self.export_labels())
+            await self._conversations.export(conversation_id, path, fmt, self.export_labels())
         except OSError as error:
             self.notice.emit(self.tr("Could not export: %1").replace("%1", str(error.strerror)))
             return
-        self.notice.emit(self.tr("Exported to %1").replace("%1", path))
+        self.notice.emit(self.tr("Exported to %1").replace("%1", str(path)))
+
+
+def _ask_outside_tasks(ask: Callable[[], None]) -> None:
+    """Runs ``ask`` (a dialog with its own event loop) from the Qt loop, not inside the
+    current task: a nested loop there would stop every other task that wakes meanwhile."""
+    QTimer.singleShot(0, ask)

@@ -169,7 +169,11 @@ class MainWindow(QMainWindow):
         self.picker.refreshRequested.connect(lambda: self._run(self.refresh_models()))
         self.side_panel.chat.optionsChanged.connect(self._options_changed)
         self.conversation_actions = ConversationActions(
-            self.services.conversations, self.conversation_list, self._run, self
+            self.services.conversations,
+            self.conversation_list,
+            self._run,
+            self,
+            stop_replies=self._stop_replies,
         )
         self.conversation_actions.notice.connect(self.show_notice)
         self.pictures = PictureController(
@@ -204,6 +208,9 @@ class MainWindow(QMainWindow):
         )
         self.conversation.replyFinished.connect(lambda: self.composer.set_busy(False))
         self.conversation_actions.deleted.connect(self.conversation.deleted)
+        self.conversation_actions.restored.connect(
+            lambda cid: self._run(self.conversation.open(cid))
+        )
         self.media = MediaController(
             self.services.library,
             self.music_page,
@@ -402,6 +409,10 @@ class MainWindow(QMainWindow):
 
     def stop(self) -> None:
         self.conversation.stop()
+
+    def _stop_replies(self, conversation_id: int) -> None:
+        self.services.chat.stop(conversation_id)
+        self.services.images.stop(conversation_id)
 
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.gallery:

@@ -70,6 +70,28 @@ def test_delete_can_be_undone(qtbot: QtBot, driver: Driver, app: RunningApp) -> 
     assert window.conversation_actions.undo_button.isVisible()
     window.conversation_actions.undo_button.click()
     driver.until(lambda: window.conversation_list.list.count() == 1)
+    # Back where it was: listed, chosen and shown.
+    listing = window.conversation_list.list
+    driver.until(lambda: listing.currentItem() is listing.item(0))
+    driver.until(lambda: len(window.view.bubbles()) == 2)
+
+
+def test_deleting_a_conversation_stops_its_reply(
+    qtbot: QtBot, driver: Driver, app: RunningApp, relay: FakeRelay
+) -> None:
+    relay.token_delay = 0.05  # a long reply that would run for a while
+    _send(qtbot, app, "写一篇很长的文章 #deltas=400")
+    window = app.window
+    driver.until(lambda: bool(relay.requests_to("/v1/chat/completions")))
+    driver.until(lambda: window.conversation_list.list.count() == 1)
+    conversation_id = window.conversation_list.list.item(0).data(Qt.ItemDataRole.UserRole)
+    driver.until(lambda: app.services.chat.is_streaming(conversation_id))
+    window.conversation_list.deleteRequested.emit(conversation_id)
+    driver.until(lambda: not app.services.chat.is_streaming(conversation_id), timeout=5)
+    window.conversation_actions.undo_button.click()
+    driver.until(lambda: bool(window.view.bubbles()))
+    reply = window.view.bubbles()[-1]
+    driver.until(lambda: reply.message.state is MessageState.INTERRUPTED)
 
 
 def test_rename_through_the_dialog(
@@ -83,6 +105,36 @@ def test_rename_through_the_dialog(
     listing = app.window.conversation_list
     listing.renameRequested.emit(listing.list.item(0).data(Qt.ItemDataRole.UserRole))
     driver.until(lambda: listing.list.item(0).text() == "新的标题")
+
+
+def test_the_rename_dialog_lets_other_work_go_on(
+    qtbot: QtBot, driver: Driver, app: RunningApp
+) -> None:
+    import asyncio
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QInputDialog
+
+    _send(qtbot, app, "原来的标题")
+    _finished_reply(driver, app)
+    listing = app.window.conversation_list
+    background = driver.loop.create_task(asyncio.sleep(0.2))
+    seen: list[bool] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QInputDialog):
+            QTimer.singleShot(50, answer)
+            return
+        # The dialog has been open longer than the background task's sleep.
+        seen.append(background.done() and background.exception() is None)
+        dialog.setTextValue("新的标题")
+        dialog.accept()
+
+    QTimer.singleShot(600, answer)
+    listing.renameRequested.emit(listing.list.item(0).data(Qt.ItemDataRole.UserRole))
+    driver.until(lambda: listing.list.item(0).text() == "新的标题", timeout=10)
+    assert seen == [True]
 
 
 def test_export_markdown_and_json(
