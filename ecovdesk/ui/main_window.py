@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         top.addWidget(self.picker)
         top.addStretch(1)
         self.options_button = tool_button(self.tr("Options"), checkable=True)
-        self.options_button.toggled.connect(self.side_panel.setVisible)
+        self.options_button.toggled.connect(self._show_side_panel)
         self.settings_button = tool_button(self.tr("Settings"))
         self.settings_button.setToolTip("Ctrl+,")
         self.settings_button.clicked.connect(self.settingsRequested)
@@ -414,7 +414,15 @@ class MainWindow(QMainWindow):
         self.services.chat.stop(conversation_id)
         self.services.images.stop(conversation_id)
 
+    def _show_side_panel(self) -> None:
+        # The options belong to the composer: on the other tabs they would only take room from
+        # the gallery and the tables, with no Options button there to put them away.
+        self.side_panel.setVisible(
+            self.options_button.isChecked() and self.tabs.currentIndex() == 0
+        )
+
     def _tab_changed(self, index: int) -> None:
+        self._show_side_panel()
         if self.tabs.widget(index) is self.gallery:
             self._run(self.pictures.reload_gallery())
         elif self.tabs.widget(index) is self.jobs_panel:
