@@ -144,9 +144,9 @@ class ChatService:
 
     async def regenerate(self, conversation: Conversation, from_message_id: int) -> None:
         """Drop a reply (and anything after it) and ask the model that wrote it again; also
-        the Retry of a failure. The picker may have moved on to another model since."""
-        if self.is_streaming(conversation.id):
-            return
+        the Retry of a failure. The picker may have moved on to another model since. A reply
+        still streaming is stopped first: the user asked for a new answer."""
+        await self._scope.stop(chat_key(conversation.id))
         reply = await self._db.run(store.get_message, from_message_id)
         if reply is None or reply.conversation_id != conversation.id:
             return
@@ -156,8 +156,8 @@ class ChatService:
     async def edit_and_resend(
         self, conversation: Conversation, message_id: int, new_text: str
     ) -> None:
-        if self.is_streaming(conversation.id):
-            return
+        """Replace a question (and all after it) and ask again, stopping a reply on its way."""
+        await self._scope.stop(chat_key(conversation.id))
         original = await self._db.run(store.get_message, message_id)
         if original is None or original.role is not Role.USER:
             return

@@ -55,6 +55,13 @@ class TaskScope:
         task.cancel()
         return True
 
+    async def stop(self, key: str) -> None:
+        """Cancel the work under ``key`` and wait until it has wound down."""
+        task = self._tasks.get(key)
+        if task is not None:
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
+
     def running_keys(self) -> list[str]:
         return list(self._tasks)
 

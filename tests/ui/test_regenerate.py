@@ -38,3 +38,22 @@ def test_edit_and_resend_asks_the_model_the_question_was_asked_of(
     again = _finished_reply(driver, app)
     assert relay.requests_to("/v1/chat/completions")[-1].json["model"] == "deepseek-chat"
     assert again.message.model == "deepseek-chat"
+
+
+def test_editing_a_question_while_its_answer_streams_stops_it_and_asks_again(
+    qtbot: QtBot, driver: Driver, app: RunningApp, relay: FakeRelay
+) -> None:
+    relay.token_delay = 0.05
+    _send(qtbot, app, "写一篇很长的文章 #deltas=400")
+    driver.until(lambda: any(b.streaming for b in app.window.view.bubbles()))
+    relay.token_delay = 0.002
+    user = next(b for b in app.window.view.bubbles() if b.message.role is Role.USER)
+    user.editSubmitted.emit(user.message.id, "改成一个短问题")
+    driver.until(lambda: len(relay.requests_to("/v1/chat/completions")) == 2)
+    reply = _finished_reply(driver, app)
+    assert relay.requests_to("/v1/chat/completions")[-1].json["messages"][-1]["content"] == (
+        "改成一个短问题"
+    )
+    contents = [b.message.content for b in app.window.view.bubbles()]
+    assert contents[0] == "改成一个短问题" and len(contents) == 2
+    assert reply.message.content and "改成一个短问题" in reply.message.content
