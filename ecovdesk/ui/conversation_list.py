@@ -41,6 +41,9 @@ class ConversationList(QWidget):
         self.search.setToolTip("Ctrl+F")
         self.list = QListWidget()
         self.list.setWordWrap(True)
+        # Titles often share their beginning ("翻译…", "帮我写…"): a word too long for a line
+        # keeps both ends in sight.
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._context_menu)
         self.list.itemClicked.connect(self._item_chosen)
@@ -85,9 +88,10 @@ class ConversationList(QWidget):
     def _show_conversations(self) -> None:
         self.list.clear()
         for conversation in self._conversations:
-            item = QListWidgetItem(conversation.title or self.tr("New conversation"))
+            title = conversation.title or self.tr("New conversation")
+            item = QListWidgetItem(title)
             item.setData(ID_ROLE, conversation.id)
-            item.setToolTip(plain_tooltip(conversation.model))
+            item.setToolTip(plain_tooltip(f"{title}\n{conversation.model}"))
             self.list.addItem(item)
         self.set_current(self._current)
 

@@ -272,3 +272,16 @@ def test_picker_filters_and_offers_unknown_relay_ids(
     qtbot.keyClick(popup.filter, Qt.Key.Key_Return)
     assert window.picker.current == "mystery-model-x"
     assert not popup.isVisible()
+
+
+def test_a_long_title_keeps_both_ends_in_sight_and_in_full_in_its_tooltip(
+    qtbot: QtBot, driver: Driver, app: RunningApp
+) -> None:
+    title = "故障测试 connection_reset_mid_stream_2"  # one long word, under 40 characters
+    _send(qtbot, app, title)
+    _finished_reply(driver, app)
+    listing = app.window.conversation_list.list
+    driver.until(lambda: listing.count() == 1 and listing.item(0).text() == title)
+    assert listing.textElideMode() is Qt.TextElideMode.ElideMiddle
+    tooltip = listing.item(0).toolTip()
+    assert title in tooltip and "gpt-4o-mini" in tooltip
