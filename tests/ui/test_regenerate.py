@@ -5,7 +5,8 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from ecovdesk.app import RunningApp
-from ecovdesk.core.domain import Role
+from ecovdesk.core.domain import MessageState, Role
+from tests.fakerelay.faults import Fault
 from tests.fakerelay.server import FakeRelay
 from tests.ui.conftest import Driver
 from tests.ui.test_chat_window import _finished_reply, _send
@@ -43,17 +44,27 @@ def test_edit_and_resend_asks_the_model_the_question_was_asked_of(
 def test_editing_a_question_while_its_answer_streams_stops_it_and_asks_again(
     qtbot: QtBot, driver: Driver, app: RunningApp, relay: FakeRelay
 ) -> None:
-    relay.token_delay = 0.05
+    # Only the first answer is slow: it is still streaming when the question is edited.
+    relay.queue_fault(Fault.SLOW_TOKENS, path_prefix="/v1/chat", delay=0.05)
     _send(qtbot, app, "写一篇很长的文章 #deltas=400")
     driver.until(lambda: any(b.streaming for b in app.window.view.bubbles()))
-    relay.token_delay = 0.002
     user = next(b for b in app.window.view.bubbles() if b.message.role is Role.USER)
     user.editSubmitted.emit(user.message.id, "改成一个短问题")
     driver.until(lambda: len(relay.requests_to("/v1/chat/completions")) == 2)
-    reply = _finished_reply(driver, app)
+
+    def answered() -> bool:
+        bubbles = app.window.view.bubbles()
+        return (
+            len(bubbles) == 2
+            and bubbles[0].message.content == "改成一个短问题"
+            and bubbles[1].message.state is MessageState.DONE
+            # The new answer, not the stopped one (whose id the new reply may take over).
+            and "改成一个短问题" in bubbles[1].message.content
+        )
+
+    driver.until(answered)
+    reply = app.window.view.bubbles()[1]
     assert relay.requests_to("/v1/chat/completions")[-1].json["messages"][-1]["content"] == (
         "改成一个短问题"
     )
-    contents = [b.message.content for b in app.window.view.bubbles()]
-    assert contents[0] == "改成一个短问题" and len(contents) == 2
     assert reply.message.content and "改成一个短问题" in reply.message.content
