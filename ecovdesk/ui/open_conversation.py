@@ -4,11 +4,12 @@ the core reports about it while it is open."""
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from ecovdesk.core.domain import Conversation, Message
+from ecovdesk.core.domain import Conversation, Message, MessageState
 from ecovdesk.core.send_router import Outgoing
 from ecovdesk.core.services import Services
 from ecovdesk.ui.bridge import QtEventSink
@@ -42,6 +43,13 @@ class OpenConversation(QObject):
         self._jobs = jobs
         self._conversation: Conversation | None = None
         self._adopt_new = False
+        # The text so far of every reply still streaming, open or not, as the deltas that
+        # made it (a reply starts empty). The database holds only the last progress save, so
+        # a reply opened mid-stream is shown from here and goes on with the next delta.
+        self._streaming: dict[int, tuple[list[str], list[str]]] = {}
+        # One per open() waiting for its page: the messages that finished meanwhile, whose
+        # finish the page (read before it) may not show yet.
+        self._finished_while_loading: list[dict[int, Message]] = []
         conversation_list.conversationChosen.connect(lambda cid: run(self.open(cid)))
         conversation_list.newRequested.connect(self.new)
         conversation_list.searchRequested.connect(lambda query: run(self.search(query)))
@@ -56,6 +64,7 @@ class OpenConversation(QObject):
         sink.conversationChanged.connect(self._on_conversation_changed)
         sink.conversationRemoved.connect(self._list.remove)
         sink.messageAdded.connect(self._on_message_added)
+        sink.textDelta.connect(self._on_text_delta)
         sink.textDelta.connect(self._view.append_delta)
         sink.messageFinished.connect(self._on_message_finished)
 
@@ -66,11 +75,18 @@ class OpenConversation(QObject):
         self.shown.emit(None)
 
     async def open(self, conversation_id: int) -> None:
-        page = await self._services.conversations.open(conversation_id)
+        finished: dict[int, Message] = {}
+        self._finished_while_loading.append(finished)
+        try:
+            page = await self._services.conversations.open(conversation_id)
+        finally:
+            self._finished_while_loading.remove(finished)
         if page is None:
             return
         self._conversation = page.conversation
-        self._view.show_messages(page.messages, has_earlier=page.has_earlier)
+        # No delta can arrive between taking the text so far and building the bubbles.
+        messages = [finished.get(m.id) or self._with_text_so_far(m) for m in page.messages]
+        self._view.show_messages(messages, has_earlier=page.has_earlier)
         await self._show_media()
         self._list.set_current(conversation_id)
         self._services.preferences.settings.last_conversation_id = conversation_id
@@ -144,7 +160,26 @@ class OpenConversation(QObject):
         if self._is_current(message):
             self._view.add_message(message)
 
+    def _on_text_delta(self, message_id: int, content: str, reasoning: str) -> None:
+        parts = self._streaming.get(message_id)
+        if parts is None:
+            parts = self._streaming[message_id] = ([], [])
+        parts[0].append(content)
+        parts[1].append(reasoning)
+
+    def _with_text_so_far(self, message: Message) -> Message:
+        parts = self._streaming.get(message.id)
+        if parts is None or message.state is not MessageState.STREAMING:
+            return message
+        content, reasoning = "".join(parts[0]), "".join(parts[1])
+        parts[0][:] = [content]
+        parts[1][:] = [reasoning]
+        return replace(message, content=content, reasoning=reasoning)
+
     def _on_message_finished(self, message: Message) -> None:
+        self._streaming.pop(message.id, None)
+        for finished in self._finished_while_loading:
+            finished[message.id] = message
         if self._is_current(message):
             self._view.finish_message(message)
             self.replyFinished.emit()

@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from ecovdesk.app import RunningApp
 from ecovdesk.core.domain import MessageState, Role
+from ecovdesk.ui.bridge import QtEventSink
 from ecovdesk.ui.message_bubble import MessageBubble
 from tests.fakerelay.faults import Fault
 from tests.fakerelay.server import FakeRelay
@@ -190,3 +191,45 @@ def test_a_long_reply_streams_in_parts_that_read_and_copy_as_one(
     assert links == last
     bubble._link_clicked(QUrl(f"ecovdesk-copy:{last - 1}"))
     assert QGuiApplication.clipboard().text().startswith(f"def part_{last}(")
+
+
+def test_coming_back_to_a_streaming_reply_shows_all_its_text_so_far(
+    qtbot: QtBot, driver: Driver, app: RunningApp, relay: FakeRelay
+) -> None:
+    window = app.window
+    _send(qtbot, app, "第一个问题")
+    _finished_reply(driver, app)
+    other = window.conversation.current
+    assert other is not None
+    window.conversation.new()
+    # Everything the core has handed the window of the slow reply, in order.
+    received: dict[int, list[str]] = {}
+    sink = app.services.chat._sink
+    assert isinstance(sink, QtEventSink)
+    sink.textDelta.connect(lambda mid, content, _r: received.setdefault(mid, []).append(content))
+    relay.queue_fault(Fault.SLOW_TOKENS, path_prefix="/v1/chat", delay=0.03)
+    _send(qtbot, app, "写一篇长文")
+    driver.until(lambda: (b := _last_reply(app)) is not None and len(b._parsed.answer) > 20)
+    streaming = window.conversation.current
+    bubble = _last_reply(app)
+    assert streaming is not None and bubble is not None
+    reply_id = bubble.message.id
+    driver.run(window.conversation.open(other.id))
+    assert window.view.bubble(reply_id) is None
+    # Away for longer than the core waits between saves of the growing reply.
+    driver.settle(1.0)
+    assert app.services.chat.is_streaming(streaming.id)
+    driver.run(window.conversation.open(streaming.id))
+    back = window.view.bubble(reply_id)
+    assert back is not None and back.streaming
+    shown = "".join(back._content_parts)
+    so_far = "".join(received[reply_id])
+    assert shown == so_far
+    bubble = _finished_reply(driver, app)
+    assert bubble.message.id == reply_id
+    assert bubble.message.state is MessageState.DONE
+    final = bubble.message.content
+    assert final.startswith(shown) and final == "".join(received[reply_id])
+    assert "### 方案对比" in final and final.endswith("欢迎继续追问。")
+    assert "".join(bubble._content_parts) == final
+    assert "欢迎继续追问" in bubble.body.toPlainText()
