@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Coroutine, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +76,24 @@ def stop_app(driver: Driver, running: RunningApp) -> None:
     driver.run(running.aclose())
     running.window.deleteLater()
     driver.settle(0.05)
+
+
+@contextmanager
+def chinese_app(driver: Driver, relay: FakeRelay, profile: Path) -> Iterator[RunningApp]:
+    """The app as a Chinese user starts it; English again afterwards for the other tests."""
+    from ecovdesk.ui.i18n import install_translation
+
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    install_translation(qapp, "zh_CN")
+    profile.mkdir(parents=True)
+    (profile / "settings.json").write_text('{"language": "zh_CN"}', "utf-8")
+    running = start_app(driver, profile, relay.base_url)
+    try:
+        yield running
+    finally:
+        stop_app(driver, running)
+        install_translation(qapp, "en")
 
 
 @pytest.fixture

@@ -15,10 +15,9 @@ from pytestqt.qtbot import QtBot
 from ecovdesk.app import RunningApp
 from ecovdesk.core.domain import MessageState, Role
 from ecovdesk.core.export import DEFAULT_LABELS
-from ecovdesk.ui.i18n import install_translation
 from tests.fakerelay.faults import Fault
 from tests.fakerelay.server import FakeRelay
-from tests.ui.conftest import API_KEY, Driver, start_app, stop_app
+from tests.ui.conftest import API_KEY, Driver, chinese_app, start_app, stop_app
 from tests.ui.test_chat_window import _finished_reply, _send
 
 
@@ -165,13 +164,7 @@ def test_markdown_export_from_the_chinese_window_has_no_english_label(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    qapp = QApplication.instance()
-    assert isinstance(qapp, QApplication)
-    install_translation(qapp, "zh_CN")
-    (tmp_path / "p").mkdir()
-    (tmp_path / "p" / "settings.json").write_text('{"language": "zh_CN"}', "utf-8")
-    running = start_app(driver, tmp_path / "p", relay.base_url)
-    try:
+    with chinese_app(driver, relay, tmp_path / "p") as running:
         window = running.window
         # Every label the export knows is in Chinese: no Latin letter in any of them.
         labels = asdict(window.conversation_actions.export_labels())
@@ -198,9 +191,6 @@ def test_markdown_export_from_the_chinese_window_has_no_english_label(
         listing.exportRequested.emit(listing.list.item(0).data(Qt.ItemDataRole.UserRole), "md")
         driver.until(target.exists)
         markdown = target.read_text("utf-8")
-    finally:
-        stop_app(driver, running)
-        install_translation(qapp, "en")
     lines = markdown.splitlines()
     assert "- 模型: `deepseek-reasoner`" in lines
     assert "**系统提示词**" in lines

@@ -5,14 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from ecovdesk.core.domain import MessageState
-from ecovdesk.ui.i18n import install_translation
 from tests.fakerelay.faults import Fault
 from tests.fakerelay.server import FakeRelay
-from tests.ui.conftest import Driver, start_app, stop_app
+from tests.ui.conftest import Driver, chinese_app
 from tests.ui.test_chat_window import _finished_reply, _send
 from tests.ui.test_translations import _english_words
 
@@ -33,13 +31,7 @@ def test_a_broken_stream_is_explained_in_chinese_only(
     fault: Fault,
     state: MessageState,
 ) -> None:
-    qapp = QApplication.instance()
-    assert isinstance(qapp, QApplication)
-    install_translation(qapp, "zh_CN")
-    (tmp_path / "p").mkdir()
-    (tmp_path / "p" / "settings.json").write_text('{"language": "zh_CN"}', "utf-8")
-    running = start_app(driver, tmp_path / "p", relay.base_url)
-    try:
+    with chinese_app(driver, relay, tmp_path / "p") as running:
         relay.queue_fault(fault, path_prefix="/v1/chat")
         _send(qtbot, running, "你好")
         bubble = _finished_reply(driver, running)
@@ -47,6 +39,3 @@ def test_a_broken_stream_is_explained_in_chinese_only(
         shown = bubble.state_label.text()
         assert shown and "中转站返回：" not in shown  # nothing passed off as the relay's words
         assert _english_words(iter([shown])) == []
-    finally:
-        stop_app(driver, running)
-        install_translation(qapp, "en")

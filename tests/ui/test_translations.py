@@ -10,13 +10,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QTabWidget, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QTabWidget, QWidget
 
-from ecovdesk.app import RunningApp
-from ecovdesk.ui.i18n import install_translation
 from ecovdesk.ui.model_picker import ModelPicker
 from tests.fakerelay.server import FakeRelay
-from tests.ui.conftest import Driver, start_app, stop_app
+from tests.ui.conftest import Driver, chinese_app
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "packaging"))
@@ -83,14 +81,7 @@ def _english_words(texts: Iterator[str]) -> list[str]:
 
 
 def test_chinese_window_shows_no_english(driver: Driver, relay: FakeRelay, tmp_path: Path) -> None:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    install_translation(app, "zh_CN")
-    running: RunningApp | None = None
-    try:
-        (tmp_path / "p").mkdir()
-        (tmp_path / "p" / "settings.json").write_text('{"language": "zh_CN"}', "utf-8")
-        running = start_app(driver, tmp_path / "p", relay.base_url)
+    with chinese_app(driver, relay, tmp_path / "p") as running:
         window = running.window
         window.options_button.setChecked(True)
         assert window.composer.send_button.text() == "发送"
@@ -112,7 +103,3 @@ def test_chinese_window_shows_no_english(driver: Driver, relay: FakeRelay, tmp_p
             assert _english_words(_visible_texts(window)) == [], window.tabs.tabText(page)
         menus = [a.text() for a in window.menuBar().actions()]
         assert menus == ["文件(&F)", "帮助(&H)"]
-    finally:
-        if running is not None:
-            stop_app(driver, running)
-        install_translation(app, "en")
