@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from ecovdesk.app import RunningApp
 from ecovdesk.core.domain import JobState, Role
+from ecovdesk.ui.job_card import JobCard
 from ecovdesk.ui.message_bubble import MessageBubble
 from tests.fakerelay.server import FakeRelay
 from tests.ui.conftest import Driver
@@ -25,6 +26,15 @@ def _imagine(qtbot: QtBot, app: RunningApp, text: str, model: str = "midjourney"
     window.picker.choose(model)
     window.composer.edit.insertPlainText(text)
     qtbot.keyClick(window.composer.edit, Qt.Key.Key_Return)
+
+
+def _settled_card(driver: Driver, app: RunningApp, state: JobState, replies: int = 1) -> JobCard:
+    """The newest reply's job card, once there are ``replies`` replies and it is in ``state``."""
+    driver.until(lambda: len(_replies(app)) == replies and _replies(app)[-1].job_card is not None)
+    card = _replies(app)[-1].job_card
+    assert card is not None
+    driver.until(lambda: card.job.state is state, timeout=30)
+    return card
 
 
 def test_imagine_shows_progress_then_a_grid_with_buttons_and_an_upscale_lands(
@@ -107,10 +117,7 @@ def test_failed_imagine_shows_the_reason_and_retry(
 ) -> None:
     relay.poll_steps = 1
     _imagine(qtbot, app, "banned words here")
-    driver.until(lambda: bool(_replies(app)) and _replies(app)[-1].job_card is not None)
-    card = _replies(app)[-1].job_card
-    assert card is not None
-    driver.until(lambda: card.job.state is JobState.FAILED, timeout=20)
+    card = _settled_card(driver, app, JobState.FAILED)
     assert card.error.isVisibleTo(card) and card.error.text()
     assert card.retry_button.isVisibleTo(card)
     submits = len(relay.requests_to("/mj/submit/imagine"))
@@ -166,15 +173,9 @@ def test_custom_zoom_asks_for_a_prompt_while_everything_else_keeps_running(
 
     relay.poll_steps = 1
     _imagine(qtbot, app, "a quiet harbour")
-    driver.until(lambda: bool(_replies(app)) and _replies(app)[-1].job_card is not None)
-    card = _replies(app)[-1].job_card
-    assert card is not None
-    driver.until(lambda: card.job.state is JobState.SUCCEEDED, timeout=30)
+    card = _settled_card(driver, app, JobState.SUCCEEDED)
     next(b for b in card.findChildren(QPushButton) if b.text().endswith("U1")).click()
-    driver.until(lambda: len(_replies(app)) == 2 and _replies(app)[-1].job_card is not None)
-    upscale = _replies(app)[-1].job_card
-    assert upscale is not None
-    driver.until(lambda: upscale.job.state is JobState.SUCCEEDED, timeout=30)
+    upscale = _settled_card(driver, app, JobState.SUCCEEDED, replies=2)
     zoom = next(b for b in upscale.findChildren(QPushButton) if b.text() == "Custom Zoom")
 
     # Work that wakes while the dialog is open: a nested event loop would refuse it.
