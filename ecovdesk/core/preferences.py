@@ -48,7 +48,10 @@ class Preferences:
     def change(self, settings: Settings, api_key: str, *, key_session_only: bool) -> None:
         """Store new settings and key, then use them for every request from now on."""
         settings = replace(settings, key_in_session_only=key_session_only, first_run_done=True)
-        if api_key != self.keys.get_key(settings.base_url) or key_session_only:
+        # Stored again when it changed, and when only where it is kept changed: a key kept for
+        # the session alone goes to the keyring once that box is unticked.
+        kept_for_session = self.keys.key_source(settings.base_url) == "session"
+        if api_key != self.keys.get_key(settings.base_url) or key_session_only or kept_for_session:
             self.keys.set_key(settings.base_url, api_key, session_only=key_session_only)
         self.settings = settings
         self.save()
