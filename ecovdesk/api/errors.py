@@ -22,6 +22,8 @@ class ErrorKind(enum.Enum):
     # A gateway in front of the relay answered with its own page (502, 503, 504): the relay
     # itself is down or overloaded, whatever the model.
     RELAY_UNAVAILABLE = "relay_unavailable"
+    # The proxy set in Settings is not an address a client can use.
+    BAD_PROXY = "bad_proxy"
 
 
 class RelayError(Exception):

@@ -70,6 +70,27 @@ def _header_safe_key(api_key: str) -> str:
     return key
 
 
+PROXY_SCHEMES = ("http", "https", "socks5", "socks5h")
+
+
+def usable_proxy(proxy: str | None) -> str | None:
+    """The proxy as httpx takes it, or None for none. ``127.0.0.1:7890`` (what proxy apps
+    show) means an HTTP proxy; anything else unusable is refused here, as BAD_PROXY, rather
+    than as an error from deep inside the client on the first request."""
+    proxy = (proxy or "").strip()
+    if not proxy:
+        return None
+    if "://" not in proxy:
+        proxy = f"http://{proxy}"
+    try:
+        url = httpx.URL(proxy)
+    except httpx.InvalidURL as exc:
+        raise RelayError(ErrorKind.BAD_PROXY, detail=str(exc)) from exc
+    if url.scheme not in PROXY_SCHEMES or not url.host:
+        raise RelayError(ErrorKind.BAD_PROXY, detail=f"unusable proxy scheme {url.scheme!r}")
+    return proxy
+
+
 @functools.cache
 def tls_context() -> ssl.SSLContext:
     """The one TLS setup every client shares.
@@ -95,7 +116,7 @@ def make_relay_client(
         base_url=normalise_base_url(config.base_url),
         headers=headers,
         timeout=httpx.Timeout(config.timeout, connect=CONNECT_TIMEOUT),
-        proxy=config.proxy or None,
+        proxy=usable_proxy(config.proxy),
         follow_redirects=False,
         verify=tls_context(),
         transport=transport,
@@ -112,7 +133,7 @@ def make_media_client(
     return httpx.AsyncClient(
         headers={"User-Agent": USER_AGENT},
         timeout=httpx.Timeout(timeout, connect=CONNECT_TIMEOUT),
-        proxy=proxy or None,
+        proxy=usable_proxy(proxy),
         follow_redirects=True,
         verify=tls_context(),
         transport=transport,

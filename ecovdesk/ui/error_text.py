@@ -29,6 +29,11 @@ def describe_error(kind: str | None, relay_message: str | None) -> str:
             "ErrorText", "Could not reach the relay. Check the network, the base URL and the proxy."
         ),
         "timeout": QCoreApplication.translate("ErrorText", "The relay took too long to answer."),
+        "bad_proxy": QCoreApplication.translate(
+            "ErrorText",
+            "The proxy in Settings cannot be used. Write it as http://host:port or "
+            "socks5://host:port.",
+        ),
         "relay_unavailable": QCoreApplication.translate(
             "ErrorText", "The relay is not answering right now. Try again in a moment."
         ),

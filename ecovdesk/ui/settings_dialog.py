@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
@@ -24,6 +25,8 @@ from PySide6.QtWidgets import (
 from ecovdesk.api.errors import RelayError
 from ecovdesk.ui.error_text import describe_error
 from ecovdesk.ui.widgets import label
+
+log = logging.getLogger(__name__)
 
 ConnectionTester = Callable[[str, str, str, float], Awaitable[int]]
 
@@ -93,10 +96,14 @@ class SettingsDialog(QDialog):
         test_row = QHBoxLayout()
         self.test_button = QPushButton(self.tr("Test connection"))
         self.test_button.clicked.connect(self._start_test)
-        self.test_result = QLabel(wordWrap=True)
         test_row.addWidget(self.test_button)
-        test_row.addWidget(self.test_result, 1)
+        test_row.addStretch(1)
+        # Under the button, the whole width of the form: a refusal with the relay's words
+        # takes several lines, and beside the button it was cut off.
+        self.test_result = QLabel(wordWrap=True)
+        self.test_result.setVisible(False)
         self.proxy = QLineEdit(values.proxy, placeholderText="http://127.0.0.1:7890")
+        self.proxy.setToolTip(self.tr("An HTTP or SOCKS5 proxy, e.g. socks5://127.0.0.1:7891"))
         self.timeout = QDoubleSpinBox(minimum=5, maximum=1800, decimals=0, value=values.timeout)
         self.timeout.setSuffix(self.tr(" s"))
         self.theme = QComboBox()
@@ -120,7 +127,8 @@ class SettingsDialog(QDialog):
         form.addRow("", self.session_only)
         form.addRow("", self.key_note)
         form.addRow("", test_row)
-        form.addRow(self.tr("HTTP proxy"), self.proxy)
+        form.addRow("", self.test_result)
+        form.addRow(self.tr("Proxy"), self.proxy)
         form.addRow(self.tr("Request timeout"), self.timeout)
         form.addRow(self.tr("Theme"), self.theme)
         form.addRow(self.tr("Language"), self.language)
@@ -148,7 +156,7 @@ class SettingsDialog(QDialog):
     def _start_test(self) -> None:
         values = self.values()
         self.test_button.setEnabled(False)
-        self.test_result.setText(self.tr("Connecting…"))
+        self._show_result(self.tr("Connecting…"), "bubbleHeader")
         self._test_task = asyncio.ensure_future(self._run_test(values))
 
     async def _run_test(self, values: SettingsValues) -> None:
@@ -157,12 +165,25 @@ class SettingsDialog(QDialog):
                 values.base_url, values.api_key, values.proxy, values.timeout
             )
         except RelayError as error:
-            self.test_result.setText(describe_error(error.kind.value, error.message))
-            self.test_result.setObjectName("errorBanner")
+            self._show_result(describe_error(error.kind.value, error.message), "errorBanner")
+        except Exception:
+            # Whatever went wrong, the result says so instead of "Connecting…" for good.
+            log.exception("testing the connection failed")
+            self._show_result(describe_error("internal", None), "errorBanner")
         else:
-            self.test_result.setText(self.tr("Connected: the relay offers %n model(s).", "", count))
-            self.test_result.setObjectName("bubbleHeader")
+            self._show_result(
+                self.tr("Connected: the relay offers %n model(s).", "", count), "bubbleHeader"
+            )
         finally:
             self.test_button.setEnabled(True)
-            self.test_result.style().unpolish(self.test_result)
-            self.test_result.style().polish(self.test_result)
+
+    def _show_result(self, text: str, style: str) -> None:
+        label = self.test_result
+        label.setText(text)
+        label.setObjectName(style)
+        label.style().unpolish(label)
+        label.style().polish(label)
+        label.setVisible(True)
+        # A wrapped label does not ask its window for the lines it needs: it is given them
+        # here, at the width of the fields it sits under, and the dialog grows to fit.
+        label.setMinimumHeight(label.heightForWidth(self.base_url.width()))

@@ -213,92 +213,92 @@
 <context>
     <name>ConversationActions</name>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="36"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="41"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="50"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="57"/>
         <source>Rename conversation</source>
         <translation>Rename conversation</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="51"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="58"/>
         <source>Title:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="62"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="72"/>
         <source>Conversation deleted.</source>
         <translation>Conversation deleted.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="78"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="92"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="79"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="93"/>
         <source>System prompt</source>
         <translation>System prompt</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="81"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="95"/>
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="82"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="96"/>
         <source>Interrupted</source>
         <translation>Interrupted</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="83"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="97"/>
         <source>Attachment</source>
         <translation>Attachment</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="94"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="110"/>
         <source>Export conversation</source>
         <translation>Export conversation</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="96"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="112"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="96"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="112"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="76"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="90"/>
         <source>You</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="77"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="91"/>
         <source>Assistant</source>
         <translation>Assistant</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="75"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="89"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="80"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="94"/>
         <source>Thought process</source>
         <translation>Thought process</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="103"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="121"/>
         <source>Could not export: %1</source>
         <translation>Could not export: %1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="105"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="123"/>
         <source>Exported to %1</source>
         <translation>Exported to %1</translation>
     </message>
@@ -307,7 +307,7 @@
     <name>ConversationList</name>
     <message>
         <location filename="../../ecovdesk/ui/conversation_list.py" line="35"/>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="88"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="91"/>
         <source>New conversation</source>
         <translation>New conversation</translation>
     </message>
@@ -317,27 +317,27 @@
         <translation>Search all messages</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="106"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="110"/>
         <source>No messages match.</source>
         <translation>No messages match.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="125"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="129"/>
         <source>Rename…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="127"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="131"/>
         <source>Export as Markdown…</source>
         <translation>Export as Markdown…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="130"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="134"/>
         <source>Export as JSON…</source>
         <translation>Export as JSON…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="133"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="137"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
@@ -395,86 +395,91 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/error_text.py" line="32"/>
+        <source>The proxy in Settings cannot be used. Write it as http://host:port or socks5://host:port.</source>
+        <translation>The proxy in Settings cannot be used. Write it as http://host:port or socks5://host:port.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="37"/>
         <source>The relay is not answering right now. Try again in a moment.</source>
         <translation>The relay is not answering right now. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="35"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="40"/>
         <source>The relay sent an answer that could not be read.</source>
         <translation>The relay sent an answer that could not be read.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="38"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="43"/>
         <source>The answer was cut off before it was complete.</source>
         <translation>The answer was cut off before it was complete.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="41"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="46"/>
         <source>Stopped.</source>
         <translation>Stopped.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="42"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="47"/>
         <source>No picture could be stored from this answer.</source>
         <translation>No picture could be stored from this answer.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="45"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="50"/>
         <source>ecovdesk stopped before the relay confirmed this request; it may or may not run.</source>
         <translation>ecovdesk stopped before the relay confirmed this request; it may or may not run.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="49"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="54"/>
         <source>The job took more than a day and was given up.</source>
         <translation>The job took more than a day and was given up.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="52"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="57"/>
         <source>These options cannot be used together for this model.</source>
         <translation>These options cannot be used together for this model.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="55"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="60"/>
         <source>Something went wrong inside ecovdesk.</source>
         <translation>Something went wrong inside ecovdesk.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="58"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="63"/>
         <source>The reply could not be saved: the profile&apos;s disk is full or read-only.</source>
         <translation>The reply could not be saved: the profile&apos;s disk is full or read-only.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="62"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="67"/>
         <source>The request failed.</source>
         <translation>The request failed.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="64"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="69"/>
         <source>Relay says: %s</source>
         <translation>Relay says: %s</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="71"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="76"/>
         <source>The profile folder is read-only, so nothing can be saved. Check its permissions.</source>
         <translation>The profile folder is read-only, so nothing can be saved. Check its permissions.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="75"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="80"/>
         <source>The disk holding the profile is full. Free some space and try again.</source>
         <translation>The disk holding the profile is full. Free some space and try again.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="78"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="83"/>
         <source>The profile cannot be opened: its folder is missing or not writable.</source>
         <translation>The profile cannot be opened: its folder is missing or not writable.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="81"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="86"/>
         <source>The profile is in use by another program, perhaps a second ecovdesk.</source>
         <translation>The profile is in use by another program, perhaps a second ecovdesk.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="87"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="92"/>
         <source>The profile could not be written; details are in the log.</source>
         <translation>The profile could not be written; details are in the log.</translation>
     </message>
@@ -1109,67 +1114,67 @@
         <translation>Jobs</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="246"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="253"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="249"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="256"/>
         <source>New conversation</source>
         <translation>New conversation</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="252"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="259"/>
         <source>Search messages</source>
         <translation>Search messages</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="257"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="264"/>
         <source>Settings…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="261"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="268"/>
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="262"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="269"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="263"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="270"/>
         <source>About ecovdesk</source>
         <translation>About ecovdesk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="311"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="318"/>
         <source>Could not refresh the model list: %1</source>
         <translation>Could not refresh the model list: %1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="318"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="325"/>
         <source>Model list updated.</source>
         <translation>Model list updated.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="363"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="370"/>
         <source>Generate</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="363"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="370"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="371"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="378"/>
         <source>Enter your API key in Settings first.</source>
         <translation>Enter your API key in Settings first.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="424"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="443"/>
         <source>Pick a model that can see pictures to use this reference.</source>
         <translation>Pick a model that can see pictures to use this reference.</translation>
     </message>
@@ -1833,113 +1838,118 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="55"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="58"/>
         <source>Welcome to ecovdesk</source>
         <translation>Welcome to ecovdesk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="55"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="58"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="60"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="63"/>
         <source>Enter the address of your relay and your API key to start chatting.</source>
         <translation>Enter the address of your relay and your API key to start chatting.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="68"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="71"/>
         <source>Show</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="77"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="80"/>
         <source>Keep the key for this session only</source>
         <translation>Keep the key for this session only</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="82"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="85"/>
         <source>The key is kept in the system keyring, never in a file.</source>
         <translation>The key is kept in the system keyring, never in a file.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="88"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="91"/>
         <source>No system keyring is available, so the key can only be kept until ecovdesk closes. Set ECOVDESK_API_KEY to avoid typing it each time.</source>
         <translation>No system keyring is available, so the key can only be kept until ecovdesk closes. Set ECOVDESK_API_KEY to avoid typing it each time.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="94"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="97"/>
         <source>Test connection</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="101"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="106"/>
+        <source>An HTTP or SOCKS5 proxy, e.g. socks5://127.0.0.1:7891</source>
+        <translation>An HTTP or SOCKS5 proxy, e.g. socks5://127.0.0.1:7891</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="108"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="104"/>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="112"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="111"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="119"/>
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="105"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="112"/>
         <source>Light</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="106"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="113"/>
         <source>Dark</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="118"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="125"/>
         <source>Relay address</source>
         <translation>Relay address</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="119"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="126"/>
         <source>API key</source>
         <translation>API key</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="123"/>
-        <source>HTTP proxy</source>
-        <translation>HTTP proxy</translation>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="131"/>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="124"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="132"/>
         <source>Request timeout</source>
         <translation>Request timeout</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="125"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="133"/>
         <source>Theme</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="126"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="134"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="131"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="139"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="132"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="140"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="151"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="159"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="163"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="175"/>
         <source>Connected: the relay offers %n model(s).</source>
         <translation>
             <numerusform>Connected: the relay offers %n model.</numerusform>

@@ -213,92 +213,92 @@
 <context>
     <name>ConversationActions</name>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="36"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="41"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="50"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="57"/>
         <source>Rename conversation</source>
         <translation>重命名对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="51"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="58"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="62"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="72"/>
         <source>Conversation deleted.</source>
         <translation>对话已删除。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="78"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="92"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="79"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="93"/>
         <source>System prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="81"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="95"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="82"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="96"/>
         <source>Interrupted</source>
         <translation>已中断</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="83"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="97"/>
         <source>Attachment</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="94"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="110"/>
         <source>Export conversation</source>
         <translation>导出对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="96"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="112"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="96"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="112"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="76"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="90"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="77"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="91"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="75"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="89"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="80"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="94"/>
         <source>Thought process</source>
         <translation>思考过程</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="103"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="121"/>
         <source>Could not export: %1</source>
         <translation>无法导出：%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="105"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="123"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
@@ -307,7 +307,7 @@
     <name>ConversationList</name>
     <message>
         <location filename="../../ecovdesk/ui/conversation_list.py" line="35"/>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="88"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="91"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
@@ -317,27 +317,27 @@
         <translation>搜索全部消息</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="106"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="110"/>
         <source>No messages match.</source>
         <translation>没有匹配的消息。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="125"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="129"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="127"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="131"/>
         <source>Export as Markdown…</source>
         <translation>导出为 Markdown…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="130"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="134"/>
         <source>Export as JSON…</source>
         <translation>导出为 JSON…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="133"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="137"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -395,86 +395,91 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/error_text.py" line="32"/>
+        <source>The proxy in Settings cannot be used. Write it as http://host:port or socks5://host:port.</source>
+        <translation>设置中的代理无法使用。请写成 http://主机:端口 或 socks5://主机:端口。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="37"/>
         <source>The relay is not answering right now. Try again in a moment.</source>
         <translation>中转站暂时没有响应，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="35"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="40"/>
         <source>The relay sent an answer that could not be read.</source>
         <translation>中转站返回的内容无法解析。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="38"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="43"/>
         <source>The answer was cut off before it was complete.</source>
         <translation>回答在完成前被中断。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="41"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="46"/>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="42"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="47"/>
         <source>No picture could be stored from this answer.</source>
         <translation>这次回答中没有能保存的图片。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="45"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="50"/>
         <source>ecovdesk stopped before the relay confirmed this request; it may or may not run.</source>
         <translation>ecovdesk 在中转站确认前停止了，这个请求可能执行也可能没有执行。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="49"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="54"/>
         <source>The job took more than a day and was given up.</source>
         <translation>任务超过一天仍未完成，已放弃。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="52"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="57"/>
         <source>These options cannot be used together for this model.</source>
         <translation>这些参数不能同时用于该模型。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="55"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="60"/>
         <source>Something went wrong inside ecovdesk.</source>
         <translation>ecovdesk 内部出错。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="58"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="63"/>
         <source>The reply could not be saved: the profile&apos;s disk is full or read-only.</source>
         <translation>回复未能保存：资料文件夹所在的磁盘已满或只读。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="62"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="67"/>
         <source>The request failed.</source>
         <translation>请求失败。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="64"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="69"/>
         <source>Relay says: %s</source>
         <translation>中转站返回：%s</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="71"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="76"/>
         <source>The profile folder is read-only, so nothing can be saved. Check its permissions.</source>
         <translation>资料文件夹是只读的，无法保存任何内容。请检查它的权限。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="75"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="80"/>
         <source>The disk holding the profile is full. Free some space and try again.</source>
         <translation>资料文件夹所在的磁盘已满。请腾出一些空间后再试。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="78"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="83"/>
         <source>The profile cannot be opened: its folder is missing or not writable.</source>
         <translation>无法打开资料：文件夹不存在或不可写。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="81"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="86"/>
         <source>The profile is in use by another program, perhaps a second ecovdesk.</source>
         <translation>资料正被另一个程序使用，可能是另一个 ecovdesk 窗口。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="87"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="92"/>
         <source>The profile could not be written; details are in the log.</source>
         <translation>无法写入资料，详情见日志。</translation>
     </message>
@@ -1107,67 +1112,67 @@
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="246"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="253"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="249"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="256"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="252"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="259"/>
         <source>Search messages</source>
         <translation>搜索消息</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="257"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="264"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="261"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="268"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="262"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="269"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="263"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="270"/>
         <source>About ecovdesk</source>
         <translation>关于 ecovdesk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="311"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="318"/>
         <source>Could not refresh the model list: %1</source>
         <translation>无法刷新模型列表：%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="318"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="325"/>
         <source>Model list updated.</source>
         <translation>模型列表已更新。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="363"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="370"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="363"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="370"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="371"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="378"/>
         <source>Enter your API key in Settings first.</source>
         <translation>请先在设置中填写 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="424"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="443"/>
         <source>Pick a model that can see pictures to use this reference.</source>
         <translation>请选择支持识图的模型来使用这张参考图。</translation>
     </message>
@@ -1827,113 +1832,118 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="55"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="58"/>
         <source>Welcome to ecovdesk</source>
         <translation>欢迎使用 ecovdesk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="55"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="58"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="60"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="63"/>
         <source>Enter the address of your relay and your API key to start chatting.</source>
         <translation>填写中转站地址和 API 密钥即可开始对话。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="68"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="71"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="77"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="80"/>
         <source>Keep the key for this session only</source>
         <translation>仅在本次运行中保存密钥</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="82"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="85"/>
         <source>The key is kept in the system keyring, never in a file.</source>
         <translation>密钥保存在系统钥匙串中，绝不会写入文件。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="88"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="91"/>
         <source>No system keyring is available, so the key can only be kept until ecovdesk closes. Set ECOVDESK_API_KEY to avoid typing it each time.</source>
         <translation>系统钥匙串不可用，密钥只能保存到 ecovdesk 关闭为止。可设置环境变量 ECOVDESK_API_KEY 以免每次输入。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="94"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="97"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="101"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="106"/>
+        <source>An HTTP or SOCKS5 proxy, e.g. socks5://127.0.0.1:7891</source>
+        <translation>HTTP 或 SOCKS5 代理，例如 socks5://127.0.0.1:7891</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="108"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="104"/>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="112"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="111"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="119"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="105"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="112"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="106"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="113"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="118"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="125"/>
         <source>Relay address</source>
         <translation>中转站地址</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="119"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="126"/>
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="123"/>
-        <source>HTTP proxy</source>
-        <translation>HTTP 代理</translation>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="131"/>
+        <source>Proxy</source>
+        <translation>代理</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="124"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="132"/>
         <source>Request timeout</source>
         <translation>请求超时</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="125"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="133"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="126"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="134"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="131"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="139"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="132"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="140"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="151"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="159"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="163"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="175"/>
         <source>Connected: the relay offers %n model(s).</source>
         <translation>
             <numerusform>连接成功：中转站提供 %n 个模型。</numerusform>

@@ -13,6 +13,7 @@ from ecovdesk.api.http import (
     make_relay_client,
     normalise_base_url,
     request_json,
+    usable_proxy,
 )
 from tests.fresh_imports import modules_loaded
 
@@ -341,3 +342,31 @@ async def test_empty_key_sends_no_authorization(relay: FakeRelay) -> None:
             await request_json(client, "GET", "/v1/models")
     assert caught.value.kind is ErrorKind.BAD_KEY
     assert "authorization" not in relay.requests[0].headers
+
+
+@pytest.mark.parametrize(
+    ("typed", "used"),
+    [
+        ("", None),
+        ("127.0.0.1:7890", "http://127.0.0.1:7890"),  # as proxy apps show it
+        ("http://127.0.0.1:7890", "http://127.0.0.1:7890"),
+        ("socks5://127.0.0.1:7891", "socks5://127.0.0.1:7891"),
+    ],
+)
+def test_a_proxy_is_taken_as_people_write_it(typed: str, used: str | None) -> None:
+    assert usable_proxy(typed) == used
+
+
+@pytest.mark.parametrize("typed", ["ftp://127.0.0.1:21", "socks4://127.0.0.1:1080", "http://"])
+def test_an_unusable_proxy_is_refused_when_the_client_is_made(typed: str) -> None:
+    with pytest.raises(RelayError) as caught:
+        make_relay_client(RelayConfig(BASE_URL, API_KEY, proxy=typed))
+    assert caught.value.kind is ErrorKind.BAD_PROXY
+    assert API_KEY not in str(caught.value)
+
+
+@pytest.mark.asyncio
+async def test_a_socks_proxy_can_be_used() -> None:
+    # SOCKS support is an optional part of httpx; without it this raised ImportError.
+    async with make_relay_client(RelayConfig(BASE_URL, API_KEY, proxy="socks5://127.0.0.1:9")):
+        pass

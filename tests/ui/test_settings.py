@@ -67,6 +67,19 @@ def test_unreachable_relay_is_said_plainly(
     assert "Could not reach the relay" in dialog.test_result.text()
 
 
+def test_an_unusable_proxy_is_named_instead_of_hanging_on_connecting(
+    qtbot: QtBot, driver: Driver, relay: FakeRelay, preferences: Preferences
+) -> None:
+    values = SettingsValues(
+        relay.base_url, API_KEY, False, "socks4://127.0.0.1:1", 30.0, "system", "system"
+    )
+    dialog = SettingsDialog(values, keyring_available=False, tester=preferences.test_connection)
+    qtbot.addWidget(dialog)
+    dialog.test_button.click()
+    driver.until(lambda: dialog.test_button.isEnabled() and "…" not in dialog.test_result.text())
+    assert "proxy in Settings cannot be used" in dialog.test_result.text()
+
+
 def test_without_a_keyring_the_key_is_kept_for_the_session_only(
     qtbot: QtBot,
     preferences: Preferences,
