@@ -8,12 +8,14 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from tests.offscreen import OFFSCREEN
+
 if TYPE_CHECKING:
     import qasync
     from PySide6.QtWidgets import QApplication
 
 # Widgets are tested without a screen; a real one is only needed to look at screenshots.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_QPA_PLATFORM", OFFSCREEN)
 # Tests never see the user's key or keyring.
 os.environ.pop("ECOVDESK_API_KEY", None)
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"

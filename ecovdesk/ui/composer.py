@@ -74,6 +74,9 @@ class Composer(QWidget):
         layout.addLayout(self.attachments_row)
         row = QHBoxLayout()
         self.edit = MessageEdit()
+        # Tab moves on to the buttons, as in any form; a tab character in a chat message is
+        # rarely meant, and code pasted in keeps its own.
+        self.edit.setTabChangesFocus(True)
         self.edit.setPlaceholderText(
             self.tr("Type a message. Enter sends, Shift+Enter adds a line.")
         )

@@ -6,7 +6,7 @@ from collections.abc import Coroutine
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow
 
 from ecovdesk.ui.draft_box import DraftBox, draft_area, send_first
@@ -41,7 +41,7 @@ class MainWindow(QMainWindow):
         self._draft = DraftBox()
         self._to_send = ""
         self.setWindowTitle("ecovdesk")
-        self.resize(1200, 800)
+        self._fit_first_size()
         self._content_actions: list[QAction] = []
         self._shortcuts()
         self.statusBar().showMessage(self.tr("Opening…"))
@@ -462,6 +462,17 @@ class MainWindow(QMainWindow):
             suno.set_lyrics_busy(False)
 
     # -- window state ----------------------------------------------------------------------
+    def _fit_first_size(self) -> None:
+        """1200 × 800 where the screen has room; on a small laptop screen (1366 × 768, or a
+        larger one at 150 % scale) no more than it, so the composer is not cut off."""
+        width, height = 1200, 800
+        screen = QGuiApplication.primaryScreen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            width = min(width, int(room.width() * 0.95))
+            height = min(height, int(room.height() * 0.9))
+        self.resize(width, height)
+
     def restore_geometry(self, geometry: str) -> None:
         if geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))

@@ -18,6 +18,7 @@ from typing import Any
 
 from tests.benchmarks import make_profile
 from tests.benchmarks.child import API_KEY, LAUNCHED_ENV
+from tests.offscreen import OFFSCREEN
 
 ROOT = Path(__file__).resolve().parents[2]
 MIB = "MiB"
@@ -111,7 +112,7 @@ class ChildFailed(RuntimeError):
 
 def child_env() -> dict[str, str]:
     env = dict(os.environ)
-    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env.setdefault("QT_QPA_PLATFORM", OFFSCREEN)
     env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
     env["ECOVDESK_API_KEY"] = API_KEY
     # Installed packages carry compiled bytecode; the warm-up run writes it here too.
