@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QPushButton, QScrollArea, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from ecovdesk.core.domain import Message
 from ecovdesk.ui.message_bubble import MessageBubble
 from ecovdesk.ui.pictures import ThumbnailCache
 from ecovdesk.ui.widgets import label
+
+# How long the view keeps the message being read in place while earlier ones settle above it.
+ANCHOR_MS = 500
 
 
 class ConversationView(QScrollArea):
@@ -69,12 +73,26 @@ class ConversationView(QScrollArea):
         self._scroll_to_end()
 
     def prepend_messages(self, messages: list[Message], *, has_earlier: bool) -> None:
+        """Earlier messages above, the one being read staying where it is on screen."""
         bar = self.verticalScrollBar()
-        distance_from_end = bar.maximum() - bar.value()
+        shown = self.bubbles()
+        anchor = shown[0] if shown else None
+        above = anchor.y() - bar.value() if anchor is not None else 0
         for offset, message in enumerate(messages):
             self._insert(1 + offset, message)
         self.load_earlier.setVisible(has_earlier)
-        QTimer.singleShot(0, bar, lambda: bar.setValue(bar.maximum() - distance_from_end))
+        if anchor is None:
+            return
+
+        def keep_anchor() -> None:
+            # The new bubbles' heights arrive over several layout passes; each moves the
+            # anchor down, and the view follows it until they are done.
+            if isValid(anchor):
+                bar.setValue(anchor.y() - above)
+
+        bar.rangeChanged.connect(keep_anchor)
+        QTimer.singleShot(0, bar, keep_anchor)
+        QTimer.singleShot(ANCHOR_MS, bar, lambda: bar.rangeChanged.disconnect(keep_anchor))
 
     def add_message(self, message: Message) -> None:
         if message.id in self._bubbles:
