@@ -62,10 +62,13 @@ class Composer(QWidget):
     imagePasted = Signal(QImage)
     documentUrlChosen = Signal(str)
     attachmentRemoved = Signal(int)
+    # A picture was pasted or dropped while the model chosen cannot see pictures.
+    picturesRefused = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._busy = False
+        self._vision = True
         self._send_label = self.tr("Send")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 10)
@@ -83,8 +86,8 @@ class Composer(QWidget):
         size_message_box(self.edit)
         self.edit.setAcceptDrops(True)
         self.edit.submitted.connect(self._on_enter)
-        self.edit.imagePasted.connect(self.imagePasted)
-        self.edit.filesDropped.connect(self.imageFilesChosen)
+        self.edit.imagePasted.connect(self._pasted)
+        self.edit.filesDropped.connect(self._dropped)
         row.addWidget(self.edit, 1)
         buttons = QVBoxLayout()
         self.attach_image = tool_button(self.tr("Image…"))
@@ -108,8 +111,22 @@ class Composer(QWidget):
         self.edit.clear()
 
     def set_capabilities(self, *, vision: bool, documents: bool) -> None:
+        self._vision = vision
         self.attach_image.setVisible(vision)
         self.attach_document.setVisible(documents)
+
+    # Pasted and dropped pictures go where the Image… button would take them, and only there.
+    def _pasted(self, image: QImage) -> None:
+        if self._vision:
+            self.imagePasted.emit(image)
+        else:
+            self.picturesRefused.emit()
+
+    def _dropped(self, files: list[str]) -> None:
+        if self._vision:
+            self.imageFilesChosen.emit(files)
+        else:
+            self.picturesRefused.emit()
 
     def set_send_label(self, text: str) -> None:
         self._send_label = text

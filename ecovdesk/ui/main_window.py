@@ -365,6 +365,7 @@ class MainWindow(QMainWindow):
     def _model_capabilities(self) -> None:
         info = self.services.models.info(self.picker.current)
         self.composer.set_capabilities(vision=info.vision, documents=info.documents)
+        self.attachments.keep_only(images=info.vision, documents=info.documents)
         self.side_panel.show_for(info)
         self.composer.set_send_label(
             self.tr("Send") if info.family.is_chat else self.tr("Generate")

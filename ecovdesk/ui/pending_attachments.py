@@ -9,7 +9,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Signal
 from PySide6.QtGui import QImage
 
 from ecovdesk.core.attachments import AttachmentError, document_attachment, image_attachment
-from ecovdesk.core.domain import Attachment
+from ecovdesk.core.domain import Attachment, AttachmentKind
 from ecovdesk.ui.composer import Composer
 
 
@@ -21,6 +21,11 @@ class PendingAttachments(QObject):
         self._composer = composer
         self.items: list[Attachment] = []
         composer.imagePasted.connect(self.add_pasted)
+        composer.picturesRefused.connect(
+            lambda: self.notice.emit(
+                self.tr("The model chosen cannot see pictures. Pick one that can, then add it.")
+            )
+        )
         composer.documentUrlChosen.connect(self.add_document)
         composer.attachmentRemoved.connect(self.remove)
 
@@ -64,6 +69,17 @@ class PendingAttachments(QObject):
             self.items.append(document_attachment(url))
         except AttachmentError:
             self.notice.emit(self.tr("Only http and https document links can be attached."))
+        self._show()
+
+    def keep_only(self, *, images: bool, documents: bool) -> None:
+        """After a change of model: what it cannot take is taken off, and the user told, rather
+        than sent to be refused by the relay or silently ignored."""
+        allowed = {AttachmentKind.IMAGE: images, AttachmentKind.FILE: documents}
+        kept = [a for a in self.items if allowed.get(a.kind, True)]
+        if len(kept) == len(self.items):
+            return
+        self.items = kept
+        self.notice.emit(self.tr("Attachments this model cannot take were removed."))
         self._show()
 
     def remove(self, index: int) -> None:

@@ -148,64 +148,64 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="69"/>
-        <location filename="../../ecovdesk/ui/composer.py" line="93"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="72"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="99"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="78"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="84"/>
         <location filename="../../ecovdesk/ui/draft_box.py" line="22"/>
         <source>Type a message. Enter sends, Shift+Enter adds a line.</source>
         <translation>Type a message. Enter sends, Shift+Enter adds a line.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="87"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="93"/>
         <source>Image…</source>
         <translation>Image…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="88"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="94"/>
         <source>Attach an image for models that can see</source>
         <translation>Attach an image for models that can see</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="90"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="96"/>
         <source>Document URL…</source>
         <translation>Document URL…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="91"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="97"/>
         <source>Attach a document link for document models</source>
         <translation>Attach a document link for document models</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="118"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="138"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="128"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="148"/>
         <source>Remove this attachment</source>
         <translation>Remove this attachment</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="144"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="164"/>
         <source>Attach images</source>
         <translation>Attach images</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="144"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="164"/>
         <source>Images (%1)</source>
         <translation>Images (%1)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="151"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="171"/>
         <source>Attach a document</source>
         <translation>Attach a document</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="151"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="171"/>
         <source>Document URL (https://…):</source>
         <translation>Document URL (https://…):</translation>
     </message>
@@ -345,12 +345,12 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_view.py" line="36"/>
+        <location filename="../../ecovdesk/ui/conversation_view.py" line="40"/>
         <source>Show earlier messages</source>
         <translation>Show earlier messages</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_view.py" line="41"/>
+        <location filename="../../ecovdesk/ui/conversation_view.py" line="45"/>
         <source>Pick a model above, type a message below and press Enter.</source>
         <translation>Pick a model above, type a message below and press Enter.</translation>
     </message>
@@ -1159,22 +1159,22 @@
         <translation>Model list updated.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="370"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="371"/>
         <source>Generate</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="370"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="371"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="378"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="379"/>
         <source>Enter your API key in Settings first.</source>
         <translation>Enter your API key in Settings first.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="443"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="444"/>
         <source>Pick a model that can see pictures to use this reference.</source>
         <translation>Pick a model that can see pictures to use this reference.</translation>
     </message>
@@ -1718,24 +1718,34 @@
 <context>
     <name>PendingAttachments</name>
     <message>
-        <location filename="../../ecovdesk/ui/pending_attachments.py" line="44"/>
+        <location filename="../../ecovdesk/ui/pending_attachments.py" line="26"/>
+        <source>The model chosen cannot see pictures. Pick one that can, then add it.</source>
+        <translation>The model chosen cannot see pictures. Pick one that can, then add it.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/pending_attachments.py" line="49"/>
         <source>%1 is not an image that can be attached.</source>
         <translation>%1 is not an image that can be attached.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/pending_attachments.py" line="55"/>
+        <location filename="../../ecovdesk/ui/pending_attachments.py" line="60"/>
         <source>pasted image %1.png</source>
         <translation>pasted image %1.png</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/pending_attachments.py" line="59"/>
+        <location filename="../../ecovdesk/ui/pending_attachments.py" line="64"/>
         <source>The pasted picture could not be read.</source>
         <translation>The pasted picture could not be read.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/pending_attachments.py" line="66"/>
+        <location filename="../../ecovdesk/ui/pending_attachments.py" line="71"/>
         <source>Only http and https document links can be attached.</source>
         <translation>Only http and https document links can be attached.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/pending_attachments.py" line="82"/>
+        <source>Attachments this model cannot take were removed.</source>
+        <translation>Attachments this model cannot take were removed.</translation>
     </message>
 </context>
 <context>

@@ -148,64 +148,64 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="78"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="84"/>
         <location filename="../../ecovdesk/ui/draft_box.py" line="22"/>
         <source>Type a message. Enter sends, Shift+Enter adds a line.</source>
         <translation>输入消息。Enter 发送，Shift+Enter 换行。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="87"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="93"/>
         <source>Image…</source>
         <translation>图片…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="88"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="94"/>
         <source>Attach an image for models that can see</source>
         <translation>为支持识图的模型附加图片</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="90"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="96"/>
         <source>Document URL…</source>
         <translation>文档链接…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="91"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="97"/>
         <source>Attach a document link for document models</source>
         <translation>为文档解读模型附加文档链接</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="69"/>
-        <location filename="../../ecovdesk/ui/composer.py" line="93"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="72"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="99"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="118"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="138"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="128"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="148"/>
         <source>Remove this attachment</source>
         <translation>移除此附件</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="144"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="164"/>
         <source>Attach images</source>
         <translation>附加图片</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="144"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="164"/>
         <source>Images (%1)</source>
         <translation>图片 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="151"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="171"/>
         <source>Attach a document</source>
         <translation>附加文档</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="151"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="171"/>
         <source>Document URL (https://…):</source>
         <translation>文档链接（https://…）：</translation>
     </message>
@@ -345,12 +345,12 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_view.py" line="36"/>
+        <location filename="../../ecovdesk/ui/conversation_view.py" line="40"/>
         <source>Show earlier messages</source>
         <translation>显示更早的消息</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_view.py" line="41"/>
+        <location filename="../../ecovdesk/ui/conversation_view.py" line="45"/>
         <source>Pick a model above, type a message below and press Enter.</source>
         <translation>在上方选择模型，在下方输入消息并按 Enter。</translation>
     </message>
@@ -1157,22 +1157,22 @@
         <translation>模型列表已更新。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="370"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="371"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="370"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="371"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="378"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="379"/>
         <source>Enter your API key in Settings first.</source>
         <translation>请先在设置中填写 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="443"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="444"/>
         <source>Pick a model that can see pictures to use this reference.</source>
         <translation>请选择支持识图的模型来使用这张参考图。</translation>
     </message>
@@ -1713,24 +1713,34 @@
 <context>
     <name>PendingAttachments</name>
     <message>
-        <location filename="../../ecovdesk/ui/pending_attachments.py" line="44"/>
+        <location filename="../../ecovdesk/ui/pending_attachments.py" line="26"/>
+        <source>The model chosen cannot see pictures. Pick one that can, then add it.</source>
+        <translation>所选模型看不了图片。请换一个能识图的模型后再添加。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/pending_attachments.py" line="49"/>
         <source>%1 is not an image that can be attached.</source>
         <translation>%1 不是可以附加的图片。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/pending_attachments.py" line="55"/>
+        <location filename="../../ecovdesk/ui/pending_attachments.py" line="60"/>
         <source>pasted image %1.png</source>
         <translation>粘贴的图片 %1.png</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/pending_attachments.py" line="59"/>
+        <location filename="../../ecovdesk/ui/pending_attachments.py" line="64"/>
         <source>The pasted picture could not be read.</source>
         <translation>无法读取粘贴的图片。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/pending_attachments.py" line="66"/>
+        <location filename="../../ecovdesk/ui/pending_attachments.py" line="71"/>
         <source>Only http and https document links can be attached.</source>
         <translation>只能附加 http 或 https 文档链接。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/pending_attachments.py" line="82"/>
+        <source>Attachments this model cannot take were removed.</source>
+        <translation>已移除此模型无法接收的附件。</translation>
     </message>
 </context>
 <context>
