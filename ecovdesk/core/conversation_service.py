@@ -16,6 +16,11 @@ from ecovdesk.core.events import EventSink
 from ecovdesk.core.search_store import search
 
 PAGE_SIZE = 40
+# A search hit is opened with a few messages of what led to it.
+CONTEXT_BEFORE_HIT = 4
+# Opening 2,000 messages takes about a tenth of a second; a hit further back than this in a
+# longer conversation opens at this depth, with "Show earlier messages" above it.
+MAX_OPENED = 5000
 
 
 @dataclass
@@ -45,11 +50,16 @@ class ConversationService:
         return await self._db.run(store.get_conversation, conversation_id)
 
     async def open(
-        self, conversation_id: int, page_size: int = PAGE_SIZE
+        self, conversation_id: int, page_size: int = PAGE_SIZE, *, showing: int | None = None
     ) -> ConversationPage | None:
+        """The newest page of the conversation; with ``showing``, enough pages to hold that
+        message (a search hit) and a few before it, up to MAX_OPENED messages."""
         conversation = await self.get(conversation_id)
         if conversation is None:
             return None
+        if showing is not None:
+            since = await self._db.run(store.count_messages_from, conversation_id, showing)
+            page_size = max(page_size, min(since + CONTEXT_BEFORE_HIT, MAX_OPENED))
         messages = await self._db.run(store.list_messages, conversation_id, limit=page_size + 1)
         return ConversationPage(conversation, messages[-page_size:], len(messages) > page_size)
 

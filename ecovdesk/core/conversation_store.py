@@ -300,6 +300,15 @@ def list_messages(
     return [message_from_row(row) for row in reversed(rows)]
 
 
+def count_messages_from(conn: sqlite3.Connection, conversation_id: int, message_id: int) -> int:
+    """How many messages of the conversation there are from ``message_id`` on."""
+    row = conn.execute(
+        "SELECT count(*) FROM messages WHERE conversation_id = ? AND id >= ?",
+        (conversation_id, message_id),
+    ).fetchone()
+    return int(row[0])
+
+
 def count_messages(conn: sqlite3.Connection, conversation_id: int) -> int:
     row = conn.execute(
         "SELECT count(*) FROM messages WHERE conversation_id = ?", (conversation_id,)

@@ -17,11 +17,14 @@ from ecovdesk.core.domain import Conversation, SearchHit
 from ecovdesk.ui.widgets import plain_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+MESSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_DELAY_MS = 200
 
 
 class ConversationList(QWidget):
     conversationChosen = Signal(int)
+    # A search hit: the conversation, and the message in it that matched.
+    messageChosen = Signal(int, int)
     newRequested = Signal()
     searchRequested = Signal(str)
     renameRequested = Signal(int)
@@ -113,11 +116,15 @@ class ConversationList(QWidget):
         for hit in hits:
             item = QListWidgetItem(f"{hit.title}\n{hit.snippet}")
             item.setData(ID_ROLE, hit.conversation_id)
+            item.setData(MESSAGE_ROLE, hit.message_id)
             self.list.addItem(item)
 
     def _item_chosen(self, item: QListWidgetItem) -> None:
         conversation_id = item.data(ID_ROLE)
-        if conversation_id is not None:
+        message_id = item.data(MESSAGE_ROLE)
+        if conversation_id is not None and message_id is not None:
+            self.messageChosen.emit(int(conversation_id), int(message_id))
+        elif conversation_id is not None:
             self.conversationChosen.emit(int(conversation_id))
 
     def _context_menu(self, position: QPoint) -> None:

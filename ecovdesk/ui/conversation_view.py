@@ -17,6 +17,9 @@ from ecovdesk.ui.widgets import label
 
 # How long the view keeps the message being read in place while earlier ones settle above it.
 ANCHOR_MS = 500
+# A revealed message: space kept above it, and how long it stays outlined.
+REVEAL_MARGIN = 8
+FOUND_MS = 2500
 
 
 class ConversationView(QScrollArea):
@@ -94,6 +97,24 @@ class ConversationView(QScrollArea):
         QTimer.singleShot(0, bar, keep_anchor)
         QTimer.singleShot(ANCHOR_MS, bar, lambda: bar.rangeChanged.disconnect(keep_anchor))
 
+    def reveal(self, message_id: int) -> None:
+        """Scrolls ``message_id`` to the top and outlines it for a moment (a search hit)."""
+        bubble = self._bubbles.get(message_id)
+        if bubble is None:
+            return
+        self._follow = False
+        bar = self.verticalScrollBar()
+
+        def to_top() -> None:
+            if isValid(bubble):
+                bar.setValue(max(0, bubble.y() - REVEAL_MARGIN))
+
+        bar.rangeChanged.connect(to_top)
+        QTimer.singleShot(0, bar, to_top)
+        QTimer.singleShot(ANCHOR_MS, bar, lambda: bar.rangeChanged.disconnect(to_top))
+        _outline(bubble, True)
+        QTimer.singleShot(FOUND_MS, bubble, lambda: _outline(bubble, False))
+
     def add_message(self, message: Message) -> None:
         if message.id in self._bubbles:
             return
@@ -151,3 +172,9 @@ class ConversationView(QScrollArea):
     def _scroll_to_end(self) -> None:
         bar = self.verticalScrollBar()
         QTimer.singleShot(0, bar, lambda: bar.setValue(bar.maximum()))
+
+
+def _outline(bubble: MessageBubble, found: bool) -> None:
+    bubble.setProperty("found", found)
+    bubble.style().unpolish(bubble)
+    bubble.style().polish(bubble)

@@ -51,6 +51,7 @@ class OpenConversation(QObject):
         # finish the page (read before it) may not show yet.
         self._finished_while_loading: list[dict[int, Message]] = []
         conversation_list.conversationChosen.connect(lambda cid: run(self.open(cid)))
+        conversation_list.messageChosen.connect(lambda cid, mid: run(self.open(cid, showing=mid)))
         conversation_list.newRequested.connect(self.new)
         conversation_list.searchRequested.connect(lambda query: run(self.search(query)))
         view.loadEarlierRequested.connect(lambda: run(self.load_earlier()))
@@ -74,11 +75,12 @@ class OpenConversation(QObject):
         self._list.set_current(None)
         self.shown.emit(None)
 
-    async def open(self, conversation_id: int) -> None:
+    async def open(self, conversation_id: int, *, showing: int | None = None) -> None:
+        """Shows the conversation at its end, or with ``showing`` at that message."""
         finished: dict[int, Message] = {}
         self._finished_while_loading.append(finished)
         try:
-            page = await self._services.conversations.open(conversation_id)
+            page = await self._services.conversations.open(conversation_id, showing=showing)
         finally:
             self._finished_while_loading.remove(finished)
         if page is None:
@@ -87,6 +89,8 @@ class OpenConversation(QObject):
         # No delta can arrive between taking the text so far and building the bubbles.
         messages = [finished.get(m.id) or self._with_text_so_far(m) for m in page.messages]
         self._view.show_messages(messages, has_earlier=page.has_earlier)
+        if showing is not None:
+            self._view.reveal(showing)
         await self._show_media()
         self._list.set_current(conversation_id)
         self._services.preferences.settings.last_conversation_id = conversation_id

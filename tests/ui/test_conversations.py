@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from dataclasses import asdict
 from pathlib import Path
 
@@ -275,3 +276,49 @@ def test_a_long_title_keeps_both_ends_in_sight_and_in_full_in_its_tooltip(
     assert listing.textElideMode() is Qt.TextElideMode.ElideMiddle
     tooltip = listing.item(0).toolTip()
     assert title in tooltip and "gpt-4o-mini" in tooltip
+
+
+def test_a_search_hit_opens_its_conversation_at_the_message_outlined(
+    driver: Driver, app: RunningApp
+) -> None:
+    from ecovdesk.core import conversation_store as store
+    from ecovdesk.core.domain import ChatOptions
+
+    db = app.services.conversations._db  # seeding a long history, as years of use leave it
+
+    def seed(conn: sqlite3.Connection) -> int:
+        conversation = store.create_conversation(
+            conn, "很长的对话", "gpt-4o-mini", ChatOptions(), 1.0
+        )
+        for n in range(1, 121):
+            text = "罕见的词语：琥珀色的灯塔" if n == 7 else f"第 {n} 条普通消息"
+            store.add_message(
+                conn, conversation.id, Role.USER if n % 2 else Role.ASSISTANT, text, now=float(n)
+            )
+        return conversation.id
+
+    conversation_id = driver.run(db.run(seed))
+    window = app.window
+    listing = window.conversation_list
+    listing.search.setText("琥珀色的灯塔")
+    driver.until(
+        lambda: (
+            listing.list.count() == 1
+            and listing.list.item(0).data(Qt.ItemDataRole.UserRole) == conversation_id
+        )
+    )
+    listing.list.itemClicked.emit(listing.list.item(0))
+
+    def shown() -> bool:
+        bubble = next(
+            (b for b in window.view.bubbles() if "琥珀色的灯塔" in b.message.content), None
+        )
+        if bubble is None:
+            return False
+        top = bubble.y() - window.view.verticalScrollBar().value()
+        return 0 <= top < 40 and bool(bubble.property("found"))
+
+    driver.until(shown)
+    # The whole rest of the conversation is there below it, and the earlier part a click away.
+    assert window.view.bubbles()[-1].message.content == "第 120 条普通消息"
+    assert window.view.load_earlier.isVisibleTo(window.view)
