@@ -4,22 +4,28 @@ from __future__ import annotations
 
 import base64
 import io
+from urllib.parse import unquote, urlsplit
 
 from ecovdesk.core.domain import Attachment, AttachmentKind
-from ecovdesk.core.pillow import open_image
+from ecovdesk.core.pillow import MAX_PIXELS, open_image
 
 MAX_SIDE = 2048
 MAX_INPUT_BYTES = 40 * 1024 * 1024
+# Pillow refuses a picture past twice its pixel limit and only warns below that.
+MAX_ATTACHED_PIXELS = 2 * MAX_PIXELS
 
 
 class AttachmentError(ValueError):
-    pass
+    def __init__(self, reason: str, *, too_large: bool = False) -> None:
+        super().__init__(reason)
+        # Readable, but past what is attached: the user is told the limits, not "unreadable".
+        self.too_large = too_large
 
 
 def image_attachment(data: bytes, name: str) -> Attachment:
     """A data-URL attachment; large pictures are scaled down to keep requests small."""
     if len(data) > MAX_INPUT_BYTES:
-        raise AttachmentError("too large")
+        raise AttachmentError("too large", too_large=True)
     from PIL import Image, UnidentifiedImageError
 
     try:
@@ -33,7 +39,9 @@ def image_attachment(data: bytes, name: str) -> Attachment:
                 buffer = io.BytesIO()
                 image.convert("RGBA" if has_alpha else "RGB").save(buffer, fmt, quality=90)
                 data = buffer.getvalue()
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as error:
+    except Image.DecompressionBombError as error:
+        raise AttachmentError("too many pixels", too_large=True) from error
+    except (UnidentifiedImageError, OSError) as error:
         raise AttachmentError("not a readable image") from error
     mime = {"JPEG": "image/jpeg", "WEBP": "image/webp", "GIF": "image/gif"}.get(fmt, "image/png")
     url = f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
@@ -41,7 +49,9 @@ def image_attachment(data: bytes, name: str) -> Attachment:
 
 
 def document_attachment(url: str) -> Attachment:
-    if not url.lower().startswith(("https://", "http://")):
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() not in ("https", "http") or not parts.hostname:
         raise AttachmentError("not a web address")
-    name = url.rstrip("/").rsplit("/", 1)[-1] or url
-    return Attachment(AttachmentKind.FILE, url, name)
+    # Named by its file, without the query that download links often carry.
+    name = unquote(parts.path.rstrip("/").rsplit("/", 1)[-1]) or parts.hostname
+    return Attachment(AttachmentKind.FILE, url.strip(), name)

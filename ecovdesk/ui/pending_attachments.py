@@ -8,7 +8,13 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Signal
 from PySide6.QtGui import QImage
 
-from ecovdesk.core.attachments import AttachmentError, document_attachment, image_attachment
+from ecovdesk.core.attachments import (
+    MAX_ATTACHED_PIXELS,
+    MAX_INPUT_BYTES,
+    AttachmentError,
+    document_attachment,
+    image_attachment,
+)
 from ecovdesk.core.domain import Attachment, AttachmentKind
 from ecovdesk.ui.composer import Composer
 
@@ -20,6 +26,7 @@ class PendingAttachments(QObject):
         super().__init__(composer)
         self._composer = composer
         self.items: list[Attachment] = []
+        self._pasted = 0
         composer.imagePasted.connect(self.add_pasted)
         composer.picturesRefused.connect(
             lambda: self.notice.emit(
@@ -39,25 +46,41 @@ class PendingAttachments(QObject):
         self._show()
 
     async def add_files(self, files: list[str]) -> None:
+        refused: list[str] = []
         for file in files:
             name = Path(file).name
             try:
                 data = await asyncio.to_thread(Path(file).read_bytes)
                 attachment = await asyncio.to_thread(image_attachment, data, name)
-            except (OSError, AttachmentError):
-                self.notice.emit(
-                    self.tr("%1 is not an image that can be attached.").replace("%1", name)
-                )
+            except AttachmentError as error:
+                refused.append(self._refusal(name, error.too_large))
+                continue
+            except OSError:
+                refused.append(self._refusal(name, too_large=False))
                 continue
             self.items.append(attachment)
+        if refused:
+            # One notice for all: the status bar would show only the last of several.
+            self.notice.emit(" ".join(refused))
         self._show()
+
+    def _refusal(self, name: str, too_large: bool) -> str:
+        if too_large:
+            return (
+                self.tr("%1 is too large to attach (at most %2 MB and %3 megapixels).")
+                .replace("%1", name)
+                .replace("%2", str(MAX_INPUT_BYTES // (1024 * 1024)))
+                .replace("%3", str(MAX_ATTACHED_PIXELS // 1_000_000))
+            )
+        return self.tr("%1 is not an image that can be attached.").replace("%1", name)
 
     def add_pasted(self, image: QImage) -> None:
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         image.save(buffer, "PNG")  # type: ignore[call-overload]
-        name = self.tr("pasted image %1.png").replace("%1", str(len(self.items) + 1))
+        self._pasted += 1
+        name = self.tr("pasted image %1.png").replace("%1", str(self._pasted))
         try:
             self.items.append(image_attachment(bytes(data.data()), name))
         except AttachmentError:

@@ -306,38 +306,38 @@
 <context>
     <name>ConversationList</name>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="35"/>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="91"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="38"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="94"/>
         <source>New conversation</source>
         <translation>New conversation</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="39"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="42"/>
         <source>Search all messages</source>
         <translation>Search all messages</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="110"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="113"/>
         <source>No messages match.</source>
         <translation>No messages match.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="129"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="136"/>
         <source>Rename…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="131"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="138"/>
         <source>Export as Markdown…</source>
         <translation>Export as Markdown…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="134"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="141"/>
         <source>Export as JSON…</source>
         <translation>Export as JSON…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="137"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="144"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
@@ -345,12 +345,12 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_view.py" line="40"/>
+        <location filename="../../ecovdesk/ui/conversation_view.py" line="43"/>
         <source>Show earlier messages</source>
         <translation>Show earlier messages</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_view.py" line="45"/>
+        <location filename="../../ecovdesk/ui/conversation_view.py" line="48"/>
         <source>Pick a model above, type a message below and press Enter.</source>
         <translation>Pick a model above, type a message below and press Enter.</translation>
     </message>
@@ -1718,32 +1718,37 @@
 <context>
     <name>PendingAttachments</name>
     <message>
-        <location filename="../../ecovdesk/ui/pending_attachments.py" line="26"/>
+        <location filename="../../ecovdesk/ui/pending_attachments.py" line="33"/>
         <source>The model chosen cannot see pictures. Pick one that can, then add it.</source>
         <translation>The model chosen cannot see pictures. Pick one that can, then add it.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/pending_attachments.py" line="49"/>
+        <location filename="../../ecovdesk/ui/pending_attachments.py" line="70"/>
+        <source>%1 is too large to attach (at most %2 MB and %3 megapixels).</source>
+        <translation>%1 is too large to attach (at most %2 MB and %3 megapixels).</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/pending_attachments.py" line="75"/>
         <source>%1 is not an image that can be attached.</source>
         <translation>%1 is not an image that can be attached.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/pending_attachments.py" line="60"/>
+        <location filename="../../ecovdesk/ui/pending_attachments.py" line="83"/>
         <source>pasted image %1.png</source>
         <translation>pasted image %1.png</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/pending_attachments.py" line="64"/>
+        <location filename="../../ecovdesk/ui/pending_attachments.py" line="87"/>
         <source>The pasted picture could not be read.</source>
         <translation>The pasted picture could not be read.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/pending_attachments.py" line="71"/>
+        <location filename="../../ecovdesk/ui/pending_attachments.py" line="94"/>
         <source>Only http and https document links can be attached.</source>
         <translation>Only http and https document links can be attached.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/pending_attachments.py" line="82"/>
+        <location filename="../../ecovdesk/ui/pending_attachments.py" line="105"/>
         <source>Attachments this model cannot take were removed.</source>
         <translation>Attachments this model cannot take were removed.</translation>
     </message>

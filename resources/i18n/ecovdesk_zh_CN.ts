@@ -306,38 +306,38 @@
 <context>
     <name>ConversationList</name>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="35"/>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="91"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="38"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="94"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="39"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="42"/>
         <source>Search all messages</source>
         <translation>搜索全部消息</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="110"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="113"/>
         <source>No messages match.</source>
         <translation>没有匹配的消息。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="129"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="136"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="131"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="138"/>
         <source>Export as Markdown…</source>
         <translation>导出为 Markdown…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="134"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="141"/>
         <source>Export as JSON…</source>
         <translation>导出为 JSON…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="137"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="144"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -345,12 +345,12 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_view.py" line="40"/>
+        <location filename="../../ecovdesk/ui/conversation_view.py" line="43"/>
         <source>Show earlier messages</source>
         <translation>显示更早的消息</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_view.py" line="45"/>
+        <location filename="../../ecovdesk/ui/conversation_view.py" line="48"/>
         <source>Pick a model above, type a message below and press Enter.</source>
         <translation>在上方选择模型，在下方输入消息并按 Enter。</translation>
     </message>
@@ -1713,32 +1713,37 @@
 <context>
     <name>PendingAttachments</name>
     <message>
-        <location filename="../../ecovdesk/ui/pending_attachments.py" line="26"/>
+        <location filename="../../ecovdesk/ui/pending_attachments.py" line="33"/>
         <source>The model chosen cannot see pictures. Pick one that can, then add it.</source>
         <translation>所选模型看不了图片。请换一个能识图的模型后再添加。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/pending_attachments.py" line="49"/>
+        <location filename="../../ecovdesk/ui/pending_attachments.py" line="70"/>
+        <source>%1 is too large to attach (at most %2 MB and %3 megapixels).</source>
+        <translation>%1 太大，无法附加（最多 %2 MB、%3 百万像素）。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/pending_attachments.py" line="75"/>
         <source>%1 is not an image that can be attached.</source>
         <translation>%1 不是可以附加的图片。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/pending_attachments.py" line="60"/>
+        <location filename="../../ecovdesk/ui/pending_attachments.py" line="83"/>
         <source>pasted image %1.png</source>
         <translation>粘贴的图片 %1.png</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/pending_attachments.py" line="64"/>
+        <location filename="../../ecovdesk/ui/pending_attachments.py" line="87"/>
         <source>The pasted picture could not be read.</source>
         <translation>无法读取粘贴的图片。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/pending_attachments.py" line="71"/>
+        <location filename="../../ecovdesk/ui/pending_attachments.py" line="94"/>
         <source>Only http and https document links can be attached.</source>
         <translation>只能附加 http 或 https 文档链接。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/pending_attachments.py" line="82"/>
+        <location filename="../../ecovdesk/ui/pending_attachments.py" line="105"/>
         <source>Attachments this model cannot take were removed.</source>
         <translation>已移除此模型无法接收的附件。</translation>
     </message>

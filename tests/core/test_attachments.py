@@ -8,7 +8,7 @@ import io
 import pytest
 from PIL import Image
 
-from ecovdesk.core.attachments import AttachmentError, image_attachment
+from ecovdesk.core.attachments import AttachmentError, document_attachment, image_attachment
 from ecovdesk.core.pillow import open_image
 from tests.core.library_helpers import picture, png_declaring
 from tests.fresh_imports import modules_loaded
@@ -33,13 +33,33 @@ def test_a_large_picture_is_scaled_to_2048_pixels_on_its_longer_side() -> None:
 
 
 def test_a_file_that_is_not_a_picture_is_refused() -> None:
-    with pytest.raises(AttachmentError):
+    with pytest.raises(AttachmentError) as caught:
         image_attachment(b"<html>not a picture</html>", "page.png")
+    assert not caught.value.too_large
 
 
-def test_a_picture_declaring_a_huge_canvas_is_refused() -> None:
-    with pytest.raises(AttachmentError):
+def test_a_picture_declaring_a_huge_canvas_is_refused_as_too_large() -> None:
+    with pytest.raises(AttachmentError) as caught:
         image_attachment(png_declaring(12_000, 12_000), "bomb.png")
+    assert caught.value.too_large  # the user is told the limits, not "not a picture"
+
+
+@pytest.mark.parametrize(
+    ("url", "name"),
+    [
+        ("https://example.com/年度报告.pdf?download=1", "年度报告.pdf"),
+        ("https://example.com/docs/%E6%8A%A5%E5%91%8A.docx", "报告.docx"),
+        ("https://example.com/", "example.com"),
+    ],
+)
+def test_a_document_link_is_named_by_its_file(url: str, name: str) -> None:
+    assert document_attachment(url).name == name
+
+
+@pytest.mark.parametrize("url", ["https://", "ftp://example.com/a.pdf", "example.com/a.pdf"])
+def test_a_document_link_without_a_web_host_is_refused(url: str) -> None:
+    with pytest.raises(AttachmentError):
+        document_attachment(url)
 
 
 def test_the_apps_pixel_limit_holds_from_the_first_picture_opened() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtGui import QColor, QImage
 
 from ecovdesk.app import RunningApp
@@ -36,3 +38,22 @@ def test_a_picture_attached_for_one_model_is_taken_off_for_one_that_cannot_see(
     window.picker.choose("deepseek-chat")  # neither pictures nor documents
     assert window.attachments.items == []
     assert "were removed" in window.statusBar().currentMessage()
+
+
+def test_files_refused_together_are_named_in_one_notice(
+    driver: Driver, app: RunningApp, tmp_path: Path
+) -> None:
+    from tests.core.library_helpers import png_declaring
+
+    window = app.window
+    window.picker.choose("gpt-4o")
+    huge = tmp_path / "huge.png"
+    huge.write_bytes(png_declaring(12_000, 12_000))
+    notes = tmp_path / "notes.txt"
+    notes.write_text("不是图片", "utf-8")
+    window.composer.imageFilesChosen.emit([str(huge), str(notes)])
+    driver.until(lambda: bool(window.statusBar().currentMessage()))
+    notice = window.statusBar().currentMessage()
+    assert "huge.png is too large to attach (at most 40 MB and 128 megapixels)." in notice
+    assert "notes.txt is not an image that can be attached." in notice
+    assert window.attachments.items == []
