@@ -56,6 +56,13 @@ _FAMILY_HINTS: tuple[tuple[re.Pattern[str], Family, str], ...] = (
 )
 
 
+# Chat models whose names say they take pictures (qwen-vl-max, glm-4v-plus, the Claude and
+# Gemini families, gpt-4o and later): they get the Image… button.
+_SEES_PICTURES = re.compile(
+    r"(^|[-_.])vl([-_.]|$)|vision|(^|-)4v|^claude|^gemini|^gpt-4o|^gpt-4\.1|^gpt-5|^qvq", re.I
+)
+
+
 class Catalogue:
     def __init__(
         self,
@@ -104,7 +111,8 @@ class Catalogue:
         for pattern, family, group in _FAMILY_HINTS:
             if pattern.search(model_id):
                 return ModelInfo(model_id, family, group, in_catalogue=False)
-        return ModelInfo(model_id, Family.CHAT, OTHER_GROUP, in_catalogue=False)
+        vision = bool(_SEES_PICTURES.search(model_id))
+        return ModelInfo(model_id, Family.CHAT, OTHER_GROUP, vision=vision, in_catalogue=False)
 
     def models(self) -> list[ModelInfo]:
         return list(self._models.values())

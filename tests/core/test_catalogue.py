@@ -1,3 +1,5 @@
+import pytest
+
 from ecovdesk.core.catalogue import OTHER_GROUP, Catalogue, Family
 
 CHAT = (Family.CHAT, Family.CHAT_IMAGES)
@@ -43,3 +45,29 @@ def test_unknown_id_family_is_guessed_from_its_name() -> None:
     assert catalogue.get("kling-v3").family is Family.KLING
     assert catalogue.get("whatever-llm").family is Family.CHAT
     assert catalogue.get("kimi").search
+
+
+@pytest.mark.parametrize(
+    ("model_id", "sees"),
+    [
+        ("qwen-vl-max", True),
+        ("glm-4v-plus", True),
+        ("claude-opus-4-20250514", True),
+        ("gemini-2.5-pro", True),
+        ("llama-3.3-70b", False),
+        ("yi-lightning", False),
+    ],
+)
+def test_an_unknown_chat_model_that_sees_pictures_is_told_by_its_name(
+    model_id: str, sees: bool
+) -> None:
+    info = Catalogue.load_default().get(model_id)
+    assert info.family is Family.CHAT and info.vision is sees
+
+
+def test_models_that_cannot_chat_are_not_offered_from_the_relays_list() -> None:
+    relay = ["text-embedding-3-small", "tts-1", "whisper-1", "bge-m3", "omni-moderation-latest"]
+    merged = Catalogue.load_default().merged([*relay, "llama-3.3-70b"], list(Family))
+    ids = {m.id for m in merged}
+    assert "llama-3.3-70b" in ids
+    assert not ids & set(relay)
