@@ -50,6 +50,7 @@ class SettingsDialog(QDialog):
         keyring_available: bool,
         tester: ConnectionTester,
         first_run: bool = False,
+        key_from_environment: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -93,6 +94,14 @@ class SettingsDialog(QDialog):
                 )
             )
             self.session_only.setEnabled(False)
+        if key_from_environment:
+            # ECOVDESK_API_KEY wins over anything stored: a key typed here would be ignored.
+            self.api_key.setReadOnly(True)
+            self.session_only.setEnabled(False)
+            self.key_note.setText(
+                self.tr("This key comes from ECOVDESK_API_KEY. Unset it to use another key.")
+            )
+            self.key_note.setObjectName("stateBanner")
         test_row = QHBoxLayout()
         self.test_button = QPushButton(self.tr("Test connection"))
         self.test_button.clicked.connect(self._start_test)

@@ -36,6 +36,7 @@ def edit_settings(
     dialog = SettingsDialog(
         values,
         keyring_available=preferences.keys.keyring_available(),
+        key_from_environment=preferences.keys.key_source(settings.base_url) == "env",
         tester=preferences.test_connection,
         first_run=first_run,
         parent=parent,

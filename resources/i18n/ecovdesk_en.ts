@@ -1853,118 +1853,123 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="58"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="59"/>
         <source>Welcome to ecovdesk</source>
         <translation>Welcome to ecovdesk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="58"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="59"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="63"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="64"/>
         <source>Enter the address of your relay and your API key to start chatting.</source>
         <translation>Enter the address of your relay and your API key to start chatting.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="71"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="72"/>
         <source>Show</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="80"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="81"/>
         <source>Keep the key for this session only</source>
         <translation>Keep the key for this session only</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="85"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="86"/>
         <source>The key is kept in the system keyring, never in a file.</source>
         <translation>The key is kept in the system keyring, never in a file.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="91"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="92"/>
         <source>No system keyring is available, so the key can only be kept until ecovdesk closes. Set ECOVDESK_API_KEY to avoid typing it each time.</source>
         <translation>No system keyring is available, so the key can only be kept until ecovdesk closes. Set ECOVDESK_API_KEY to avoid typing it each time.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="97"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="102"/>
+        <source>This key comes from ECOVDESK_API_KEY. Unset it to use another key.</source>
+        <translation>This key comes from ECOVDESK_API_KEY. Unset it to use another key.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="106"/>
         <source>Test connection</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="106"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="115"/>
         <source>An HTTP or SOCKS5 proxy, e.g. socks5://127.0.0.1:7891</source>
         <translation>An HTTP or SOCKS5 proxy, e.g. socks5://127.0.0.1:7891</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="108"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="117"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="111"/>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="119"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="120"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="128"/>
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="112"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="121"/>
         <source>Light</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="113"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="122"/>
         <source>Dark</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="125"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="134"/>
         <source>Relay address</source>
         <translation>Relay address</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="126"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="135"/>
         <source>API key</source>
         <translation>API key</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="131"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="140"/>
         <source>Proxy</source>
         <translation>Proxy</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="132"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="141"/>
         <source>Request timeout</source>
         <translation>Request timeout</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="133"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="142"/>
         <source>Theme</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="134"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="143"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="139"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="148"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="140"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="149"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="159"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="168"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="175"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="184"/>
         <source>Connected: the relay offers %n model(s).</source>
         <translation>
             <numerusform>Connected: the relay offers %n model.</numerusform>
@@ -1975,12 +1980,12 @@
 <context>
     <name>SettingsFlow</name>
     <message>
-        <location filename="../../ecovdesk/ui/settings_flow.py" line="68"/>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="69"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_flow.py" line="69"/>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="70"/>
         <source>The new language is used for everything opened from now on; restart ecovdesk to switch the whole window.</source>
         <translation>The new language is used for everything opened from now on; restart ecovdesk to switch the whole window.</translation>
     </message>

@@ -1847,118 +1847,123 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="58"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="59"/>
         <source>Welcome to ecovdesk</source>
         <translation>欢迎使用 ecovdesk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="58"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="59"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="63"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="64"/>
         <source>Enter the address of your relay and your API key to start chatting.</source>
         <translation>填写中转站地址和 API 密钥即可开始对话。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="71"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="72"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="80"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="81"/>
         <source>Keep the key for this session only</source>
         <translation>仅在本次运行中保存密钥</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="85"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="86"/>
         <source>The key is kept in the system keyring, never in a file.</source>
         <translation>密钥保存在系统钥匙串中，绝不会写入文件。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="91"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="92"/>
         <source>No system keyring is available, so the key can only be kept until ecovdesk closes. Set ECOVDESK_API_KEY to avoid typing it each time.</source>
         <translation>系统钥匙串不可用，密钥只能保存到 ecovdesk 关闭为止。可设置环境变量 ECOVDESK_API_KEY 以免每次输入。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="97"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="102"/>
+        <source>This key comes from ECOVDESK_API_KEY. Unset it to use another key.</source>
+        <translation>此密钥来自环境变量 ECOVDESK_API_KEY。如需使用其他密钥，请先取消该变量。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="106"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="106"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="115"/>
         <source>An HTTP or SOCKS5 proxy, e.g. socks5://127.0.0.1:7891</source>
         <translation>HTTP 或 SOCKS5 代理，例如 socks5://127.0.0.1:7891</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="108"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="117"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="111"/>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="119"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="120"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="128"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="112"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="121"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="113"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="122"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="125"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="134"/>
         <source>Relay address</source>
         <translation>中转站地址</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="126"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="135"/>
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="131"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="140"/>
         <source>Proxy</source>
         <translation>代理</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="132"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="141"/>
         <source>Request timeout</source>
         <translation>请求超时</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="133"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="142"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="134"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="143"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="139"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="148"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="140"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="149"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="159"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="168"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="175"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="184"/>
         <source>Connected: the relay offers %n model(s).</source>
         <translation>
             <numerusform>连接成功：中转站提供 %n 个模型。</numerusform>
@@ -1968,12 +1973,12 @@
 <context>
     <name>SettingsFlow</name>
     <message>
-        <location filename="../../ecovdesk/ui/settings_flow.py" line="68"/>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="69"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_flow.py" line="69"/>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="70"/>
         <source>The new language is used for everything opened from now on; restart ecovdesk to switch the whole window.</source>
         <translation>新语言将用于之后打开的界面；重新启动 ecovdesk 可切换整个窗口。</translation>
     </message>

@@ -190,3 +190,18 @@ def test_a_theme_change_recolours_a_long_reply_shown_in_parts(
     assert len(backgrounds) == blocks and set(backgrounds) == {CODE_BACKGROUND[True]}
     assert set(links) == {QApplication.palette().color(QPalette.ColorRole.Link).name()}
     assert len(bubble._renderer.code_blocks) == blocks
+
+
+def test_a_key_from_the_environment_is_shown_as_such_and_not_editable(
+    qtbot: QtBot, preferences: Preferences
+) -> None:
+    values = SettingsValues("https://api.ecovai.cn", "sk-env", False, "", 30.0, "system", "system")
+    dialog = SettingsDialog(
+        values,
+        keyring_available=True,
+        key_from_environment=True,
+        tester=preferences.test_connection,
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.api_key.isReadOnly()
+    assert "ECOVDESK_API_KEY" in dialog.key_note.text()
