@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
@@ -42,6 +43,8 @@ class ConversationList(QWidget):
             placeholderText=self.tr("Search all messages"), clearButtonEnabled=True
         )
         self.search.setToolTip("Ctrl+F")
+        # Esc empties the search and brings the conversations back, as in any search box.
+        self.search.installEventFilter(self)
         self.list = QListWidget()
         self.list.setWordWrap(True)
         # Titles often share their beginning ("翻译…", "帮我写…"): a word too long for a line
@@ -59,6 +62,18 @@ class ConversationList(QWidget):
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self._conversations: list[Conversation] = []
         self._current: int | None = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.search
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape
+            and self.search.text()
+        ):
+            self.search.clear()
+            return True
+        return super().eventFilter(watched, event)
 
     def query(self) -> str:
         return self.search.text().strip()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -53,7 +54,9 @@ class ModelPopup(QFrame):
         row = QHBoxLayout()
         self.filter = QLineEdit(placeholderText=self.tr("Filter models…"), clearButtonEnabled=True)
         self.filter.textChanged.connect(self.apply_filter)
-        self.filter.returnPressed.connect(self._choose_first_visible)
+        self.filter.returnPressed.connect(self._choose_current)
+        # Up and Down move through the models shown while typing goes on in the filter.
+        self.filter.installEventFilter(self)
         self.refresh = tool_button(self.tr("Refresh"))
         self.refresh.setToolTip(self.tr("Ask the relay for its current model list"))
         self.refresh.clicked.connect(self.refreshRequested)
@@ -99,6 +102,27 @@ class ModelPopup(QFrame):
                 child.setHidden(not shown)
                 any_shown = any_shown or shown
             group.setHidden(not any_shown)
+        current = self.tree.currentItem()
+        if needle and (current is None or current.isHidden() or current.childCount()):
+            visible = self._visible_models()
+            if visible:
+                self.tree.setCurrentItem(visible[0])
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.filter and isinstance(event, QKeyEvent):
+            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(Qt.Key(event.key()))
+            if step is not None and event.type() == QEvent.Type.KeyPress:
+                self._move(step)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _move(self, step: int) -> None:
+        visible = self._visible_models()
+        if not visible:
+            return
+        current = self.tree.currentItem()
+        index = visible.index(current) + step if current in visible else 0
+        self.tree.setCurrentItem(visible[max(0, min(index, len(visible) - 1))])
 
     def _model_items(self) -> list[tuple[QTreeWidgetItem, list[QTreeWidgetItem]]]:
         groups = [self.tree.topLevelItem(g) for g in range(self.tree.topLevelItemCount())]
@@ -111,9 +135,13 @@ class ModelPopup(QFrame):
     def _visible_models(self) -> list[QTreeWidgetItem]:
         return [i for _, items in self._model_items() for i in items if not i.isHidden()]
 
-    def _choose_first_visible(self) -> None:
+    def _choose_current(self) -> None:
+        """Enter: the model Up and Down moved to, else the first one shown."""
         visible = self._visible_models()
-        if visible:
+        current = self.tree.currentItem()
+        if current in visible:
+            self._item_chosen(current)
+        elif visible:
             self._item_chosen(visible[0])
 
     def _item_chosen(self, item: QTreeWidgetItem) -> None:

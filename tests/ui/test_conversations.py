@@ -57,6 +57,9 @@ def test_search_finds_chinese_text_and_opens_the_conversation(
     driver.until(lambda: listing.list.count() >= 1 and "西湖" in listing.list.item(0).text())
     listing.list.itemClicked.emit(listing.list.item(0))
     driver.until(lambda: any("西湖春天" in b.message.content for b in app.window.view.bubbles()))
+    qtbot.keyClick(listing.search, Qt.Key.Key_Escape)  # back to every conversation
+    assert listing.search.text() == ""
+    driver.until(lambda: listing.list.count() == 2)
 
 
 def test_delete_can_be_undone(qtbot: QtBot, driver: Driver, app: RunningApp) -> None:
@@ -263,6 +266,20 @@ def test_picker_filters_and_offers_unknown_relay_ids(
     qtbot.keyClick(popup.filter, Qt.Key.Key_Return)
     assert window.picker.current == "mystery-model-x"
     assert not popup.isVisible()
+
+
+def test_picker_keys_move_through_the_models_shown_while_typing(
+    qtbot: QtBot, driver: Driver, app: RunningApp
+) -> None:
+    window = app.window
+    window.picker.open_popup()
+    popup = window.picker.popup
+    qtbot.keyClicks(popup.filter, "deepseek")
+    shown = [i.text(0) for i in popup._visible_models()]
+    assert len(shown) >= 2
+    qtbot.keyClick(popup.filter, Qt.Key.Key_Down)  # the first is current; down to the second
+    qtbot.keyClick(popup.filter, Qt.Key.Key_Return)
+    assert window.picker.current == shown[1]
 
 
 def test_a_long_title_keeps_both_ends_in_sight_and_in_full_in_its_tooltip(
