@@ -67,12 +67,16 @@ class ConversationList(QWidget):
         if (
             watched is self.search
             and isinstance(event, QKeyEvent)
-            and event.type() == QEvent.Type.KeyPress
             and event.key() == Qt.Key.Key_Escape
             and self.search.text()
         ):
-            self.search.clear()
-            return True
+            if event.type() == QEvent.Type.ShortcutOverride:
+                # Taken from the window's Esc (stop the reply) while there is a search to end.
+                event.accept()
+                return True
+            if event.type() == QEvent.Type.KeyPress:
+                self.search.clear()
+                return True
         return super().eventFilter(watched, event)
 
     def query(self) -> str:
