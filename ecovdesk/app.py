@@ -41,6 +41,14 @@ log = logging.getLogger("ecovdesk")
 FIRST_PAINT_WAIT_MS = 2000
 
 
+def _edit_settings(window: MainWindow, preferences: Preferences, *, first_run: bool) -> None:
+    from ecovdesk.ui.settings_flow import edit_settings
+
+    if edit_settings(window, preferences, first_run=first_run, on_dark=window.set_dark):
+        # A new relay or key may offer other models: the picker learns them now.
+        window.settings_saved()
+
+
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="ecovdesk", description="Desktop client for AI relays")
     parser.add_argument("--profile-dir", help="keep settings, database, library and cache here")
@@ -125,7 +133,6 @@ async def compose(
     from ecovdesk.ui.about_dialog import show_about
     from ecovdesk.ui.bridge import QtEventSink
     from ecovdesk.ui.error_text import describe_storage_error
-    from ecovdesk.ui.settings_flow import edit_settings
     from ecovdesk.ui.tray import make_tray, show_running_count
 
     settings = load_settings(paths.settings_file)
@@ -170,9 +177,7 @@ async def compose(
     window.attach(services, sink)
     window.restore_splitter(settings.splitter_state)
     shown = window
-    window.settingsRequested.connect(
-        lambda: edit_settings(shown, preferences, first_run=False, on_dark=shown.set_dark)
-    )
+    window.settingsRequested.connect(lambda: _edit_settings(shown, preferences, first_run=False))
     window.aboutRequested.connect(lambda: show_about(shown, paths.root))
     tray = make_tray(window, _app_icon())
     window.jobs.tray = tray
@@ -207,7 +212,6 @@ async def run_app(
     from ecovdesk.core.log_setup import setup_logging
     from ecovdesk.core.secrets import KeyStore
     from ecovdesk.core.storage_errors import StorageError
-    from ecovdesk.ui.settings_flow import edit_settings
 
     if window is None:
         window = open_window(app, load_settings(paths.settings_file))
@@ -238,10 +242,7 @@ async def run_app(
             await run_checks(app, window, paths, settings.language)
             window.close()
         elif not preferences.ready or (not settings.first_run_done and not args.base_url):
-            QTimer.singleShot(
-                0,
-                lambda: edit_settings(window, preferences, first_run=True, on_dark=window.set_dark),
-            )
+            QTimer.singleShot(0, lambda: _edit_settings(window, preferences, first_run=True))
         await closed.wait()
     finally:
         await running.aclose()

@@ -306,6 +306,9 @@ class MainWindow(QMainWindow):
         if self.services.preferences.ready and self.services.models.cache_is_stale:
             await self.refresh_models(quiet=True)
 
+    def settings_saved(self) -> None:
+        self._run(self.refresh_models(quiet=True))
+
     async def refresh_models(self, quiet: bool = False) -> None:
         from ecovdesk.api.errors import RelayError
         from ecovdesk.ui.error_text import describe_error

@@ -205,3 +205,11 @@ def test_a_key_from_the_environment_is_shown_as_such_and_not_editable(
     qtbot.addWidget(dialog)
     assert dialog.api_key.isReadOnly()
     assert "ECOVDESK_API_KEY" in dialog.key_note.text()
+
+
+def test_saving_the_settings_asks_the_relay_for_its_models(
+    driver: Driver, app: RunningApp, relay: FakeRelay, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked = len(relay.requests_to("/v1/models"))
+    _choose_theme(app, monkeypatch, "light")
+    driver.until(lambda: len(relay.requests_to("/v1/models")) == asked + 1)
