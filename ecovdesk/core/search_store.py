@@ -13,6 +13,7 @@ characters of each message (schema version 4).
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import time
 from collections.abc import Callable
@@ -81,6 +82,11 @@ def like_pattern(term: str) -> str:
     return f"%{escaped}%"
 
 
+# Markdown's marks read as noise in a one-line excerpt: emphasis, code ticks, heading and
+# quote marks at a line's start. Single underscores stay: they are part of names in code.
+_MARKUP = re.compile(r"\*\*|__|`+|^\s*(#{1,6}|>)\s*", re.MULTILINE)
+
+
 def make_snippet(text: str, term: str, length: int = SNIPPET_LENGTH) -> str:
     """About ``length`` characters of ``text`` around the first ``term``, on one line."""
     lowered = text.lower()
@@ -91,7 +97,7 @@ def make_snippet(text: str, term: str, length: int = SNIPPET_LENGTH) -> str:
     start = max(0, position - _SNIPPET_LEAD)
     end = min(len(text), start + length)
     start = max(0, end - length)
-    snippet = " ".join(text[start:end].split())
+    snippet = " ".join(_MARKUP.sub("", text[start:end]).split())
     if start > 0:
         snippet = "…" + snippet
     if end < len(text):

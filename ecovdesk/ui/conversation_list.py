@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecovdesk.core.domain import Conversation, SearchHit
+from ecovdesk.core.search_store import TITLE_HIT_MESSAGE_ID
 from ecovdesk.ui.widgets import plain_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -135,7 +136,9 @@ class ConversationList(QWidget):
         for hit in hits:
             item = QListWidgetItem(f"{hit.title}\n{hit.snippet}")
             item.setData(ID_ROLE, hit.conversation_id)
-            item.setData(MESSAGE_ROLE, hit.message_id)
+            # A hit in the title has no message to go to: the conversation opens at its end.
+            if hit.message_id != TITLE_HIT_MESSAGE_ID:
+                item.setData(MESSAGE_ROLE, hit.message_id)
             self.list.addItem(item)
 
     def _item_chosen(self, item: QListWidgetItem) -> None:

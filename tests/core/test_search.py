@@ -194,6 +194,11 @@ def test_snippet_is_short_one_line_and_around_the_hit() -> None:
     assert make_snippet("short text", "text") == "short text"
 
 
+def test_snippet_leaves_out_markdown_marks_but_keeps_names() -> None:
+    text = "## 要点\n\n> 引用\n这是 **重点**，用 `snake_case_name` 和 __init__ 写。"
+    assert make_snippet(text, "重点") == "要点 引用 这是 重点，用 snake_case_name 和 init 写。"
+
+
 @pytest.fixture
 def index_only(monkeypatch: pytest.MonkeyPatch) -> None:
     """Short terms go straight to the index, as when the LIKE scan runs out of time."""
