@@ -34,16 +34,26 @@ MAX_CODE_SHOWN_CHARS = 20_000
 MAX_HIGHLIGHT_CHARS = 10_000
 
 
-@lru_cache(maxsize=1)
-def markdown_parser() -> MarkdownIt:
+@lru_cache(maxsize=2)
+def markdown_parser(links: bool = False) -> MarkdownIt:
+    """The parser; with ``links``, bare web addresses in the text become links too."""
     # Imported on first use: markdown-it and Pygments are not needed to show the window.
     from markdown_it import MarkdownIt
 
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "breaks": True})
+    md = MarkdownIt("commonmark", {"html": False, "linkify": links, "breaks": True})
     md.enable("table")
     md.enable("strikethrough")
+    if links and md.linkify is not None:
+        md.enable("linkify")
+        # Only what is plainly an address: "foo.py" or "a@b.c" in prose stay words.
+        md.linkify.set({"fuzzy_link": False, "fuzzy_email": False, "fuzzy_ip": False})
     md.validateLink = _is_safe_link  # type: ignore[method-assign]
     return md
+
+
+def parser_for(text: str) -> MarkdownIt:
+    """Looking for addresses costs a pass over every word; text without "://" skips it."""
+    return markdown_parser(links="://" in text)
 
 
 def _is_safe_link(url: str) -> bool:
@@ -185,7 +195,7 @@ class MarkdownRenderer:
 
     def render(self, text: str, *, complete: bool = False) -> str:
         text, hidden = shown_part(text, complete=complete)
-        return self.render_tokens(markdown_parser().parse(text)) + hidden
+        return self.render_tokens(parser_for(text).parse(text)) + hidden
 
     def render_tokens(self, tokens: Sequence[Token]) -> str:
         """HTML for tokens the parser made; the code blocks are numbered from zero."""

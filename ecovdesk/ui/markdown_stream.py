@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ecovdesk.ui.markdown_html import COPY_SCHEME, MarkdownRenderer, markdown_parser
+from ecovdesk.ui.markdown_html import COPY_SCHEME, MarkdownRenderer, parser_for
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -42,7 +42,7 @@ class Parsed:
 
 def parse(text: str) -> Parsed:
     env: dict[str, Any] = {}
-    tokens = markdown_parser().parse(text, env) if text else []
+    tokens = parser_for(text).parse(text, env) if text else []
     line_offsets = [0, *(match.end() for match in re.finditer("\n", text))]
     heads = [
         (index, line_offsets[token.map[0]] if token.map[0] < len(line_offsets) else len(text))

@@ -72,3 +72,14 @@ def test_any_code_reads_back_exactly_in_any_language(code: str, language: str) -
     shown = _plain(highlight(code, language, dark=False))
     expected = _plain(highlight(code, "", dark=False))
     assert shown == expected
+
+
+def test_a_bare_web_address_becomes_a_link_and_nothing_else_does() -> None:
+    from ecovdesk.ui.markdown_html import MarkdownRenderer
+
+    html = MarkdownRenderer().render(
+        "详见 https://example.com/path?q=中文&x=1 。文件 foo.py，邮箱 a@b.com，"
+        "还有 javascript://alert(1) 和 file:///etc/passwd"
+    )
+    assert '<a href="https://example.com/path?q=%E4%B8%AD%E6%96%87&amp;x=1">' in html
+    assert html.count("<a ") == 1  # not foo.py, the address, or the unsafe schemes
