@@ -46,7 +46,9 @@ def _dark_palette() -> QPalette:
     roles = {
         QPalette.ColorRole.Window: "#1e1f22",
         QPalette.ColorRole.WindowText: "#e6e6e6",
-        QPalette.ColorRole.Base: "#26282c",
+        # Fusion outlines check boxes and fields with the window colour made darker, which on a
+        # dark window is all but black: the fill has to stand out from the window instead.
+        QPalette.ColorRole.Base: "#2d3036",
         QPalette.ColorRole.AlternateBase: "#2f3338",
         QPalette.ColorRole.Text: "#e6e6e6",
         QPalette.ColorRole.Button: "#2b2d31",
@@ -62,6 +64,8 @@ def _dark_palette() -> QPalette:
     for role, color in roles.items():
         p.setColor(role, QColor(color))
     p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#777"))
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor("#8a8d93"))
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Base, QColor("#26282c"))
     p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#777"))
     return p
 
