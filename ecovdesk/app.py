@@ -88,11 +88,12 @@ def open_window(app: QApplication, settings: Settings) -> MainWindow:
     from ecovdesk.ui.i18n import install_translation
     from ecovdesk.ui.main_window import MainWindow
     from ecovdesk.ui.theme import apply_theme
+    from ecovdesk.ui.window_state import restore_geometry
 
     install_translation(app, settings.language)
     dark = apply_theme(app, settings.theme)
     window = MainWindow(dark=dark)
-    window.restore_geometry(settings.window_geometry)
+    restore_geometry(window, settings.window_geometry)
     return window
 
 
@@ -134,6 +135,7 @@ async def compose(
     from ecovdesk.ui.bridge import QtEventSink
     from ecovdesk.ui.error_text import describe_storage_error
     from ecovdesk.ui.tray import make_tray, show_running_count
+    from ecovdesk.ui.window_state import restore_splitter
 
     settings = load_settings(paths.settings_file)
     if args.base_url:
@@ -175,7 +177,7 @@ async def compose(
     await services.conversations.recover_after_start()
     await jobs.start()
     window.attach(services, sink)
-    window.restore_splitter(settings.splitter_state)
+    restore_splitter(window.splitter, settings.splitter_state)
     shown = window
     window.settingsRequested.connect(lambda: _edit_settings(shown, preferences, first_run=False))
     window.aboutRequested.connect(lambda: show_about(shown, paths.root))

@@ -5,16 +5,18 @@ from __future__ import annotations
 from collections.abc import Coroutine
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow
 
 from ecovdesk.ui.draft_box import DraftBox, draft_area, send_first
+from ecovdesk.ui.window_menus import MenuCommands, build_menus
+from ecovdesk.ui.window_state import first_size, geometry_text, splitter_text
 
 # The core's names are imported where they are used, once the window is filled in: the
 # domain's dataclasses, sqlite3 and json would take about 20 ms before the first paint.
 if TYPE_CHECKING:
-    from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
+    from PySide6.QtGui import QCloseEvent, QPaintEvent
 
     from ecovdesk.core.domain import Attachment, ChatOptions, Conversation
     from ecovdesk.core.services import Services
@@ -41,9 +43,16 @@ class MainWindow(QMainWindow):
         self._draft = DraftBox()
         self._to_send = ""
         self.setWindowTitle("ecovdesk")
-        self._fit_first_size()
-        self._content_actions: list[QAction] = []
-        self._shortcuts()
+        self.resize(first_size())
+        self._content_actions = build_menus(
+            self,
+            MenuCommands(
+                new_conversation=self.new_conversation,
+                search=lambda: self.conversation_list.focus_search(),
+                settings=self.settingsRequested.emit,
+                about=self.aboutRequested.emit,
+            ),
+        )
         self.statusBar().showMessage(self.tr("Opening…"))
         self.setCentralWidget(draft_area(self._draft))
         self._draft.setFocus()
@@ -249,28 +258,6 @@ class MainWindow(QMainWindow):
         sink.jobUpdated.connect(self.jobs.job_updated)
         sink.assetReady.connect(self.media.asset_ready)
 
-    def _shortcuts(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&File"))
-        self._content_actions = [
-            menu.addAction(
-                self.tr("New conversation"), QKeySequence("Ctrl+N"), self.new_conversation
-            ),
-            menu.addAction(
-                self.tr("Search messages"),
-                QKeySequence("Ctrl+F"),
-                lambda: self.conversation_list.focus_search(),
-            ),
-            menu.addAction(
-                self.tr("Settings…"), QKeySequence("Ctrl+,"), self.settingsRequested.emit
-            ),
-        ]
-        menu.addSeparator()
-        menu.addAction(self.tr("Quit"), QKeySequence("Ctrl+Q"), self.close)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(self.tr("About ecovdesk"), self.aboutRequested.emit)
-        for action in self._content_actions:
-            action.setEnabled(False)
-
     def _run(self, coro: Coroutine[Any, Any, Any]) -> None:
         self.services.scope.start(coro)
 
@@ -466,30 +453,9 @@ class MainWindow(QMainWindow):
             suno.set_lyrics_busy(False)
 
     # -- window state ----------------------------------------------------------------------
-    def _fit_first_size(self) -> None:
-        """1200 × 800 where the screen has room; on a small laptop screen (1366 × 768, or a
-        larger one at 150 % scale) no more than it, so the composer is not cut off."""
-        width, height = 1200, 800
-        screen = QGuiApplication.primaryScreen()
-        if screen is not None:
-            room = screen.availableGeometry()
-            width = min(width, int(room.width() * 0.95))
-            height = min(height, int(room.height() * 0.9))
-        self.resize(width, height)
-
-    def restore_geometry(self, geometry: str) -> None:
-        if geometry:
-            self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
-
-    def restore_splitter(self, splitter: str) -> None:
-        if splitter:
-            self.splitter.restoreState(QByteArray.fromBase64(splitter.encode("ascii")))
-
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._attached:
             settings = self.services.preferences.settings
-            geometry = self.saveGeometry().toBase64().data()
-            settings.window_geometry = bytes(geometry).decode("ascii")
-            splitter = self.splitter.saveState().toBase64().data()
-            settings.splitter_state = bytes(splitter).decode("ascii")
+            settings.window_geometry = geometry_text(self)
+            settings.splitter_state = splitter_text(self.splitter)
         super().closeEvent(event)

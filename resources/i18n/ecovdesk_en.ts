@@ -27,7 +27,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ecovdesk/app.py" line="143"/>
+        <location filename="../../ecovdesk/app.py" line="152"/>
         <source>Something went wrong; details are in the log.</source>
         <translation>Something went wrong; details are in the log.</translation>
     </message>
@@ -306,38 +306,38 @@
 <context>
     <name>ConversationList</name>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="38"/>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="94"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="40"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="114"/>
         <source>New conversation</source>
         <translation>New conversation</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="42"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="44"/>
         <source>Search all messages</source>
         <translation>Search all messages</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="113"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="133"/>
         <source>No messages match.</source>
         <translation>No messages match.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="136"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="158"/>
         <source>Rename…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="138"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="160"/>
         <source>Export as Markdown…</source>
         <translation>Export as Markdown…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="141"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="163"/>
         <source>Export as JSON…</source>
         <translation>Export as JSON…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="144"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="166"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
@@ -1069,112 +1069,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="47"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="56"/>
         <source>Opening…</source>
         <translation>Opening…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="120"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="129"/>
         <source>Model:</source>
         <translation>Model:</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="123"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="132"/>
         <source>Options</source>
         <translation>Options</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="125"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="134"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="138"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="147"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="139"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="148"/>
         <source>Gallery</source>
         <translation>Gallery</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="140"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="149"/>
         <source>Music</source>
         <translation>Music</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="145"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="154"/>
         <source>Videos</source>
         <translation>Videos</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="146"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="155"/>
         <source>Jobs</source>
         <translation>Jobs</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="253"/>
+        <location filename="../../ecovdesk/ui/window_menus.py" line="24"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="256"/>
+        <location filename="../../ecovdesk/ui/window_menus.py" line="27"/>
         <source>New conversation</source>
         <translation>New conversation</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="259"/>
+        <location filename="../../ecovdesk/ui/window_menus.py" line="32"/>
         <source>Search messages</source>
         <translation>Search messages</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="264"/>
+        <location filename="../../ecovdesk/ui/window_menus.py" line="37"/>
         <source>Settings…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="268"/>
+        <location filename="../../ecovdesk/ui/window_menus.py" line="44"/>
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="269"/>
+        <location filename="../../ecovdesk/ui/window_menus.py" line="46"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="270"/>
+        <location filename="../../ecovdesk/ui/window_menus.py" line="47"/>
         <source>About ecovdesk</source>
         <translation>About ecovdesk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="318"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="308"/>
         <source>Could not refresh the model list: %1</source>
         <translation>Could not refresh the model list: %1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="325"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="315"/>
         <source>Model list updated.</source>
         <translation>Model list updated.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="371"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="361"/>
         <source>Generate</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="371"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="361"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="379"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="369"/>
         <source>Enter your API key in Settings first.</source>
         <translation>Enter your API key in Settings first.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="444"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="434"/>
         <source>Pick a model that can see pictures to use this reference.</source>
         <translation>Pick a model that can see pictures to use this reference.</translation>
     </message>
@@ -1614,72 +1614,72 @@
 <context>
     <name>ModelGroups</name>
     <message>
-        <location filename="../../ecovdesk/ui/model_picker.py" line="25"/>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="26"/>
         <source>OpenAI compatible</source>
         <translation>OpenAI compatible</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/model_picker.py" line="26"/>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="27"/>
         <source>Kimi</source>
         <translation>Kimi</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/model_picker.py" line="27"/>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="28"/>
         <source>Qwen</source>
         <translation>Qwen</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/model_picker.py" line="28"/>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="29"/>
         <source>Zhipu GLM</source>
         <translation>Zhipu GLM</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/model_picker.py" line="29"/>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="30"/>
         <source>Metaso search</source>
         <translation>Metaso search</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/model_picker.py" line="30"/>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="31"/>
         <source>iFlytek Spark</source>
         <translation>iFlytek Spark</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/model_picker.py" line="31"/>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="32"/>
         <source>Hailuo</source>
         <translation>Hailuo</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/model_picker.py" line="32"/>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="33"/>
         <source>DeepSeek</source>
         <translation>DeepSeek</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/model_picker.py" line="33"/>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="34"/>
         <source>OpenAI all-in-one (gpt-4o-all)</source>
         <translation>OpenAI all-in-one (gpt-4o-all)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/model_picker.py" line="36"/>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="37"/>
         <source>Pictures</source>
         <translation>Pictures</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/model_picker.py" line="37"/>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="38"/>
         <source>Midjourney</source>
         <translation>Midjourney</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/model_picker.py" line="38"/>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="39"/>
         <source>Suno music</source>
         <translation>Suno music</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/model_picker.py" line="39"/>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="40"/>
         <source>Video</source>
         <translation>Video</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/model_picker.py" line="40"/>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="41"/>
         <source>Other models on the relay</source>
         <translation>Other models on the relay</translation>
     </message>
@@ -1687,7 +1687,7 @@
 <context>
     <name>ModelPicker</name>
     <message>
-        <location filename="../../ecovdesk/ui/model_picker.py" line="135"/>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="163"/>
         <source>Choose the model (type to filter)</source>
         <translation>Choose the model (type to filter)</translation>
     </message>
@@ -1695,22 +1695,22 @@
 <context>
     <name>ModelPopup</name>
     <message>
-        <location filename="../../ecovdesk/ui/model_picker.py" line="54"/>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="55"/>
         <source>Filter models…</source>
         <translation>Filter models…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/model_picker.py" line="57"/>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="60"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/model_picker.py" line="58"/>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="61"/>
         <source>Ask the relay for its current model list</source>
         <translation>Ask the relay for its current model list</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/model_picker.py" line="85"/>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="88"/>
         <source>Offered by the relay for your key</source>
         <translation>Offered by the relay for your key</translation>
     </message>

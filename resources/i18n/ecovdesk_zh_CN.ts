@@ -27,7 +27,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ecovdesk/app.py" line="143"/>
+        <location filename="../../ecovdesk/app.py" line="152"/>
         <source>Something went wrong; details are in the log.</source>
         <translation>出了点问题，详情已写入日志。</translation>
     </message>
@@ -306,38 +306,38 @@
 <context>
     <name>ConversationList</name>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="38"/>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="94"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="40"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="114"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="42"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="44"/>
         <source>Search all messages</source>
         <translation>搜索全部消息</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="113"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="133"/>
         <source>No messages match.</source>
         <translation>没有匹配的消息。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="136"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="158"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="138"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="160"/>
         <source>Export as Markdown…</source>
         <translation>导出为 Markdown…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="141"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="163"/>
         <source>Export as JSON…</source>
         <translation>导出为 JSON…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="144"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="166"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -1067,112 +1067,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="47"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="56"/>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="120"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="129"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="123"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="132"/>
         <source>Options</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="125"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="134"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="138"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="147"/>
         <source>Chat</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="139"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="148"/>
         <source>Gallery</source>
         <translation>图库</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="140"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="149"/>
         <source>Music</source>
         <translation>音乐</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="145"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="154"/>
         <source>Videos</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="146"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="155"/>
         <source>Jobs</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="253"/>
+        <location filename="../../ecovdesk/ui/window_menus.py" line="24"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="256"/>
+        <location filename="../../ecovdesk/ui/window_menus.py" line="27"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="259"/>
+        <location filename="../../ecovdesk/ui/window_menus.py" line="32"/>
         <source>Search messages</source>
         <translation>搜索消息</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="264"/>
+        <location filename="../../ecovdesk/ui/window_menus.py" line="37"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="268"/>
+        <location filename="../../ecovdesk/ui/window_menus.py" line="44"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="269"/>
+        <location filename="../../ecovdesk/ui/window_menus.py" line="46"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="270"/>
+        <location filename="../../ecovdesk/ui/window_menus.py" line="47"/>
         <source>About ecovdesk</source>
         <translation>关于 ecovdesk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="318"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="308"/>
         <source>Could not refresh the model list: %1</source>
         <translation>无法刷新模型列表：%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="325"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="315"/>
         <source>Model list updated.</source>
         <translation>模型列表已更新。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="371"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="361"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="371"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="361"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="379"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="369"/>
         <source>Enter your API key in Settings first.</source>
         <translation>请先在设置中填写 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="444"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="434"/>
         <source>Pick a model that can see pictures to use this reference.</source>
         <translation>请选择支持识图的模型来使用这张参考图。</translation>
     </message>
@@ -1609,72 +1609,72 @@
 <context>
     <name>ModelGroups</name>
     <message>
-        <location filename="../../ecovdesk/ui/model_picker.py" line="25"/>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="26"/>
         <source>OpenAI compatible</source>
         <translation>OpenAI通用</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/model_picker.py" line="26"/>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="27"/>
         <source>Kimi</source>
         <translation>kimi</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/model_picker.py" line="27"/>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="28"/>
         <source>Qwen</source>
         <translation>通义千问</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/model_picker.py" line="28"/>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="29"/>
         <source>Zhipu GLM</source>
         <translation>智谱</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/model_picker.py" line="29"/>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="30"/>
         <source>Metaso search</source>
         <translation>秘塔搜索</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/model_picker.py" line="30"/>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="31"/>
         <source>iFlytek Spark</source>
         <translation>讯飞星火</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/model_picker.py" line="31"/>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="32"/>
         <source>Hailuo</source>
         <translation>海螺</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/model_picker.py" line="32"/>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="33"/>
         <source>DeepSeek</source>
         <translation>deepseek</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/model_picker.py" line="33"/>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="34"/>
         <source>OpenAI all-in-one (gpt-4o-all)</source>
         <translation>OpenAI全能（gpt-4o-all）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/model_picker.py" line="36"/>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="37"/>
         <source>Pictures</source>
         <translation>绘图</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/model_picker.py" line="37"/>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="38"/>
         <source>Midjourney</source>
         <translation>Midjourney</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/model_picker.py" line="38"/>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="39"/>
         <source>Suno music</source>
         <translation>Suno 音乐</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/model_picker.py" line="39"/>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="40"/>
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/model_picker.py" line="40"/>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="41"/>
         <source>Other models on the relay</source>
         <translation>中转站的其他模型</translation>
     </message>
@@ -1682,7 +1682,7 @@
 <context>
     <name>ModelPicker</name>
     <message>
-        <location filename="../../ecovdesk/ui/model_picker.py" line="135"/>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="163"/>
         <source>Choose the model (type to filter)</source>
         <translation>选择模型（可输入筛选）</translation>
     </message>
@@ -1690,22 +1690,22 @@
 <context>
     <name>ModelPopup</name>
     <message>
-        <location filename="../../ecovdesk/ui/model_picker.py" line="54"/>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="55"/>
         <source>Filter models…</source>
         <translation>筛选模型…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/model_picker.py" line="57"/>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="60"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/model_picker.py" line="58"/>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="61"/>
         <source>Ask the relay for its current model list</source>
         <translation>向中转站获取最新的模型列表</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/model_picker.py" line="85"/>
+        <location filename="../../ecovdesk/ui/model_picker.py" line="88"/>
         <source>Offered by the relay for your key</source>
         <translation>中转站为你的密钥提供此模型</translation>
     </message>

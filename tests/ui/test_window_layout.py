@@ -8,6 +8,7 @@ from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from ecovdesk.app import RunningApp
+from ecovdesk.ui.window_state import first_size
 from tests.ui.conftest import Driver
 
 
@@ -32,7 +33,7 @@ def test_the_first_window_fits_a_small_laptop_screen(
             return QRect(0, 0, 1093, 574)  # 1366 × 768 at 125 %, less the task bar
 
     monkeypatch.setattr(QGuiApplication, "primaryScreen", staticmethod(lambda: SmallScreen()))
-    app.window._fit_first_size()
+    app.window.resize(first_size())
     assert app.window.width() <= 1093 and app.window.height() <= 574
 
 
