@@ -367,8 +367,11 @@ class MainWindow(QMainWindow):
             return
         if not self.services.preferences.ready:
             self.show_notice(self.tr("Enter your API key in Settings first."))
+            # The dialog is modal: it has closed when this returns, and with a key given the
+            # message goes out as the user meant it to, without a second Send.
             self.settingsRequested.emit()
-            return
+            if not self.services.preferences.ready:
+                return
         attachments = self.attachments.take()
         self.composer.clear_text()
         self.composer.set_busy(True)

@@ -213,3 +213,30 @@ def test_saving_the_settings_asks_the_relay_for_its_models(
     asked = len(relay.requests_to("/v1/models"))
     _choose_theme(app, monkeypatch, "light")
     driver.until(lambda: len(relay.requests_to("/v1/models")) == asked + 1)
+
+
+def test_a_message_sent_before_any_key_goes_out_once_the_key_is_given(
+    qtbot: QtBot,
+    driver: Driver,
+    relay: FakeRelay,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tests.ui.conftest import start_app, stop_app
+
+    def give_key(self: SettingsDialog) -> int:
+        self.api_key.setText(API_KEY)
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(SettingsDialog, "exec", give_key)
+    running = start_app(driver, tmp_path / "p", relay.base_url, key="")
+    try:
+        assert not running.preferences.ready
+        _send(qtbot, running, "你好")
+        reply = _finished_reply(driver, running)
+        assert reply.message.content
+        assert (
+            relay.requests_to("/v1/chat/completions")[-1].json["messages"][-1]["content"] == "你好"
+        )
+    finally:
+        stop_app(driver, running)
