@@ -10,6 +10,10 @@ def describe_error(kind: str | None, relay_message: str | None) -> str:
         "bad_key": QCoreApplication.translate(
             "ErrorText", "The relay did not accept the API key. Check it in Settings."
         ),
+        # The same refusal as seen from the settings dialog, where the key is being typed.
+        "bad_key_in_settings": QCoreApplication.translate(
+            "ErrorText", "The relay did not accept this API key."
+        ),
         "quota": QCoreApplication.translate(
             "ErrorText", "The key's quota is used up. Top up the balance on the relay."
         ),

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ecovdesk.api.errors import RelayError
+from ecovdesk.api.errors import ErrorKind, RelayError
 from ecovdesk.ui.error_text import describe_error
 from ecovdesk.ui.widgets import label
 
@@ -174,7 +174,8 @@ class SettingsDialog(QDialog):
                 values.base_url, values.api_key, values.proxy, values.timeout
             )
         except RelayError as error:
-            self._show_result(describe_error(error.kind.value, error.message), "errorBanner")
+            kind = "bad_key_in_settings" if error.kind is ErrorKind.BAD_KEY else error.kind.value
+            self._show_result(describe_error(kind, error.message), "errorBanner")
         except Exception:
             # Whatever went wrong, the result says so instead of "Connecting…" for good.
             log.exception("testing the connection failed")

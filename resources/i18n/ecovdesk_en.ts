@@ -363,123 +363,128 @@
         <translation>The relay did not accept the API key. Check it in Settings.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="13"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="14"/>
+        <source>The relay did not accept this API key.</source>
+        <translation>The relay did not accept this API key.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="17"/>
         <source>The key&apos;s quota is used up. Top up the balance on the relay.</source>
         <translation>The key&apos;s quota is used up. Top up the balance on the relay.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="16"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="20"/>
         <source>The relay is busy or rate limiting this key. Wait and try again.</source>
         <translation>The relay is busy or rate limiting this key. Wait and try again.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="19"/>
-        <location filename="../../ecovdesk/ui/error_text.py" line="22"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="23"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="26"/>
         <source>This model is not offered for your key.</source>
         <translation>This model is not offered for your key.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="25"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="29"/>
         <source>The model&apos;s provider reported an error.</source>
         <translation>The model&apos;s provider reported an error.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="28"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="32"/>
         <source>Could not reach the relay. Check the network, the base URL and the proxy.</source>
         <translation>Could not reach the relay. Check the network, the base URL and the proxy.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="31"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="35"/>
         <source>The relay took too long to answer.</source>
         <translation>The relay took too long to answer.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="32"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="36"/>
         <source>The proxy in Settings cannot be used. Write it as http://host:port or socks5://host:port.</source>
         <translation>The proxy in Settings cannot be used. Write it as http://host:port or socks5://host:port.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="37"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="41"/>
         <source>The relay is not answering right now. Try again in a moment.</source>
         <translation>The relay is not answering right now. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="40"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="44"/>
         <source>The relay sent an answer that could not be read.</source>
         <translation>The relay sent an answer that could not be read.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="43"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="47"/>
         <source>The answer was cut off before it was complete.</source>
         <translation>The answer was cut off before it was complete.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="46"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="50"/>
         <source>Stopped.</source>
         <translation>Stopped.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="47"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="51"/>
         <source>No picture could be stored from this answer.</source>
         <translation>No picture could be stored from this answer.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="50"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="54"/>
         <source>ecovdesk stopped before the relay confirmed this request; it may or may not run.</source>
         <translation>ecovdesk stopped before the relay confirmed this request; it may or may not run.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="54"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="58"/>
         <source>The job took more than a day and was given up.</source>
         <translation>The job took more than a day and was given up.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="57"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="61"/>
         <source>These options cannot be used together for this model.</source>
         <translation>These options cannot be used together for this model.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="60"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="64"/>
         <source>Something went wrong inside ecovdesk.</source>
         <translation>Something went wrong inside ecovdesk.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="63"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="67"/>
         <source>The reply could not be saved: the profile&apos;s disk is full or read-only.</source>
         <translation>The reply could not be saved: the profile&apos;s disk is full or read-only.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="67"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="71"/>
         <source>The request failed.</source>
         <translation>The request failed.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="69"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="73"/>
         <source>Relay says: %s</source>
         <translation>Relay says: %s</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="76"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="80"/>
         <source>The profile folder is read-only, so nothing can be saved. Check its permissions.</source>
         <translation>The profile folder is read-only, so nothing can be saved. Check its permissions.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="80"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="84"/>
         <source>The disk holding the profile is full. Free some space and try again.</source>
         <translation>The disk holding the profile is full. Free some space and try again.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="83"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="87"/>
         <source>The profile cannot be opened: its folder is missing or not writable.</source>
         <translation>The profile cannot be opened: its folder is missing or not writable.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="86"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="90"/>
         <source>The profile is in use by another program, perhaps a second ecovdesk.</source>
         <translation>The profile is in use by another program, perhaps a second ecovdesk.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="92"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="96"/>
         <source>The profile could not be written; details are in the log.</source>
         <translation>The profile could not be written; details are in the log.</translation>
     </message>
@@ -1174,7 +1179,7 @@
         <translation>Enter your API key in Settings first.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="434"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="437"/>
         <source>Pick a model that can see pictures to use this reference.</source>
         <translation>Pick a model that can see pictures to use this reference.</translation>
     </message>
@@ -1969,7 +1974,7 @@
         <translation>Connecting…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="184"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="185"/>
         <source>Connected: the relay offers %n model(s).</source>
         <translation>
             <numerusform>Connected: the relay offers %n model.</numerusform>

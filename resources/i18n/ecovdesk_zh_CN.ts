@@ -363,123 +363,128 @@
         <translation>中转站不接受这个 API 密钥，请在设置中检查。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="13"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="14"/>
+        <source>The relay did not accept this API key.</source>
+        <translation>中转站不接受这个 API 密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="17"/>
         <source>The key&apos;s quota is used up. Top up the balance on the relay.</source>
         <translation>该密钥额度已用尽，请到中转站充值。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="16"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="20"/>
         <source>The relay is busy or rate limiting this key. Wait and try again.</source>
         <translation>中转站繁忙或对该密钥限流，请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="19"/>
-        <location filename="../../ecovdesk/ui/error_text.py" line="22"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="23"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="26"/>
         <source>This model is not offered for your key.</source>
         <translation>你的密钥无法使用这个模型。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="25"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="29"/>
         <source>The model&apos;s provider reported an error.</source>
         <translation>模型的上游服务返回了错误。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="28"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="32"/>
         <source>Could not reach the relay. Check the network, the base URL and the proxy.</source>
         <translation>无法连接中转站，请检查网络、地址和代理。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="31"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="35"/>
         <source>The relay took too long to answer.</source>
         <translation>中转站响应超时。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="32"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="36"/>
         <source>The proxy in Settings cannot be used. Write it as http://host:port or socks5://host:port.</source>
         <translation>设置中的代理无法使用。请写成 http://主机:端口 或 socks5://主机:端口。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="37"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="41"/>
         <source>The relay is not answering right now. Try again in a moment.</source>
         <translation>中转站暂时没有响应，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="40"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="44"/>
         <source>The relay sent an answer that could not be read.</source>
         <translation>中转站返回的内容无法解析。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="43"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="47"/>
         <source>The answer was cut off before it was complete.</source>
         <translation>回答在完成前被中断。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="46"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="50"/>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="47"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="51"/>
         <source>No picture could be stored from this answer.</source>
         <translation>这次回答中没有能保存的图片。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="50"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="54"/>
         <source>ecovdesk stopped before the relay confirmed this request; it may or may not run.</source>
         <translation>ecovdesk 在中转站确认前停止了，这个请求可能执行也可能没有执行。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="54"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="58"/>
         <source>The job took more than a day and was given up.</source>
         <translation>任务超过一天仍未完成，已放弃。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="57"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="61"/>
         <source>These options cannot be used together for this model.</source>
         <translation>这些参数不能同时用于该模型。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="60"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="64"/>
         <source>Something went wrong inside ecovdesk.</source>
         <translation>ecovdesk 内部出错。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="63"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="67"/>
         <source>The reply could not be saved: the profile&apos;s disk is full or read-only.</source>
         <translation>回复未能保存：资料文件夹所在的磁盘已满或只读。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="67"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="71"/>
         <source>The request failed.</source>
         <translation>请求失败。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="69"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="73"/>
         <source>Relay says: %s</source>
         <translation>中转站返回：%s</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="76"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="80"/>
         <source>The profile folder is read-only, so nothing can be saved. Check its permissions.</source>
         <translation>资料文件夹是只读的，无法保存任何内容。请检查它的权限。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="80"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="84"/>
         <source>The disk holding the profile is full. Free some space and try again.</source>
         <translation>资料文件夹所在的磁盘已满。请腾出一些空间后再试。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="83"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="87"/>
         <source>The profile cannot be opened: its folder is missing or not writable.</source>
         <translation>无法打开资料：文件夹不存在或不可写。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="86"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="90"/>
         <source>The profile is in use by another program, perhaps a second ecovdesk.</source>
         <translation>资料正被另一个程序使用，可能是另一个 ecovdesk 窗口。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="92"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="96"/>
         <source>The profile could not be written; details are in the log.</source>
         <translation>无法写入资料，详情见日志。</translation>
     </message>
@@ -1172,7 +1177,7 @@
         <translation>请先在设置中填写 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="434"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="437"/>
         <source>Pick a model that can see pictures to use this reference.</source>
         <translation>请选择支持识图的模型来使用这张参考图。</translation>
     </message>
@@ -1963,7 +1968,7 @@
         <translation>正在连接…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="184"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="185"/>
         <source>Connected: the relay offers %n model(s).</source>
         <translation>
             <numerusform>连接成功：中转站提供 %n 个模型。</numerusform>

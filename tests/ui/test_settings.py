@@ -55,7 +55,8 @@ def test_test_connection_shows_the_relays_refusal(
     dialog.test_button.click()
     driver.until(lambda: dialog.test_button.isEnabled() and "…" not in dialog.test_result.text())
     assert "无效的令牌" in dialog.test_result.text()
-    assert "API key" in dialog.test_result.text()
+    assert "did not accept this API key" in dialog.test_result.text()
+    assert "in Settings" not in dialog.test_result.text()  # the user is in Settings already
 
 
 def test_unreachable_relay_is_said_plainly(
