@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import base64
 import io
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from ecovdesk.core.domain import Attachment, AttachmentKind
 from ecovdesk.core.pillow import MAX_PIXELS, open_image
 
+if TYPE_CHECKING:
+    from PIL.Image import Image as PILImage
+
 MAX_SIDE = 2048
+# The copy the sent message shows: small enough to decode at once on opening a conversation.
+THUMBNAIL_SIDE = 160
 MAX_INPUT_BYTES = 40 * 1024 * 1024
 # Pillow refuses a picture past twice its pixel limit and only warns below that.
 MAX_ATTACHED_PIXELS = 2 * MAX_PIXELS
@@ -31,6 +37,7 @@ def image_attachment(data: bytes, name: str) -> Attachment:
     try:
         with open_image(data) as image:
             image.load()
+            thumbnail = _thumbnail(image)
             fmt = image.format or "PNG"
             if max(image.size) > MAX_SIDE or fmt not in ("PNG", "JPEG", "WEBP", "GIF"):
                 image.thumbnail((MAX_SIDE, MAX_SIDE))
@@ -45,7 +52,15 @@ def image_attachment(data: bytes, name: str) -> Attachment:
         raise AttachmentError("not a readable image") from error
     mime = {"JPEG": "image/jpeg", "WEBP": "image/webp", "GIF": "image/gif"}.get(fmt, "image/png")
     url = f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
-    return Attachment(AttachmentKind.IMAGE, url, name)
+    return Attachment(AttachmentKind.IMAGE, url, name, thumbnail)
+
+
+def _thumbnail(image: PILImage) -> str:
+    small = image.copy()
+    small.thumbnail((THUMBNAIL_SIDE, THUMBNAIL_SIDE))
+    buffer = io.BytesIO()
+    small.convert("RGBA").save(buffer, "PNG", optimize=True)
+    return f"data:image/png;base64,{base64.b64encode(buffer.getvalue()).decode('ascii')}"
 
 
 def document_attachment(url: str) -> Attachment:

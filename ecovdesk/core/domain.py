@@ -30,6 +30,8 @@ class Attachment:
     kind: AttachmentKind
     url: str
     name: str = ""
+    # A picture's small copy (a data URL) for the sent message to show; never sent on.
+    thumbnail: str = ""
 
 
 @dataclass(frozen=True)

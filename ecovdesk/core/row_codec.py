@@ -74,7 +74,10 @@ def usage_to_dict(usage: Usage) -> dict[str, int | None]:
 
 
 def attachment_to_dict(attachment: Attachment) -> dict[str, str]:
-    return {"kind": attachment.kind.value, "url": attachment.url, "name": attachment.name}
+    item = {"kind": attachment.kind.value, "url": attachment.url, "name": attachment.name}
+    if attachment.thumbnail:
+        item["thumbnail"] = attachment.thumbnail
+    return item
 
 
 def usage_to_json(usage: Usage | None) -> str | None:
@@ -119,6 +122,7 @@ def attachments_from_json(text: str | None) -> list[Attachment]:
                     kind=AttachmentKind(item["kind"]),
                     url=str(item["url"]),
                     name=str(item.get("name", "")),
+                    thumbnail=str(item.get("thumbnail", "")),
                 )
             )
         except (ValueError, TypeError, KeyError, AttributeError):

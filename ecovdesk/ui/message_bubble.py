@@ -34,6 +34,7 @@ from ecovdesk.ui.markdown_stream import PART_CHARS, MarkdownStream
 from ecovdesk.ui.pictures import ThumbnailCache
 from ecovdesk.ui.render_pacing import RenderPacing
 from ecovdesk.ui.rich_text_view import PartedTextView, RichTextView
+from ecovdesk.ui.sent_pictures import sent_pictures, shown_as_picture
 from ecovdesk.ui.widgets import label, tool_button
 
 # A part's new size reaches the bubble, then the conversation and its scroll bar, one posted
@@ -117,6 +118,10 @@ class MessageBubble(QFrame):
         self.job_card: JobCard | None = None
         self.images = ImageStrip(thumbnails)
         layout.addWidget(self.images)
+        if is_user:
+            pictures = sent_pictures(self.message.attachments)
+            if pictures is not None:
+                layout.addWidget(pictures)
 
         self.edit_bar = QWidget()
         self.edit_bar.setVisible(False)
@@ -209,7 +214,9 @@ class MessageBubble(QFrame):
             )
         if message.role is Role.USER:
             answer = answer + "".join(
-                f"\n\n📎 {a.name or a.kind.value}" for a in message.attachments
+                f"\n\n📎 {a.name or a.kind.value}"
+                for a in message.attachments
+                if not shown_as_picture(a)
             )
         if self.streaming and self._stream is None:
             self._stream = MarkdownStream(dark=self._renderer.dark, words=self._translate)

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from ecovdesk.app import RunningApp
@@ -251,6 +252,25 @@ def test_attached_image_is_sent_as_an_image_url_part(
     assert content[0]["type"] == "image_url"
     assert content[0]["image_url"]["url"].startswith("data:image/png;base64,")
     assert content[-1] == {"type": "text", "text": "这是什么"}
+    # The picture itself goes to the model; its small copy stays on this computer.
+    [sent] = next(
+        b for b in window.view.bubbles() if b.message.role is Role.USER
+    ).message.attachments
+    assert len(content) == 2 and content[0]["image_url"]["url"] == sent.url != sent.thumbnail
+
+    # The question shows the picture it was sent with, now and when opened again.
+    def shown_picture() -> QPixmap | None:
+        question = next(b for b in window.view.bubbles() if b.message.role is Role.USER)
+        assert "📎" not in question.body.toPlainText()
+        pixmaps = [lb.pixmap() for lb in question.findChildren(QLabel) if not lb.pixmap().isNull()]
+        return pixmaps[0] if pixmaps else None
+
+    picture_shown = shown_picture()
+    assert picture_shown is not None and picture_shown.width() == 64
+    conversation_id = window.conversation_list.list.item(0).data(Qt.ItemDataRole.UserRole)
+    window.new_conversation()
+    driver.run(window.open_conversation(conversation_id))
+    assert shown_picture() is not None
 
 
 def test_picker_filters_and_offers_unknown_relay_ids(
