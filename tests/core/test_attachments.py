@@ -81,3 +81,8 @@ def test_the_services_load_without_pillow_or_the_xml_parser() -> None:
         "        importlib.import_module(module.name)\n"
     )
     assert modules_loaded(code, ["PIL", "xml.etree"]) == []
+
+
+def test_a_picture_keeps_a_small_copy_for_its_message_to_show() -> None:
+    attachment = image_attachment(picture("PNG", (4096, 1024)), "wide.png")
+    assert _sent_picture(attachment.thumbnail).size == (160, 40)
