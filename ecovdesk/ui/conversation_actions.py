@@ -13,6 +13,7 @@ from ecovdesk.core.conversation_service import ConversationService
 from ecovdesk.core.domain import Conversation
 from ecovdesk.core.export import ExportLabels
 from ecovdesk.ui.conversation_list import ConversationList
+from ecovdesk.ui.modal import ask_outside_tasks
 from ecovdesk.ui.widgets import push_button
 
 NOTICE_MS = 8000
@@ -49,7 +50,7 @@ class ConversationActions(QObject):
     async def rename(self, conversation_id: int) -> None:
         conversation = await self._conversations.get(conversation_id)
         if conversation is not None:
-            _ask_outside_tasks(lambda: self._ask_title(conversation))
+            ask_outside_tasks(lambda: self._ask_title(conversation))
 
     def _ask_title(self, conversation: Conversation) -> None:
         title, ok = QInputDialog.getText(
@@ -100,7 +101,7 @@ class ConversationActions(QObject):
     async def export(self, conversation_id: int, fmt: str) -> None:
         conversation = await self._conversations.get(conversation_id)
         if conversation is not None:
-            _ask_outside_tasks(lambda: self._ask_export_path(conversation, fmt))
+            ask_outside_tasks(lambda: self._ask_export_path(conversation, fmt))
 
     def _ask_export_path(self, conversation: Conversation, fmt: str) -> None:
         suffix = ".json" if fmt == "json" else ".md"
@@ -121,9 +122,3 @@ class ConversationActions(QObject):
             self.notice.emit(self.tr("Could not export: %1").replace("%1", str(error.strerror)))
             return
         self.notice.emit(self.tr("Exported to %1").replace("%1", str(path)))
-
-
-def _ask_outside_tasks(ask: Callable[[], None]) -> None:
-    """Runs ``ask`` (a dialog with its own event loop) from the Qt loop, not inside the
-    current task: a nested loop there would stop every other task that wakes meanwhile."""
-    QTimer.singleShot(0, ask)

@@ -21,7 +21,7 @@ from ecovdesk.ui.conversation_view import ConversationView
 from ecovdesk.ui.job_card import PREVIEW_SIDE, JobCard
 from ecovdesk.ui.jobs_panel import JobsPanel
 from ecovdesk.ui.mask_painter import ModalDialog
-from ecovdesk.ui.modal import accepted
+from ecovdesk.ui.modal import ask_outside_tasks
 from ecovdesk.ui.pictures import load_image
 
 # Job updates arrive in bursts (every running job is polled on the same beat); they are
@@ -165,11 +165,20 @@ class JobController(QObject):
             if assets:
                 image = load_image(assets[0].path)
         prompt = str(job.params.get("final_prompt") or job.prompt)
-        dialog = ModalDialog(prompt, image, self._window)
-        if await accepted(dialog):
-            await self._jobs.action(
-                job_id, custom_id, prompt=dialog.prompt.text(), mask_base64=dialog.mask_data()
-            )
+
+        def ask() -> None:
+            dialog = ModalDialog(prompt, image, self._window)
+            if dialog.exec():
+                self._run(
+                    self._jobs.action(
+                        job_id,
+                        custom_id,
+                        prompt=dialog.prompt.text(),
+                        mask_base64=dialog.mask_data(),
+                    )
+                )
+
+        ask_outside_tasks(ask)
 
     async def _show_seed(self, job_id: int) -> None:
         try:

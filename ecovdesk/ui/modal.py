@@ -1,33 +1,19 @@
-"""Dialogs awaited from coroutines without a nested event loop.
+"""Dialogs asked for by coroutines, shown outside the task that wants them.
 
-``QDialog.exec()`` inside a coroutine runs a second event loop while that coroutine's task
-is still the one executing: any other task that wakes meanwhile (a job being polled, a reply
-streaming) is refused by asyncio and dropped. Here the dialog is opened window-modal and the
-coroutine waits for its ``finished`` signal instead, so everything else keeps running.
+``QDialog.exec()`` runs an event loop of its own. Inside a coroutine that loop would run while
+that coroutine's task is still the one executing, and asyncio refuses every other task that
+wakes meanwhile (a job being polled, a reply streaming), which is then lost. Called from the Qt
+loop instead, between tasks, the dialog's loop runs them as usual.
 """
 
 from __future__ import annotations
 
-import asyncio
+from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import QTimer
 
 
-async def accepted(dialog: QDialog) -> bool:
-    """Shows ``dialog`` and waits until it is closed; True when the user accepted it. A
-    cancelled wait closes the dialog."""
-    done: asyncio.Future[int] = asyncio.get_running_loop().create_future()
-
-    def finished(result: int) -> None:
-        if not done.done():
-            done.set_result(result)
-
-    dialog.finished.connect(finished)
-    dialog.open()
-    try:
-        return await done == QDialog.DialogCode.Accepted.value
-    except asyncio.CancelledError:
-        dialog.reject()
-        raise
-    finally:
-        dialog.finished.disconnect(finished)
+def ask_outside_tasks(ask: Callable[[], None]) -> None:
+    """Runs ``ask``, which shows a dialog and acts on the answer, once the current task has
+    yielded. ``ask`` starts whatever work the answer calls for as new tasks."""
+    QTimer.singleShot(0, ask)
