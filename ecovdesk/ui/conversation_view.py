@@ -15,8 +15,8 @@ from ecovdesk.ui.message_bubble import MessageBubble
 from ecovdesk.ui.pictures import ThumbnailCache
 from ecovdesk.ui.widgets import label
 
-# How long the view keeps the message being read in place while earlier ones settle above it.
-ANCHOR_MS = 500
+# How long the view keeps a message in place while the ones around it settle.
+HOLD_MS = 500
 # A revealed message: space kept above it, and how long it stays outlined.
 REVEAL_MARGIN = 8
 FOUND_MS = 2500
@@ -84,18 +84,8 @@ class ConversationView(QScrollArea):
         for offset, message in enumerate(messages):
             self._insert(1 + offset, message)
         self.load_earlier.setVisible(has_earlier)
-        if anchor is None:
-            return
-
-        def keep_anchor() -> None:
-            # The new bubbles' heights arrive over several layout passes; each moves the
-            # anchor down, and the view follows it until they are done.
-            if isValid(anchor):
-                bar.setValue(anchor.y() - above)
-
-        bar.rangeChanged.connect(keep_anchor)
-        QTimer.singleShot(0, bar, keep_anchor)
-        QTimer.singleShot(ANCHOR_MS, bar, lambda: bar.rangeChanged.disconnect(keep_anchor))
+        if anchor is not None:
+            self._hold(anchor, above)
 
     def reveal(self, message_id: int) -> None:
         """Scrolls ``message_id`` to the top and outlines it for a moment (a search hit)."""
@@ -103,15 +93,7 @@ class ConversationView(QScrollArea):
         if bubble is None:
             return
         self._follow = False
-        bar = self.verticalScrollBar()
-
-        def to_top() -> None:
-            if isValid(bubble):
-                bar.setValue(max(0, bubble.y() - REVEAL_MARGIN))
-
-        bar.rangeChanged.connect(to_top)
-        QTimer.singleShot(0, bar, to_top)
-        QTimer.singleShot(ANCHOR_MS, bar, lambda: bar.rangeChanged.disconnect(to_top))
+        self._hold(bubble, REVEAL_MARGIN)
         _outline(bubble, True)
         QTimer.singleShot(FOUND_MS, bubble, lambda: _outline(bubble, False))
 
@@ -168,6 +150,19 @@ class ConversationView(QScrollArea):
     def _keep_following(self, _minimum: int, maximum: int) -> None:
         if self._follow:
             self.verticalScrollBar().setValue(maximum)
+
+    def _hold(self, bubble: MessageBubble, above: int) -> None:
+        """Keeps ``bubble`` ``above`` pixels below the top of the view while the bubbles
+        around it settle: their heights arrive over several layout passes, each moving it."""
+        bar = self.verticalScrollBar()
+
+        def place() -> None:
+            if isValid(bubble):
+                bar.setValue(max(0, bubble.y() - above))
+
+        bar.rangeChanged.connect(place)
+        QTimer.singleShot(0, bar, place)
+        QTimer.singleShot(HOLD_MS, bar, lambda: bar.rangeChanged.disconnect(place))
 
     def _scroll_to_end(self) -> None:
         bar = self.verticalScrollBar()
