@@ -160,7 +160,8 @@ async def submit_shorten(
 
 def _task_object(client: httpx.AsyncClient, body: Any) -> Mapping[str, Any]:
     if body is None:
-        raise RelayError(ErrorKind.UPSTREAM, detail="The relay does not know this task")
+        # midjourney-proxy answers an unknown task id with 200 and null: a 404 in all but name.
+        raise RelayError(ErrorKind.UPSTREAM, detail="The relay does not know this task", status=404)
     if not isinstance(body, Mapping):
         raise RelayError(ErrorKind.MALFORMED, detail="The task answer is not an object")
     if "status" not in body and "id" not in body:

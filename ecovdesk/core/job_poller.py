@@ -39,7 +39,7 @@ POLLS_IN_FLIGHT = 6
 
 Sleep = Callable[[float], Awaitable[object]]
 
-_NOT_FOUND_WORDS = ("not found", "not_found", "no_found", "不存在", "does not know")
+_NOT_FOUND_WORDS = ("not found", "not_found", "no_found", "不存在")
 _STATES = {
     TaskState.QUEUED: JobState.QUEUED,
     TaskState.RUNNING: JobState.RUNNING,
@@ -54,7 +54,7 @@ def vanished(error: RelayError) -> bool:
     """The relay says the task does not exist (HTTP 404, or a 400 saying so)."""
     if error.status == 404:
         return True
-    words = f"{error.message} {error.detail}".lower()
+    words = error.message.lower()
     return error.status in (400, None) and any(w in words for w in _NOT_FOUND_WORDS)
 
 

@@ -7,7 +7,7 @@ from ecovdesk.api import midjourney as mj
 from ecovdesk.api.errors import ErrorKind, RelayError
 from ecovdesk.api.media import MediaKind, TaskState
 
-from .conftest import API_KEY, FakeRelay, example, reply_json
+from .conftest import API_KEY, FakeRelay, example, reply_bytes, reply_json
 
 CAT = "a cute orange cat sitting on a windowsill --v 6.1"
 
@@ -241,3 +241,14 @@ async def test_unknown_task(relay: FakeRelay, client: httpx.AsyncClient) -> None
     with pytest.raises(RelayError) as caught:
         await mj.fetch_task(client, "9")
     assert caught.value.message == "task_not_exist"
+
+
+@pytest.mark.asyncio
+async def test_an_unknown_task_answered_with_null_counts_as_gone(
+    relay: FakeRelay, client: httpx.AsyncClient
+) -> None:
+    # The job poller gives up on a task that answers 404 a few times running.
+    relay.on("GET", "/mj/task/1/fetch", reply_bytes(b"null", 200, "application/json"))
+    with pytest.raises(RelayError) as caught:
+        await mj.fetch_task(client, "1")
+    assert caught.value.status == 404
