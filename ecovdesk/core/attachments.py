@@ -37,7 +37,6 @@ def image_attachment(data: bytes, name: str) -> Attachment:
     try:
         with open_image(data) as image:
             image.load()
-            thumbnail = _thumbnail(image)
             fmt = image.format or "PNG"
             if max(image.size) > MAX_SIDE or fmt not in ("PNG", "JPEG", "WEBP", "GIF"):
                 image.thumbnail((MAX_SIDE, MAX_SIDE))
@@ -46,6 +45,9 @@ def image_attachment(data: bytes, name: str) -> Attachment:
                 buffer = io.BytesIO()
                 image.convert("RGBA" if has_alpha else "RGB").save(buffer, fmt, quality=90)
                 data = buffer.getvalue()
+            # From the picture as sent: past 2048 pixels, shrinking the full one again would
+            # cost as much as the scaling above.
+            thumbnail = _thumbnail(image)
     except Image.DecompressionBombError as error:
         raise AttachmentError("too many pixels", too_large=True) from error
     except (UnidentifiedImageError, OSError) as error:
