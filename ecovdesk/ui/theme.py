@@ -9,7 +9,8 @@ _STYLE = """
 QFrame#bubbleUser { background: palette(alternate-base); border-radius: 10px; }
 QFrame#bubbleAssistant { background: palette(base); border: 1px solid palette(mid);
                          border-radius: 10px; }
-QFrame[found="true"] { border: 2px solid palette(highlight); }
+QFrame#bubbleUser[found="true"], QFrame#bubbleAssistant[found="true"] {
+    border: 2px solid palette(highlight); }
 QLabel#bubbleHeader { color: palette(placeholder-text); }
 QLabel#errorBanner { color: #c62828; }
 QLabel#stateBanner { color: #b26a00; }

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
@@ -328,7 +328,7 @@ def test_a_search_hit_opens_its_conversation_at_the_message_outlined(
             conn, "很长的对话", "gpt-4o-mini", ChatOptions(), 1.0
         )
         for n in range(1, 121):
-            text = "罕见的词语：琥珀色的灯塔" if n == 7 else f"第 {n} 条普通消息"
+            text = "罕见的词语：琥珀色的灯塔" if n == 8 else f"第 {n} 条普通消息"  # a reply
             store.add_message(
                 conn, conversation.id, Role.USER if n % 2 else Role.ASSISTANT, text, now=float(n)
             )
@@ -356,6 +356,10 @@ def test_a_search_hit_opens_its_conversation_at_the_message_outlined(
         return 0 <= top < 40 and bool(bubble.property("found"))
 
     driver.until(shown)
+    # Outlined on screen in the highlight colour, not merely marked.
+    found = next(b for b in window.view.bubbles() if "琥珀色的灯塔" in b.message.content)
+    edge = found.grab().toImage().pixelColor(0, found.height() // 2)
+    assert edge == found.palette().color(QPalette.ColorRole.Highlight)
     # The whole rest of the conversation is there below it, and the earlier part a click away.
     assert window.view.bubbles()[-1].message.content == "第 120 条普通消息"
     assert window.view.load_earlier.isVisibleTo(window.view)
