@@ -186,9 +186,11 @@ class ChatService:
             state=MessageState.STREAMING,
             now=self._clock(),
         )
-        self._sink.message_added(reply)
         history = await self._db.run(store.list_messages, conversation.id)
         history = [m for m in history if m.id != reply.id]
+        # Shown and registered with nothing awaited between: a Stop, an edit or a regenerate
+        # the user makes once the reply shows always finds its task.
+        self._sink.message_added(reply)
         self._scope.start(
             self._stream_reply(conversation, reply, history), key=chat_key(conversation.id)
         )
