@@ -47,6 +47,8 @@ def test_editing_a_question_while_its_answer_streams_stops_it_and_asks_again(
     # Only the first answer is slow: it is still streaming when the question is edited.
     relay.queue_fault(Fault.SLOW_TOKENS, path_prefix="/v1/chat", delay=0.05)
     _send(qtbot, app, "写一篇很长的文章 #deltas=400")
+    # Edited once the answer is on its way from the relay, not merely shown as waiting.
+    driver.until(lambda: len(relay.requests_to("/v1/chat/completions")) == 1)
     driver.until(lambda: any(b.streaming for b in app.window.view.bubbles()))
     user = next(b for b in app.window.view.bubbles() if b.message.role is Role.USER)
     user.editSubmitted.emit(user.message.id, "改成一个短问题")
