@@ -10,7 +10,7 @@ import time
 from collections.abc import AsyncGenerator, Mapping
 from contextlib import aclosing
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
 import httpx
 from httpx_sse import ServerSentEvent, aconnect_sse
@@ -26,6 +26,7 @@ from ecovdesk.api.http import (
     request_json,
     transport_errors,
 )
+from ecovdesk.api.received import received_together
 from ecovdesk.api.sse_pieces import EventPieces
 from ecovdesk.api.values import integer, mapping, objects
 
@@ -353,9 +354,7 @@ async def _event_pieces(response: httpx.Response) -> AsyncGenerator[list[ServerS
     # SSE is UTF-8 by definition, whatever charset the relay claims. Decoded here rather than
     # by aiter_text, whose re-chunking adds a generator step to each of thousands of pieces.
     text = codecs.getincrementaldecoder("utf-8")(errors="replace")
-    # httpx types it as an iterator; it is an async generator, to be closed in this task.
-    pieces = cast(AsyncGenerator[bytes, None], response.aiter_bytes())
-    async with aclosing(pieces):
+    async with aclosing(received_together(response.aiter_bytes())) as pieces:
         async for piece in pieces:
             yield reader.feed(text.decode(piece))
     yield reader.feed(text.decode(b"", final=True)) + reader.end()
@@ -400,7 +399,10 @@ async def stream_chat(
                         # Leaving early drops httpx's own generators under ours. Closing the
                         # response before they are collected ends the connection here, in
                         # this task; an event loop without an async-generator finalizer
-                        # (qasync) would otherwise leave it busy in the pool for good.
+                        # (qasync) would otherwise leave it busy in the pool for good. The
+                        # reading task stops first, so that it is not left reading a closed
+                        # response.
+                        await pieces.aclose()
                         await response.aclose()
                         raise
                 raise _interrupted()

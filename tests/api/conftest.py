@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncIterator, Callable, Iterable, Mapping
 from pathlib import Path
@@ -47,8 +48,12 @@ def reply_bytes(
 
 
 async def trickle(chunks: Iterable[bytes], fail: Exception | None = None) -> AsyncIterator[bytes]:
-    """A response body delivered chunk by chunk, optionally breaking off with ``fail``."""
+    """A response body delivered chunk by chunk, optionally breaking off with ``fail``.
+
+    Each chunk waits for the event loop to come round, as one from the network would: what
+    arrives between two such waits is read as one piece."""
     for chunk in chunks:
+        await asyncio.sleep(0)
         yield chunk
     if fail is not None:
         raise fail
