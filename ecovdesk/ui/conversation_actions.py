@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
@@ -15,8 +16,11 @@ from ecovdesk.core.export import ExportLabels
 from ecovdesk.ui.conversation_list import ConversationList
 from ecovdesk.ui.modal import ask_outside_tasks
 from ecovdesk.ui.widgets import push_button
+from ecovdesk.ui.write_failure import write_failure_reason
 
 NOTICE_MS = 8000
+
+log = logging.getLogger(__name__)
 
 
 class ConversationActions(QObject):
@@ -119,6 +123,9 @@ class ConversationActions(QObject):
         try:
             await self._conversations.export(conversation_id, path, fmt, self.export_labels())
         except OSError as error:
-            self.notice.emit(self.tr("Could not export: %1").replace("%1", str(error.strerror)))
+            log.warning("could not export: %s", type(error).__name__)
+            self.notice.emit(
+                self.tr("Could not export: %1").replace("%1", write_failure_reason(error))
+            )
             return
         self.notice.emit(self.tr("Exported to %1").replace("%1", str(path)))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import logging
 import shutil
 from pathlib import Path
@@ -11,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ecovdesk.core.library import safe_file_name
+from ecovdesk.ui.write_failure import write_failure_reason
 
 log = logging.getLogger(__name__)
 
@@ -32,17 +32,10 @@ def save_copy_as(parent: QWidget, source: Path, title: str, caption: str) -> Pat
 
 
 def _reason(exc: OSError, source: Path) -> str:
-    # The system's own wording is English on most machines; the user reads their language.
     if not source.is_file():
         return QCoreApplication.translate(
             "SaveCopy", "The copy could not be saved: the file is no longer in the library."
         )
-    if isinstance(exc, PermissionError):
-        return QCoreApplication.translate(
-            "SaveCopy", "The copy could not be saved: that folder cannot be written to."
-        )
-    if exc.errno == errno.ENOSPC:
-        return QCoreApplication.translate(
-            "SaveCopy", "The copy could not be saved: the disk is full."
-        )
-    return QCoreApplication.translate("SaveCopy", "The copy could not be saved.")
+    return QCoreApplication.translate("SaveCopy", "The copy could not be saved: %1").replace(
+        "%1", write_failure_reason(exc)
+    )

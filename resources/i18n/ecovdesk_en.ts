@@ -213,92 +213,92 @@
 <context>
     <name>ConversationActions</name>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="41"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="46"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="57"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="62"/>
         <source>Rename conversation</source>
         <translation>Rename conversation</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="58"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="63"/>
         <source>Title:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="72"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="77"/>
         <source>Conversation deleted.</source>
         <translation>Conversation deleted.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="92"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="97"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="93"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="98"/>
         <source>System prompt</source>
         <translation>System prompt</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="95"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="100"/>
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="96"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="101"/>
         <source>Interrupted</source>
         <translation>Interrupted</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="97"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="102"/>
         <source>Attachment</source>
         <translation>Attachment</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="110"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="115"/>
         <source>Export conversation</source>
         <translation>Export conversation</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="112"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="117"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="112"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="117"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="90"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="95"/>
         <source>You</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="91"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="96"/>
         <source>Assistant</source>
         <translation>Assistant</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="89"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="94"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="94"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="99"/>
         <source>Thought process</source>
         <translation>Thought process</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="121"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="128"/>
         <source>Could not export: %1</source>
         <translation>Could not export: %1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="123"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="131"/>
         <source>Exported to %1</source>
         <translation>Exported to %1</translation>
     </message>
@@ -949,22 +949,22 @@
 <context>
     <name>JobController</name>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="178"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="187"/>
         <source>The relay could not tell this picture&apos;s seed.</source>
         <translation>The relay could not tell this picture&apos;s seed.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="181"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="190"/>
         <source>Seed %1 (copied)</source>
         <translation>Seed %1 (copied)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="211"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="220"/>
         <source>Job finished</source>
         <translation>Job finished</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="213"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="222"/>
         <source>Job did not finish</source>
         <translation>Job did not finish</translation>
     </message>
@@ -1359,92 +1359,92 @@
 <context>
     <name>MessageBubble</name>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="90"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="91"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="93"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="94"/>
         <source>Edit</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="97"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="98"/>
         <source>Regenerate</source>
         <translation>Regenerate</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="360"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="367"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="362"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="369"/>
         <source>Save and resend</source>
         <translation>Save and resend</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="127"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="132"/>
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="196"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="201"/>
         <source>Prompt: %1 · Size: %2</source>
         <translation>Prompt: %1 · Size: %2</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="204"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="209"/>
         <source>Sources:</source>
         <translation>Sources:</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="277"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="284"/>
         <source>Copy code</source>
         <translation>Copy code</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="254"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="261"/>
         <source>You</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="254"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="261"/>
         <source>Assistant</source>
         <translation>Assistant</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="263"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="270"/>
         <source>Thinking…</source>
         <translation>Thinking…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="263"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="270"/>
         <source>Thought process</source>
         <translation>Thought process</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="278"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="285"/>
         <source>Shortened for display; Copy code copies all of it.</source>
         <translation>Shortened for display; Copy code copies all of it.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="279"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="286"/>
         <source>This reply is long; only its beginning is shown.</source>
         <translation>This reply is long; only its beginning is shown.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="280"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="287"/>
         <source>Show all</source>
         <translation>Show all</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="319"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="326"/>
         <source>Tokens: %1 in · %2 out · %3 total</source>
         <translation>Tokens: %1 in · %2 out · %3 total</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="326"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="333"/>
         <source> (%1 thinking)</source>
         <translation> (%1 thinking)</translation>
     </message>
@@ -1835,24 +1835,14 @@
 <context>
     <name>SaveCopy</name>
     <message>
-        <location filename="../../ecovdesk/ui/save_copy.py" line="37"/>
+        <location filename="../../ecovdesk/ui/save_copy.py" line="36"/>
         <source>The copy could not be saved: the file is no longer in the library.</source>
         <translation>The copy could not be saved: the file is no longer in the library.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/save_copy.py" line="41"/>
-        <source>The copy could not be saved: that folder cannot be written to.</source>
-        <translation>The copy could not be saved: that folder cannot be written to.</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/save_copy.py" line="45"/>
-        <source>The copy could not be saved: the disk is full.</source>
-        <translation>The copy could not be saved: the disk is full.</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/save_copy.py" line="48"/>
-        <source>The copy could not be saved.</source>
-        <translation>The copy could not be saved.</translation>
+        <location filename="../../ecovdesk/ui/save_copy.py" line="39"/>
+        <source>The copy could not be saved: %1</source>
+        <translation>The copy could not be saved: %1</translation>
     </message>
 </context>
 <context>
@@ -2428,6 +2418,34 @@ Your lyrics…</translation>
         <location filename="../../ecovdesk/ui/video_player.py" line="194"/>
         <source>No audio output device was found; the video plays without sound.</source>
         <translation>No audio output device was found; the video plays without sound.</translation>
+    </message>
+</context>
+<context>
+    <name>WriteFailure</name>
+    <message>
+        <location filename="../../ecovdesk/ui/write_failure.py" line="17"/>
+        <source>that folder cannot be written to.</source>
+        <translation>that folder cannot be written to.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/write_failure.py" line="19"/>
+        <source>the disk is full.</source>
+        <translation>the disk is full.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/write_failure.py" line="21"/>
+        <source>that folder no longer exists.</source>
+        <translation>that folder no longer exists.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/write_failure.py" line="23"/>
+        <source>the file name is too long.</source>
+        <translation>the file name is too long.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/write_failure.py" line="24"/>
+        <source>the system refused to write the file.</source>
+        <translation>the system refused to write the file.</translation>
     </message>
 </context>
 </TS>

@@ -213,92 +213,92 @@
 <context>
     <name>ConversationActions</name>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="41"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="46"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="57"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="62"/>
         <source>Rename conversation</source>
         <translation>重命名对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="58"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="63"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="72"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="77"/>
         <source>Conversation deleted.</source>
         <translation>对话已删除。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="92"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="97"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="93"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="98"/>
         <source>System prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="95"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="100"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="96"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="101"/>
         <source>Interrupted</source>
         <translation>已中断</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="97"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="102"/>
         <source>Attachment</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="110"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="115"/>
         <source>Export conversation</source>
         <translation>导出对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="112"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="117"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="112"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="117"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="90"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="95"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="91"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="96"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="89"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="94"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="94"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="99"/>
         <source>Thought process</source>
         <translation>思考过程</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="121"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="128"/>
         <source>Could not export: %1</source>
         <translation>无法导出：%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="123"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="131"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
@@ -948,22 +948,22 @@
 <context>
     <name>JobController</name>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="178"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="187"/>
         <source>The relay could not tell this picture&apos;s seed.</source>
         <translation>中转站无法提供这张图的种子。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="181"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="190"/>
         <source>Seed %1 (copied)</source>
         <translation>种子 %1（已复制）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="211"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="220"/>
         <source>Job finished</source>
         <translation>任务已完成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="213"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="222"/>
         <source>Job did not finish</source>
         <translation>任务未能完成</translation>
     </message>
@@ -1354,92 +1354,92 @@
 <context>
     <name>MessageBubble</name>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="90"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="91"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="93"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="94"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="97"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="98"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="360"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="367"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="362"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="369"/>
         <source>Save and resend</source>
         <translation>保存并重新发送</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="127"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="132"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="196"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="201"/>
         <source>Prompt: %1 · Size: %2</source>
         <translation>提示词：%1 · 尺寸：%2</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="204"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="209"/>
         <source>Sources:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="277"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="284"/>
         <source>Copy code</source>
         <translation>复制代码</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="254"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="261"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="254"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="261"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="263"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="270"/>
         <source>Thinking…</source>
         <translation>思考中…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="263"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="270"/>
         <source>Thought process</source>
         <translation>思考过程</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="278"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="285"/>
         <source>Shortened for display; Copy code copies all of it.</source>
         <translation>显示时已截断；“复制代码”会复制全部内容。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="279"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="286"/>
         <source>This reply is long; only its beginning is shown.</source>
         <translation>这条回复很长，只显示了开头部分。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="280"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="287"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="319"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="326"/>
         <source>Tokens: %1 in · %2 out · %3 total</source>
         <translation>Token：输入 %1 · 输出 %2 · 合计 %3</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="326"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="333"/>
         <source> (%1 thinking)</source>
         <translation>（思考 %1）</translation>
     </message>
@@ -1829,24 +1829,14 @@
 <context>
     <name>SaveCopy</name>
     <message>
-        <location filename="../../ecovdesk/ui/save_copy.py" line="37"/>
+        <location filename="../../ecovdesk/ui/save_copy.py" line="36"/>
         <source>The copy could not be saved: the file is no longer in the library.</source>
         <translation>无法保存副本：这个文件已不在资料库中。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/save_copy.py" line="41"/>
-        <source>The copy could not be saved: that folder cannot be written to.</source>
-        <translation>无法保存副本：该文件夹不可写入。</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/save_copy.py" line="45"/>
-        <source>The copy could not be saved: the disk is full.</source>
-        <translation>无法保存副本：磁盘已满。</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/save_copy.py" line="48"/>
-        <source>The copy could not be saved.</source>
-        <translation>无法保存副本。</translation>
+        <location filename="../../ecovdesk/ui/save_copy.py" line="39"/>
+        <source>The copy could not be saved: %1</source>
+        <translation>无法保存副本：%1</translation>
     </message>
 </context>
 <context>
@@ -2421,6 +2411,34 @@ Your lyrics…</source>
         <location filename="../../ecovdesk/ui/video_player.py" line="194"/>
         <source>No audio output device was found; the video plays without sound.</source>
         <translation>未找到音频输出设备，视频将静音播放。</translation>
+    </message>
+</context>
+<context>
+    <name>WriteFailure</name>
+    <message>
+        <location filename="../../ecovdesk/ui/write_failure.py" line="17"/>
+        <source>that folder cannot be written to.</source>
+        <translation>该文件夹不可写入。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/write_failure.py" line="19"/>
+        <source>the disk is full.</source>
+        <translation>磁盘已满。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/write_failure.py" line="21"/>
+        <source>that folder no longer exists.</source>
+        <translation>该文件夹已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/write_failure.py" line="23"/>
+        <source>the file name is too long.</source>
+        <translation>文件名太长。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/write_failure.py" line="24"/>
+        <source>the system refused to write the file.</source>
+        <translation>系统拒绝写入该文件。</translation>
     </message>
 </context>
 </TS>

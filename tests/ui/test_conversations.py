@@ -162,6 +162,29 @@ def test_export_markdown_and_json(
     assert API_KEY not in markdown and API_KEY not in json.dumps(data)
 
 
+def test_an_export_that_cannot_be_written_says_why_in_chinese(
+    qtbot: QtBot,
+    driver: Driver,
+    relay: FakeRelay,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    with chinese_app(driver, relay, tmp_path / "p") as running:
+        window = running.window
+        _send(qtbot, running, "导出失败测试")
+        _finished_reply(driver, running)
+        # The folder chosen in the dialog was removed before the export wrote to it.
+        target = tmp_path / "已删除的文件夹" / "导出.md"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+        listing = window.conversation_list
+        listing.exportRequested.emit(listing.list.item(0).data(Qt.ItemDataRole.UserRole), "md")
+        driver.until(lambda: window.statusBar().currentMessage().startswith("无法导出"))
+        assert window.statusBar().currentMessage() == "无法导出：该文件夹已不存在。"
+        assert not target.exists()
+
+
 def test_markdown_export_from_the_chinese_window_has_no_english_label(
     qtbot: QtBot,
     driver: Driver,
