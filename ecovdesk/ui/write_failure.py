@@ -19,6 +19,8 @@ def write_failure_reason(exc: OSError) -> str:
         return QCoreApplication.translate("WriteFailure", "the disk is full.")
     if isinstance(exc, FileNotFoundError):
         return QCoreApplication.translate("WriteFailure", "that folder no longer exists.")
+    if isinstance(exc, IsADirectoryError):
+        return QCoreApplication.translate("WriteFailure", "a folder already has that name.")
     if exc.errno == errno.ENAMETOOLONG:
         return QCoreApplication.translate("WriteFailure", "the file name is too long.")
     return QCoreApplication.translate("WriteFailure", "the system refused to write the file.")

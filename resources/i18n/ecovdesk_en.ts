@@ -2439,11 +2439,16 @@ Your lyrics…</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/write_failure.py" line="23"/>
+        <source>a folder already has that name.</source>
+        <translation>a folder already has that name.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/write_failure.py" line="25"/>
         <source>the file name is too long.</source>
         <translation>the file name is too long.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/write_failure.py" line="24"/>
+        <location filename="../../ecovdesk/ui/write_failure.py" line="26"/>
         <source>the system refused to write the file.</source>
         <translation>the system refused to write the file.</translation>
     </message>

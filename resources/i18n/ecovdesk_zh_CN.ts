@@ -2432,11 +2432,16 @@ Your lyrics…</source>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/write_failure.py" line="23"/>
+        <source>a folder already has that name.</source>
+        <translation>已有同名的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/write_failure.py" line="25"/>
         <source>the file name is too long.</source>
         <translation>文件名太长。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/write_failure.py" line="24"/>
+        <location filename="../../ecovdesk/ui/write_failure.py" line="26"/>
         <source>the system refused to write the file.</source>
         <translation>系统拒绝写入该文件。</translation>
     </message>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
@@ -114,6 +116,18 @@ def test_stop_keeps_the_text_so_far_and_offers_retry(
     assert bubble.message.content
     assert bubble.retry_button.isVisibleTo(bubble)
     assert app.window.composer.send_button.text() == "Send"
+    # Nothing goes on reading the stopped reply's body in the background.
+    driver.until(lambda: not _body_readers(driver))
+    bubble.retry_button.click()
+    driver.until(lambda: (b := _last_reply(app)) is not None and b.message.state.name == "DONE")
+
+
+def _body_readers(driver: Driver) -> list[asyncio.Task[object]]:
+    return [
+        task
+        for task in asyncio.all_tasks(driver.loop)
+        if "received_together" in getattr(task.get_coro(), "__qualname__", "")
+    ]
 
 
 def test_error_shows_the_relays_message_and_retry_works(

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from ecovdesk.app import RunningApp
 from ecovdesk.core.domain import MessageState, Role
 from ecovdesk.core.export import DEFAULT_LABELS
+from ecovdesk.ui.main_window import MainWindow
 from tests.fakerelay.faults import Fault
 from tests.fakerelay.server import FakeRelay
 from tests.ui.conftest import API_KEY, Driver, chinese_app, start_app, stop_app
@@ -141,19 +142,25 @@ def test_the_rename_dialog_lets_other_work_go_on(
     assert seen == [True]
 
 
+def _export_first(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, target: Path, fmt: str
+) -> None:
+    """Export the conversation at the top of the list, the save dialog answering ``target``."""
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    listing = window.conversation_list
+    listing.exportRequested.emit(listing.list.item(0).data(Qt.ItemDataRole.UserRole), fmt)
+
+
 def test_export_markdown_and_json(
     qtbot: QtBot, driver: Driver, app: RunningApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _send(qtbot, app, "导出测试")
     bubble = _finished_reply(driver, app)
-    from PySide6.QtWidgets import QFileDialog
-
-    listing = app.window.conversation_list
-    conversation_id = listing.list.item(0).data(Qt.ItemDataRole.UserRole)
     for fmt, name in (("md", "out.md"), ("json", "out.json")):
         target = tmp_path / name
-        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, t=target, **k: (str(t), ""))
-        listing.exportRequested.emit(conversation_id, fmt)
+        _export_first(app.window, monkeypatch, target, fmt)
         driver.until(target.exists)
     markdown = (tmp_path / "out.md").read_text("utf-8")
     assert "导出测试" in markdown and bubble.message.content[:20] in markdown
@@ -169,17 +176,13 @@ def test_an_export_that_cannot_be_written_says_why_in_chinese(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from PySide6.QtWidgets import QFileDialog
-
     with chinese_app(driver, relay, tmp_path / "p") as running:
         window = running.window
         _send(qtbot, running, "导出失败测试")
         _finished_reply(driver, running)
         # The folder chosen in the dialog was removed before the export wrote to it.
         target = tmp_path / "已删除的文件夹" / "导出.md"
-        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-        listing = window.conversation_list
-        listing.exportRequested.emit(listing.list.item(0).data(Qt.ItemDataRole.UserRole), "md")
+        _export_first(window, monkeypatch, target, "md")
         driver.until(lambda: window.statusBar().currentMessage().startswith("无法导出"))
         assert window.statusBar().currentMessage() == "无法导出：该文件夹已不存在。"
         assert not target.exists()
@@ -211,12 +214,8 @@ def test_markdown_export_from_the_chinese_window_has_no_english_label(
         _send(qtbot, running, "大后天呢", model="deepseek-reasoner")
         assert _finished_reply(driver, running).message.state is MessageState.FAILED
 
-        from PySide6.QtWidgets import QFileDialog
-
         target = tmp_path / "导出.md"
-        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-        listing = window.conversation_list
-        listing.exportRequested.emit(listing.list.item(0).data(Qt.ItemDataRole.UserRole), "md")
+        _export_first(window, monkeypatch, target, "md")
         driver.until(target.exists)
         markdown = target.read_text("utf-8")
     lines = markdown.splitlines()

@@ -259,7 +259,7 @@ def test_viewer_zooms_pages_and_saves_with_a_safe_name(
     folder.mkdir()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(folder), ""))
     viewer.save_as()
-    assert warnings == ["The copy could not be saved."]
+    assert warnings == ["The copy could not be saved: a folder already has that name."]
 
     # A picture whose file has gone from the library says so; what needs the file is off.
     viewer.asset.path.unlink()
