@@ -25,11 +25,11 @@ async def received_together(chunks: AsyncIterator[bytes]) -> AsyncGenerator[byte
     """
     waiting: list[bytes] = []
     arrived = asyncio.Event()
-    failure: list[Exception] = []
+    failure: Exception | None = None
     ended = False
 
     async def read() -> None:
-        nonlocal ended
+        nonlocal ended, failure
         # httpx types its body iterators as iterators; they are async generators, and must
         # be closed in the task that ran them.
         source = cast(AsyncGenerator[bytes, None], chunks)
@@ -39,7 +39,7 @@ async def received_together(chunks: AsyncIterator[bytes]) -> AsyncGenerator[byte
                     waiting.append(chunk)
                     arrived.set()
         except Exception as error:
-            failure.append(error)
+            failure = error
         finally:
             ended = True
             arrived.set()
@@ -54,8 +54,8 @@ async def received_together(chunks: AsyncIterator[bytes]) -> AsyncGenerator[byte
                 waiting.clear()
                 yield piece
             if ended and not waiting:
-                if failure:
-                    raise failure[0]
+                if failure is not None:
+                    raise failure
                 return
     finally:
         reader.cancel()

@@ -10,12 +10,15 @@ import errno
 
 from PySide6.QtCore import QCoreApplication
 
+# Not every platform's errno names a quota of its own.
+_DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
 
 def write_failure_reason(exc: OSError) -> str:
     """A short clause for ``exc``, to follow "… could not be saved:"."""
     if isinstance(exc, PermissionError) or exc.errno == errno.EROFS:
         return QCoreApplication.translate("WriteFailure", "that folder cannot be written to.")
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+    if exc.errno in _DISK_FULL:
         return QCoreApplication.translate("WriteFailure", "the disk is full.")
     if isinstance(exc, FileNotFoundError):
         return QCoreApplication.translate("WriteFailure", "that folder no longer exists.")
