@@ -41,10 +41,22 @@ log = logging.getLogger("ecovdesk")
 FIRST_PAINT_WAIT_MS = 2000
 
 
-def _edit_settings(window: MainWindow, preferences: Preferences, *, first_run: bool) -> None:
+# What run_app returns when the window was closed to start ecovdesk again; main() starts the
+# new process once this one has let go of the profile.
+RESTART = -1
+
+
+def _edit_settings(running: RunningApp, *, first_run: bool) -> None:
     from ecovdesk.ui.settings_flow import edit_settings
 
-    if edit_settings(window, preferences, first_run=first_run, on_dark=window.set_dark):
+    window = running.window
+    if edit_settings(
+        window,
+        running.preferences,
+        first_run=first_run,
+        on_dark=window.set_dark,
+        on_restart=running.restart,
+    ):
         # A new relay or key may offer other models: the picker learns them now.
         window.settings_saved()
 
@@ -75,6 +87,12 @@ class RunningApp:
     preferences: Preferences
     db: Database
     relay: RelaySession
+    restart_requested: bool = False
+
+    def restart(self) -> None:
+        """Close the window the normal way, then start ecovdesk again (see ``main``)."""
+        self.restart_requested = True
+        QTimer.singleShot(0, self.window.close)
 
     async def aclose(self) -> None:
         await self.services.scope.aclose()
@@ -179,7 +197,8 @@ async def compose(
     window.attach(services, sink)
     restore_splitter(window.splitter, settings.splitter_state)
     shown = window
-    window.settingsRequested.connect(lambda: _edit_settings(shown, preferences, first_run=False))
+    running = RunningApp(window, services, preferences, db, relay)
+    window.settingsRequested.connect(lambda: _edit_settings(running, first_run=False))
     window.aboutRequested.connect(lambda: show_about(shown, paths.root))
     tray = make_tray(window, _app_icon())
     window.jobs.tray = tray
@@ -189,7 +208,7 @@ async def compose(
     # What start-up built lives as long as the app. Left in the collector's care, it made each
     # of its full passes take 30-75 ms, a stall that a streaming reply hit every few replies.
     gc.freeze()
-    return RunningApp(window, services, preferences, db, relay)
+    return running
 
 
 def _close_on_termination(window: MainWindow) -> None:
@@ -244,11 +263,11 @@ async def run_app(
             await run_checks(app, window, paths, settings.language)
             window.close()
         elif not preferences.ready or (not settings.first_run_done and not args.base_url):
-            QTimer.singleShot(0, lambda: _edit_settings(window, preferences, first_run=True))
+            QTimer.singleShot(0, lambda: _edit_settings(running, first_run=True))
         await closed.wait()
     finally:
         await running.aclose()
-    return 0
+    return RESTART if running.restart_requested else 0
 
 
 def finalize_async_generators(loop: asyncio.AbstractEventLoop) -> None:
@@ -304,7 +323,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"ecovdesk: {error}", file=sys.stderr)
     finally:
         workers.shutdown(wait=False, cancel_futures=True)
+    if code == RESTART:
+        start_again(sys.argv[1:] if argv is None else argv)
+        code = 0
     return code
+
+
+def relaunch_command(args: Sequence[str]) -> list[str]:
+    """The command that starts this ecovdesk again with the same arguments: the installed
+    program itself, or the interpreter running the package."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, *args]
+    return [sys.executable, "-m", "ecovdesk", *args]
+
+
+def start_again(args: Sequence[str]) -> None:
+    from PySide6.QtCore import QProcess
+
+    program, *arguments = relaunch_command(args)
+    started, _pid = QProcess.startDetached(program, arguments)
+    if not started:
+        log.warning("could not start ecovdesk again")
 
 
 if __name__ == "__main__":

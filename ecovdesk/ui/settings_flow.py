@@ -20,9 +20,11 @@ def edit_settings(
     *,
     first_run: bool,
     on_dark: Callable[[bool], None] | None = None,
+    on_restart: Callable[[], None] | None = None,
 ) -> bool:
     """Shows the dialog and applies what was chosen; ``on_dark`` is told whether the theme
-    now in force is dark, so that what is already shown can be coloured for it."""
+    now in force is dark, so that what is already shown can be coloured for it. A new
+    language offers ``on_restart``, which starts ecovdesk again to show all of it."""
     settings = preferences.settings
     values = SettingsValues(
         base_url=settings.base_url,
@@ -64,13 +66,41 @@ def edit_settings(
             on_dark(dark)
         if language_changed:
             install_translation(app, chosen.language)
-            QMessageBox.information(
-                parent,
-                QCoreApplication.translate("SettingsFlow", "Language"),
-                QCoreApplication.translate(
-                    "SettingsFlow",
-                    "The new language is used for everything opened from now on; "
-                    "restart ecovdesk to switch the whole window.",
-                ),
-            )
+            if _restart_wanted(parent, offer=on_restart is not None) and on_restart is not None:
+                on_restart()
     return True
+
+
+def _restart_wanted(parent: QWidget | None, *, offer: bool) -> bool:
+    """Says what a new language changes at once, asked in that language; whether the user
+    chose to restart now."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(QCoreApplication.translate("SettingsFlow", "Language"))
+    box.setText(
+        QCoreApplication.translate(
+            "SettingsFlow",
+            "The new language is used for everything opened from now on; "
+            "restart ecovdesk to switch the whole window.",
+        )
+    )
+    if not offer:
+        box.exec()
+        return False
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "SettingsFlow",
+            "A reply still being written stops where it is and is kept; picture, music and "
+            "video jobs already sent go on after the restart.",
+        )
+    )
+    restart = box.addButton(
+        QCoreApplication.translate("SettingsFlow", "Restart now"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    box.addButton(
+        QCoreApplication.translate("SettingsFlow", "Later"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(restart)
+    box.exec()
+    return box.clickedButton() is restart

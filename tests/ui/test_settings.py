@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from ecovdesk.app import RunningApp
+from ecovdesk.app import RunningApp, relaunch_command
 from ecovdesk.core.preferences import Preferences
 from ecovdesk.core.relay_session import RelaySession
 from ecovdesk.core.secrets import KeyStore
 from ecovdesk.core.settings import Settings, load_settings
 from ecovdesk.ui import settings_flow
+from ecovdesk.ui.i18n import install_translation
 from ecovdesk.ui.message_bubble import MessageBubble
 from ecovdesk.ui.settings_dialog import SettingsDialog, SettingsValues
 from ecovdesk.ui.theme import apply_theme
@@ -241,3 +244,58 @@ def test_a_message_sent_before_any_key_goes_out_once_the_key_is_given(
         )
     finally:
         stop_app(driver, running)
+
+
+def _choose_language(monkeypatch: pytest.MonkeyPatch, language: str) -> None:
+    def accept(self: SettingsDialog) -> int:
+        self.language.setCurrentIndex(self.language.findData(language))
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(SettingsDialog, "exec", accept)
+
+
+def _press_in_language_box(button: str, seen: list[str]) -> None:
+    """Presses ``button`` in the message box the new language brings, once it shows."""
+
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, press)
+            return
+        seen.append(box.text())
+        next(b for b in box.buttons() if b.text() == button).click()
+
+    QTimer.singleShot(0, press)
+
+
+def test_a_new_language_offers_a_restart_asked_in_that_language(
+    driver: Driver, app: RunningApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    seen: list[str] = []
+    try:
+        _choose_language(monkeypatch, "zh_CN")
+        _press_in_language_box("稍后", seen)
+        app.window.settingsRequested.emit()
+        assert seen == ["新语言将用于之后打开的界面；重新启动 ecovdesk 可切换整个窗口。"]
+        assert app.window.isVisible() and not app.restart_requested
+
+        _choose_language(monkeypatch, "en")
+        _press_in_language_box("Restart now", seen)
+        app.window.settingsRequested.emit()
+        driver.until(lambda: not app.window.isVisible())
+        assert app.restart_requested
+        assert app.preferences.settings.language == "en"
+    finally:
+        install_translation(qapp, "en")
+
+
+def test_starting_again_runs_the_same_program_with_the_same_arguments(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    args = ["--profile-dir", "/tmp/p", "--base-url", "http://127.0.0.1:1"]
+    assert relaunch_command(args) == [sys.executable, "-m", "ecovdesk", *args]
+    # The installed program is its own interpreter.
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert relaunch_command(args) == [sys.executable, *args]
