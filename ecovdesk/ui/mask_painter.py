@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import base64
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout, QWidget
 
+from ecovdesk.ui.pictures import png_bytes
 from ecovdesk.ui.widgets import label
 
 MAX_SIDE = 640
@@ -66,11 +67,7 @@ class MaskCanvas(QWidget):
                 Qt.GlobalColor.white,
             )
         painter.end()
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        mask.save(buffer, "PNG")  # type: ignore[call-overload]
-        return "data:image/png;base64," + base64.b64encode(bytes(data.data())).decode("ascii")
+        return "data:image/png;base64," + base64.b64encode(png_bytes(mask)).decode("ascii")
 
 
 class ModalDialog(QDialog):

@@ -148,16 +148,26 @@ class MediaController(QObject):
             return
         found = (await self._library.for_messages([message_id])).get(message_id, [])
         frames = [p for p in found if p.provenance.params.get("role") == "last_frame"]
-        frame = frames[0] if frames else None
-        if frame is None:
-            self.notice.emit(self.tr("This video came without a last frame."))
-            return
         try:
-            data = await asyncio.to_thread(frame.path.read_bytes)
-            attachment: Attachment = await asyncio.to_thread(
-                image_attachment, data, frame.path.name
-            )
+            if frames:
+                data = await asyncio.to_thread(frames[0].path.read_bytes)
+                name = frames[0].path.name
+            else:
+                # The relay sent none (Kling never does): it is read from the video itself.
+                data, name = await self._frame_from_video(video), f"{video.path.stem}-last.png"
+            attachment: Attachment = await asyncio.to_thread(image_attachment, data, name)
         except (OSError, AttachmentError):
             self.notice.emit(self.tr("The last frame could not be attached."))
             return
         self.startFrameReady.emit(attachment, video.provenance.model)
+
+    async def _frame_from_video(self, video: Asset) -> bytes:
+        from ecovdesk.ui.last_frame import last_frame
+        from ecovdesk.ui.pictures import png_bytes
+
+        if not video.path.is_file():
+            raise FileNotFoundError(video.path)
+        image = await last_frame(video.path)
+        if image is None:
+            raise AttachmentError("no frame could be read from the video")
+        return png_bytes(image)

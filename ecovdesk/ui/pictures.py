@@ -1,16 +1,25 @@
-"""Turning library files into pixmaps: raster files through QImageReader, SVG through QtSvg."""
+"""Turning library files into pixmaps (raster files through QImageReader, SVG through QtSvg),
+and pictures back into PNG bytes."""
 
 from __future__ import annotations
 
 from collections import OrderedDict
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QImage, QImageReader, QPainter, QPixmap
 
 from ecovdesk.core.domain import Asset
 
 THUMB_SIDE = 160
+
+
+def png_bytes(image: QImage) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")  # type: ignore[call-overload]
+    return bytes(data.data())
 
 
 def load_image(path: Path, max_side: int | None = None) -> QImage:

@@ -27,7 +27,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ecovdesk/app.py" line="152"/>
+        <location filename="../../ecovdesk/app.py" line="170"/>
         <source>Something went wrong; details are in the log.</source>
         <translation>Something went wrong; details are in the log.</translation>
     </message>
@@ -1200,12 +1200,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_controller.py" line="153"/>
-        <source>This video came without a last frame.</source>
-        <translation>This video came without a last frame.</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/media_controller.py" line="161"/>
+        <location filename="../../ecovdesk/ui/media_controller.py" line="160"/>
         <source>The last frame could not be attached.</source>
         <translation>The last frame could not be attached.</translation>
     </message>
@@ -1601,17 +1596,17 @@
 <context>
     <name>ModalDialog</name>
     <message>
-        <location filename="../../ecovdesk/ui/mask_painter.py" line="81"/>
+        <location filename="../../ecovdesk/ui/mask_painter.py" line="78"/>
         <source>Midjourney needs a little more</source>
         <translation>Midjourney needs a little more</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mask_painter.py" line="85"/>
+        <location filename="../../ecovdesk/ui/mask_painter.py" line="82"/>
         <source>Drag over the parts to redraw.</source>
         <translation>Drag over the parts to redraw.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mask_painter.py" line="88"/>
+        <location filename="../../ecovdesk/ui/mask_painter.py" line="85"/>
         <source>Prompt:</source>
         <translation>Prompt:</translation>
     </message>
@@ -1975,14 +1970,29 @@
 <context>
     <name>SettingsFlow</name>
     <message>
-        <location filename="../../ecovdesk/ui/settings_flow.py" line="69"/>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="79"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_flow.py" line="70"/>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="81"/>
         <source>The new language is used for everything opened from now on; restart ecovdesk to switch the whole window.</source>
         <translation>The new language is used for everything opened from now on; restart ecovdesk to switch the whole window.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="91"/>
+        <source>A reply still being written stops where it is and is kept; picture, music and video jobs already sent go on after the restart.</source>
+        <translation>A reply still being written stops where it is and is kept; picture, music and video jobs already sent go on after the restart.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="98"/>
+        <source>Restart now</source>
+        <translation>Restart now</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="102"/>
+        <source>Later</source>
+        <translation>Later</translation>
     </message>
 </context>
 <context>
@@ -2423,32 +2433,32 @@ Your lyrics…</translation>
 <context>
     <name>WriteFailure</name>
     <message>
-        <location filename="../../ecovdesk/ui/write_failure.py" line="17"/>
+        <location filename="../../ecovdesk/ui/write_failure.py" line="20"/>
         <source>that folder cannot be written to.</source>
         <translation>that folder cannot be written to.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/write_failure.py" line="19"/>
+        <location filename="../../ecovdesk/ui/write_failure.py" line="22"/>
         <source>the disk is full.</source>
         <translation>the disk is full.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/write_failure.py" line="21"/>
+        <location filename="../../ecovdesk/ui/write_failure.py" line="24"/>
         <source>that folder no longer exists.</source>
         <translation>that folder no longer exists.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/write_failure.py" line="23"/>
+        <location filename="../../ecovdesk/ui/write_failure.py" line="26"/>
         <source>a folder already has that name.</source>
         <translation>a folder already has that name.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/write_failure.py" line="25"/>
+        <location filename="../../ecovdesk/ui/write_failure.py" line="28"/>
         <source>the file name is too long.</source>
         <translation>the file name is too long.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/write_failure.py" line="26"/>
+        <location filename="../../ecovdesk/ui/write_failure.py" line="29"/>
         <source>the system refused to write the file.</source>
         <translation>the system refused to write the file.</translation>
     </message>

@@ -27,7 +27,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ecovdesk/app.py" line="152"/>
+        <location filename="../../ecovdesk/app.py" line="170"/>
         <source>Something went wrong; details are in the log.</source>
         <translation>出了点问题，详情已写入日志。</translation>
     </message>
@@ -1197,12 +1197,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_controller.py" line="153"/>
-        <source>This video came without a last frame.</source>
-        <translation>这个视频没有附带最后一帧。</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/media_controller.py" line="161"/>
+        <location filename="../../ecovdesk/ui/media_controller.py" line="160"/>
         <source>The last frame could not be attached.</source>
         <translation>无法附加最后一帧。</translation>
     </message>
@@ -1596,17 +1591,17 @@
 <context>
     <name>ModalDialog</name>
     <message>
-        <location filename="../../ecovdesk/ui/mask_painter.py" line="81"/>
+        <location filename="../../ecovdesk/ui/mask_painter.py" line="78"/>
         <source>Midjourney needs a little more</source>
         <translation>Midjourney 还需要一些信息</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mask_painter.py" line="85"/>
+        <location filename="../../ecovdesk/ui/mask_painter.py" line="82"/>
         <source>Drag over the parts to redraw.</source>
         <translation>拖动框选需要重绘的区域。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mask_painter.py" line="88"/>
+        <location filename="../../ecovdesk/ui/mask_painter.py" line="85"/>
         <source>Prompt:</source>
         <translation>提示词：</translation>
     </message>
@@ -1968,14 +1963,29 @@
 <context>
     <name>SettingsFlow</name>
     <message>
-        <location filename="../../ecovdesk/ui/settings_flow.py" line="69"/>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="79"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_flow.py" line="70"/>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="81"/>
         <source>The new language is used for everything opened from now on; restart ecovdesk to switch the whole window.</source>
         <translation>新语言将用于之后打开的界面；重新启动 ecovdesk 可切换整个窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="91"/>
+        <source>A reply still being written stops where it is and is kept; picture, music and video jobs already sent go on after the restart.</source>
+        <translation>正在生成的回复会停在当前位置并保留；已提交的图片、音乐和视频任务会在重启后继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="98"/>
+        <source>Restart now</source>
+        <translation>立即重启</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="102"/>
+        <source>Later</source>
+        <translation>稍后</translation>
     </message>
 </context>
 <context>
@@ -2416,32 +2426,32 @@ Your lyrics…</source>
 <context>
     <name>WriteFailure</name>
     <message>
-        <location filename="../../ecovdesk/ui/write_failure.py" line="17"/>
+        <location filename="../../ecovdesk/ui/write_failure.py" line="20"/>
         <source>that folder cannot be written to.</source>
         <translation>该文件夹不可写入。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/write_failure.py" line="19"/>
+        <location filename="../../ecovdesk/ui/write_failure.py" line="22"/>
         <source>the disk is full.</source>
         <translation>磁盘已满。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/write_failure.py" line="21"/>
+        <location filename="../../ecovdesk/ui/write_failure.py" line="24"/>
         <source>that folder no longer exists.</source>
         <translation>该文件夹已不存在。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/write_failure.py" line="23"/>
+        <location filename="../../ecovdesk/ui/write_failure.py" line="26"/>
         <source>a folder already has that name.</source>
         <translation>已有同名的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/write_failure.py" line="25"/>
+        <location filename="../../ecovdesk/ui/write_failure.py" line="28"/>
         <source>the file name is too long.</source>
         <translation>文件名太长。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/write_failure.py" line="26"/>
+        <location filename="../../ecovdesk/ui/write_failure.py" line="29"/>
         <source>the system refused to write the file.</source>
         <translation>系统拒绝写入该文件。</translation>
     </message>

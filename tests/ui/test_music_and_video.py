@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import base64
+
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from ecovdesk.app import RunningApp
@@ -117,3 +120,54 @@ def test_kling_and_runway_requests_carry_their_options(
     driver.until(lambda: bool(relay.requests_to("/runway/pro/generate")))
     runway = relay.requests_to("/runway/pro/generate")[-1].json
     assert runway["model"] == "gen3" and runway["prompt"] == "一只小猫"
+
+
+def _picture(data_url: str) -> QImage:
+    image = QImage()
+    assert image.loadFromData(base64.b64decode(data_url.split(",", 1)[1]))
+    return image
+
+
+def test_a_kling_video_gives_its_last_frame_to_the_next_request(
+    qtbot: QtBot, driver: Driver, app: RunningApp, relay: FakeRelay
+) -> None:
+    relay.poll_steps = 1
+    window = app.window
+    count = _generate(qtbot, app, "kling-v1-6", "海边有一个人在跳舞")
+    card = _job_bubble(driver, app, count).job_card
+    assert card is not None
+    driver.until(lambda: card.job.state is JobState.SUCCEEDED, timeout=40)
+    window.tabs.setCurrentWidget(window.videos_tab)
+    driver.until(lambda: len(window.video_page.model.assets) == 1)
+    video = window.video_page.model.assets[0]
+    window.picker.choose("gpt-4o-mini")
+
+    # Kling sends no last frame of its own: it is read from the end of the video file.
+    window.video_page.useLastFrameRequested.emit(video)
+    driver.until(lambda: bool(window.attachments.items))
+    assert window.tabs.currentIndex() == 0 and window.picker.current == "kling-v1-6"
+    (frame,) = window.attachments.items
+    picture = _picture(frame.url)
+    assert (picture.width(), picture.height()) == (320, 180)
+    # The sample video's last frame (1.96 s) has a blue bar in the middle; its first is red.
+    assert picture.pixelColor(160, 90).name() == "#0000ff"
+
+
+def test_a_video_whose_file_cannot_be_read_says_so(
+    qtbot: QtBot, driver: Driver, app: RunningApp, relay: FakeRelay
+) -> None:
+    relay.poll_steps = 1
+    window = app.window
+    count = _generate(qtbot, app, "kling-v1-6", "一只猫")
+    card = _job_bubble(driver, app, count).job_card
+    assert card is not None
+    driver.until(lambda: card.job.state is JobState.SUCCEEDED, timeout=40)
+    window.tabs.setCurrentWidget(window.videos_tab)
+    driver.until(lambda: len(window.video_page.model.assets) == 1)
+    video = window.video_page.model.assets[0]
+    video.path.write_bytes(b"not a video at all")
+
+    window.video_page.useLastFrameRequested.emit(video)
+    driver.until(lambda: "last frame" in window.statusBar().currentMessage())
+    assert window.statusBar().currentMessage() == "The last frame could not be attached."
+    assert not window.attachments.items
