@@ -40,9 +40,12 @@ def markdown_parser(links: bool = False) -> MarkdownIt:
     # Imported on first use: markdown-it and Pygments are not needed to show the window.
     from markdown_it import MarkdownIt
 
+    from ecovdesk.ui.markdown_math import use_math
+
     md = MarkdownIt("commonmark", {"html": False, "linkify": links, "breaks": True})
     md.enable("table")
     md.enable("strikethrough")
+    use_math(md)
     if links and md.linkify is not None:
         md.enable("linkify")
         # Only what is plainly an address: "foo.py" or "a@b.c" in prose stay words.

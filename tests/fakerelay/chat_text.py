@@ -11,6 +11,8 @@ from urllib.parse import quote
 
 IMAGE_WORDS_GPT4O = ("画", "draw", "图", "picture")
 IMAGE_WORDS_GLM = ("画", "draw", "图")
+# A question about these gets a worked answer with formulas, as deepseek and 通义千问 write.
+MATH_WORDS = ("数列", "公式", "formula")
 
 # A question containing ``#deltas=N`` gets a long Markdown answer in exactly N content deltas,
 # sent without delays: the benchmarks stream a very long reply at full speed with it.
@@ -79,6 +81,8 @@ def markdown_answer(question: str, *, turn: int = 1, images: int = 0, files: int
     if turn > 1:
         notes.append(f"这是我们对话的第 {turn} 轮，我会结合前面的上下文回答。")
     note = ("\n\n" + "".join(notes)) if notes else ""
+    if mentions(question, MATH_WORDS):
+        return math_answer(asked, note)
     return (
         f"## 关于「{quote_short(question) or '你的问题'}」的回答\n\n"
         f"你的问题是：「{asked}」。下面我分几个方面来说明。{note}\n\n"
@@ -102,6 +106,20 @@ def markdown_answer(question: str, *, turn: int = 1, images: int = 0, files: int
         'print(summarize(["明确目标", "拆分步骤", "验证结果"]))\n'
         "```\n\n"
         "希望这些内容对你有帮助！如果还有疑问，欢迎继续追问。"
+    )
+
+
+def math_answer(asked: str, note: str) -> str:
+    return (
+        f"你的问题是：「{asked}」。{note}\n\n"
+        "设等差数列的首项为 $a_1$，公差为 $d$，则第 $n$ 项为 $a_n = a_1 + (n-1)d$。\n\n"
+        "前 $n$ 项和为：\n\n"
+        "\\[\n"
+        "S_n = \\sum_{i=1}^{n} a_i = \\frac{n(a_1 + a_n)}{2}\n"
+        "\\]\n\n"
+        "例如 $a_1 = 1$，$d = 2$ 时，$S_n = n^2$，且对任意 \\(n \\geq 1\\) 都有 "
+        "\\(S_n \\leq n \\cdot a_n\\)。\n\n"
+        "**结论**：$$S_{10} = 100$$"
     )
 
 
