@@ -26,6 +26,10 @@ class Family(enum.StrEnum):
     def is_chat(self) -> bool:
         return self in (Family.CHAT, Family.CHAT_IMAGES)
 
+    @property
+    def makes_videos_from_frames(self) -> bool:
+        return self in (Family.LUMA, Family.RUNWAY, Family.KLING)
+
 
 OTHER_GROUP = "other"
 

@@ -240,6 +240,8 @@ class MainWindow(QMainWindow):
             tabs=self.tabs,
             videos_tab=self.videos_tab,
             media=self.media,
+            models=self.services.models,
+            current_model=lambda: self.picker.current,
         )
         self.view.mediaPlayRequested.connect(self.handoff.play)
         self.jobs.listenRequested.connect(self.media.play_stream)

@@ -8,10 +8,13 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from ecovdesk.core.domain import Asset, AssetKind, Attachment
+from ecovdesk.core.model_service import ModelService
 from ecovdesk.ui.composer import Composer
 from ecovdesk.ui.family_panels import FamilyPanels
 from ecovdesk.ui.media_controller import MediaController
 from ecovdesk.ui.pending_attachments import PendingAttachments
+
+DEFAULT_VIDEO_MODEL = "luma"
 
 
 class MediaHandoff(QObject):
@@ -26,6 +29,8 @@ class MediaHandoff(QObject):
         tabs: QTabWidget,
         videos_tab: QWidget,
         media: MediaController,
+        models: ModelService,
+        current_model: Callable[[], str],
     ) -> None:
         super().__init__(tabs)
         self._use_model = use_model
@@ -36,6 +41,8 @@ class MediaHandoff(QObject):
         self._tabs = tabs
         self._videos_tab = videos_tab
         self._media = media
+        self._models = models
+        self._current_model = current_model
         media.continueSong.connect(self.continue_song)
         media.extendVideo.connect(self.extend_video)
         media.startFrameReady.connect(self.start_from_frame)
@@ -60,11 +67,17 @@ class MediaHandoff(QObject):
         self._notice(self.tr("Write the lyrics that follow, then press Generate."))
 
     def extend_video(self, asset: Asset) -> None:
-        self._use_model(asset.provenance.model or "luma")
+        self._use_model(asset.provenance.model or DEFAULT_VIDEO_MODEL)
         remote = str(asset.provenance.params.get("remote_id") or "")
         self._panels.extra = {"task": "extend", "extend_id": remote}
         self._notice(self.tr("Describe how the video goes on, then press Generate."))
 
     def start_from_frame(self, attachment: Attachment, model: str) -> None:
+        """The frame goes to the model that made the video; a Suno song's video goes to the
+        video model in use, or Luma."""
+        if not self._models.info(model).family.makes_videos_from_frames:
+            current = self._current_model()
+            video = self._models.info(current).family.makes_videos_from_frames
+            model = current if video else DEFAULT_VIDEO_MODEL
         self._use_model(model)
         self._attachments.add(attachment)

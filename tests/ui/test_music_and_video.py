@@ -171,3 +171,23 @@ def test_a_video_whose_file_cannot_be_read_says_so(
     driver.until(lambda: "last frame" in window.statusBar().currentMessage())
     assert window.statusBar().currentMessage() == "The last frame could not be attached."
     assert not window.attachments.items
+
+
+def test_a_song_videos_last_frame_goes_to_a_video_model(
+    qtbot: QtBot, driver: Driver, app: RunningApp, relay: FakeRelay
+) -> None:
+    relay.poll_steps = 1
+    window = app.window
+    count = _generate(qtbot, app, "chirp-v4", "一首关于夏天海边的轻快流行歌")
+    card = _job_bubble(driver, app, count).job_card
+    assert card is not None
+    driver.until(lambda: card.job.state is JobState.SUCCEEDED, timeout=40)
+    window.tabs.setCurrentWidget(window.videos_tab)
+    driver.until(lambda: len(window.video_page.model.assets) >= 1)
+    (video,) = window.video_page.model.assets
+
+    # Suno made the video, but Suno makes songs: the frame starts a video with Luma.
+    window.video_page.useLastFrameRequested.emit(video)
+    driver.until(lambda: bool(window.attachments.items))
+    assert window.picker.current == "luma"
+    assert window.side_panel.currentWidget() is window.side_panel.video
