@@ -66,14 +66,12 @@ def edit_settings(
             on_dark(dark)
         if language_changed:
             install_translation(app, chosen.language)
-            if _restart_wanted(parent, offer=on_restart is not None) and on_restart is not None:
-                on_restart()
+            _language_changed(parent, on_restart)
     return True
 
 
-def _restart_wanted(parent: QWidget | None, *, offer: bool) -> bool:
-    """Says what a new language changes at once, asked in that language; whether the user
-    chose to restart now."""
+def _language_changed(parent: QWidget | None, on_restart: Callable[[], None] | None) -> None:
+    """Says, in the new language, what it changes at once, and offers ``on_restart``."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(QCoreApplication.translate("SettingsFlow", "Language"))
@@ -84,9 +82,9 @@ def _restart_wanted(parent: QWidget | None, *, offer: bool) -> bool:
             "restart ecovdesk to switch the whole window.",
         )
     )
-    if not offer:
+    if on_restart is None:
         box.exec()
-        return False
+        return
     box.setInformativeText(
         QCoreApplication.translate(
             "SettingsFlow",
@@ -103,4 +101,5 @@ def _restart_wanted(parent: QWidget | None, *, offer: bool) -> bool:
     )
     box.setDefaultButton(restart)
     box.exec()
-    return box.clickedButton() is restart
+    if box.clickedButton() is restart:
+        on_restart()

@@ -1154,32 +1154,32 @@
         <translation>About ecovdesk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="308"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="310"/>
         <source>Could not refresh the model list: %1</source>
         <translation>Could not refresh the model list: %1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="315"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="317"/>
         <source>Model list updated.</source>
         <translation>Model list updated.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="361"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="363"/>
         <source>Generate</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="361"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="363"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="369"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="371"/>
         <source>Enter your API key in Settings first.</source>
         <translation>Enter your API key in Settings first.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="437"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="439"/>
         <source>Pick a model that can see pictures to use this reference.</source>
         <translation>Pick a model that can see pictures to use this reference.</translation>
     </message>
@@ -1208,12 +1208,12 @@
 <context>
     <name>MediaHandoff</name>
     <message>
-        <location filename="../../ecovdesk/ui/media_handoff.py" line="60"/>
+        <location filename="../../ecovdesk/ui/media_handoff.py" line="67"/>
         <source>Write the lyrics that follow, then press Generate.</source>
         <translation>Write the lyrics that follow, then press Generate.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_handoff.py" line="66"/>
+        <location filename="../../ecovdesk/ui/media_handoff.py" line="73"/>
         <source>Describe how the video goes on, then press Generate.</source>
         <translation>Describe how the video goes on, then press Generate.</translation>
     </message>
@@ -1970,27 +1970,27 @@
 <context>
     <name>SettingsFlow</name>
     <message>
-        <location filename="../../ecovdesk/ui/settings_flow.py" line="79"/>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="77"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_flow.py" line="81"/>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="79"/>
         <source>The new language is used for everything opened from now on; restart ecovdesk to switch the whole window.</source>
         <translation>The new language is used for everything opened from now on; restart ecovdesk to switch the whole window.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_flow.py" line="91"/>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="89"/>
         <source>A reply still being written stops where it is and is kept; picture, music and video jobs already sent go on after the restart.</source>
         <translation>A reply still being written stops where it is and is kept; picture, music and video jobs already sent go on after the restart.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_flow.py" line="98"/>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="96"/>
         <source>Restart now</source>
         <translation>Restart now</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_flow.py" line="102"/>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="100"/>
         <source>Later</source>
         <translation>Later</translation>
     </message>

@@ -1152,32 +1152,32 @@
         <translation>关于 ecovdesk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="308"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="310"/>
         <source>Could not refresh the model list: %1</source>
         <translation>无法刷新模型列表：%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="315"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="317"/>
         <source>Model list updated.</source>
         <translation>模型列表已更新。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="361"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="363"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="361"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="363"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="369"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="371"/>
         <source>Enter your API key in Settings first.</source>
         <translation>请先在设置中填写 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="437"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="439"/>
         <source>Pick a model that can see pictures to use this reference.</source>
         <translation>请选择支持识图的模型来使用这张参考图。</translation>
     </message>
@@ -1205,12 +1205,12 @@
 <context>
     <name>MediaHandoff</name>
     <message>
-        <location filename="../../ecovdesk/ui/media_handoff.py" line="60"/>
+        <location filename="../../ecovdesk/ui/media_handoff.py" line="67"/>
         <source>Write the lyrics that follow, then press Generate.</source>
         <translation>写好接下来的歌词，然后点“生成”。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_handoff.py" line="66"/>
+        <location filename="../../ecovdesk/ui/media_handoff.py" line="73"/>
         <source>Describe how the video goes on, then press Generate.</source>
         <translation>描述视频接下来的内容，然后点“生成”。</translation>
     </message>
@@ -1963,27 +1963,27 @@
 <context>
     <name>SettingsFlow</name>
     <message>
-        <location filename="../../ecovdesk/ui/settings_flow.py" line="79"/>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="77"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_flow.py" line="81"/>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="79"/>
         <source>The new language is used for everything opened from now on; restart ecovdesk to switch the whole window.</source>
         <translation>新语言将用于之后打开的界面；重新启动 ecovdesk 可切换整个窗口。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_flow.py" line="91"/>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="89"/>
         <source>A reply still being written stops where it is and is kept; picture, music and video jobs already sent go on after the restart.</source>
         <translation>正在生成的回复会停在当前位置并保留；已提交的图片、音乐和视频任务会在重启后继续。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_flow.py" line="98"/>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="96"/>
         <source>Restart now</source>
         <translation>立即重启</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_flow.py" line="102"/>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="100"/>
         <source>Later</source>
         <translation>稍后</translation>
     </message>
