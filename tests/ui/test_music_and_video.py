@@ -10,7 +10,7 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from ecovdesk.app import RunningApp
-from ecovdesk.core.domain import AssetKind, JobState, Role
+from ecovdesk.core.domain import Asset, AssetKind, JobState, Role
 from ecovdesk.ui.message_bubble import MessageBubble
 from tests.fakerelay.server import FakeRelay
 from tests.fakerelay.tasks_suno import DURATION as SONG_SECONDS
@@ -128,18 +128,24 @@ def _picture(data_url: str) -> QImage:
     return image
 
 
-def test_a_kling_video_gives_its_last_frame_to_the_next_request(
-    qtbot: QtBot, driver: Driver, app: RunningApp, relay: FakeRelay
-) -> None:
-    relay.poll_steps = 1
+def _finished_video(qtbot: QtBot, driver: Driver, app: RunningApp, model: str, text: str) -> Asset:
+    """Have ``model`` make a video of ``text``; the video, as the Videos tab lists it."""
     window = app.window
-    count = _generate(qtbot, app, "kling-v1-6", "海边有一个人在跳舞")
+    count = _generate(qtbot, app, model, text)
     card = _job_bubble(driver, app, count).job_card
     assert card is not None
     driver.until(lambda: card.job.state is JobState.SUCCEEDED, timeout=40)
     window.tabs.setCurrentWidget(window.videos_tab)
     driver.until(lambda: len(window.video_page.model.assets) == 1)
-    video = window.video_page.model.assets[0]
+    return window.video_page.model.assets[0]
+
+
+def test_a_kling_video_gives_its_last_frame_to_the_next_request(
+    qtbot: QtBot, driver: Driver, app: RunningApp, relay: FakeRelay
+) -> None:
+    relay.poll_steps = 1
+    window = app.window
+    video = _finished_video(qtbot, driver, app, "kling-v1-6", "海边有一个人在跳舞")
     window.picker.choose("gpt-4o-mini")
 
     # Kling sends no last frame of its own: it is read from the end of the video file.
@@ -158,13 +164,7 @@ def test_a_video_whose_file_cannot_be_read_says_so(
 ) -> None:
     relay.poll_steps = 1
     window = app.window
-    count = _generate(qtbot, app, "kling-v1-6", "一只猫")
-    card = _job_bubble(driver, app, count).job_card
-    assert card is not None
-    driver.until(lambda: card.job.state is JobState.SUCCEEDED, timeout=40)
-    window.tabs.setCurrentWidget(window.videos_tab)
-    driver.until(lambda: len(window.video_page.model.assets) == 1)
-    video = window.video_page.model.assets[0]
+    video = _finished_video(qtbot, driver, app, "kling-v1-6", "一只猫")
     video.path.write_bytes(b"not a video at all")
 
     window.video_page.useLastFrameRequested.emit(video)
@@ -178,13 +178,7 @@ def test_a_song_videos_last_frame_goes_to_a_video_model(
 ) -> None:
     relay.poll_steps = 1
     window = app.window
-    count = _generate(qtbot, app, "chirp-v4", "一首关于夏天海边的轻快流行歌")
-    card = _job_bubble(driver, app, count).job_card
-    assert card is not None
-    driver.until(lambda: card.job.state is JobState.SUCCEEDED, timeout=40)
-    window.tabs.setCurrentWidget(window.videos_tab)
-    driver.until(lambda: len(window.video_page.model.assets) >= 1)
-    (video,) = window.video_page.model.assets
+    video = _finished_video(qtbot, driver, app, "chirp-v4", "一首关于夏天海边的轻快流行歌")
 
     # Suno made the video, but Suno makes songs: the frame starts a video with Luma.
     window.video_page.useLastFrameRequested.emit(video)
