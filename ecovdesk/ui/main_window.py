@@ -81,17 +81,11 @@ class MainWindow(QMainWindow):
         # Imported only now, after the window has painted: these pages and what they load
         # (Markdown, highlighting, multimedia) are most of the start-up time.
         from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import (
-            QHBoxLayout,
-            QLabel,
-            QSplitter,
-            QTabWidget,
-            QVBoxLayout,
-            QWidget,
-        )
+        from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
         from ecovdesk.core.domain import AssetKind
         from ecovdesk.ui.audio_player import AudioPlayerBar
+        from ecovdesk.ui.chat_page import ChatPage
         from ecovdesk.ui.composer import Composer
         from ecovdesk.ui.conversation_actions import ConversationActions
         from ecovdesk.ui.conversation_list import ConversationList
@@ -108,7 +102,6 @@ class MainWindow(QMainWindow):
         from ecovdesk.ui.pending_attachments import PendingAttachments
         from ecovdesk.ui.picture_controller import PictureController
         from ecovdesk.ui.video_player import VideoPlayer
-        from ecovdesk.ui.widgets import tool_button
 
         self.conversation_list = ConversationList()
         self.view = ConversationView()
@@ -124,24 +117,11 @@ class MainWindow(QMainWindow):
         self.audio_bar = AudioPlayerBar()
         self.audio_bar.setVisible(False)
         self.video_player = VideoPlayer()
-        top = QHBoxLayout()
-        top.setContentsMargins(12, 8, 12, 0)
-        top.addWidget(QLabel(self.tr("Model:")))
-        top.addWidget(self.picker)
-        top.addStretch(1)
-        self.options_button = tool_button(self.tr("Options"), checkable=True)
+        center = ChatPage(self.picker, self.view, self.composer)
+        self.options_button = center.options_button
         self.options_button.toggled.connect(self._show_side_panel)
-        self.settings_button = tool_button(self.tr("Settings"))
-        self.settings_button.setToolTip("Ctrl+,")
+        self.settings_button = center.settings_button
         self.settings_button.clicked.connect(self.settingsRequested)
-        top.addWidget(self.options_button)
-        top.addWidget(self.settings_button)
-        center = QWidget()
-        center_layout = QVBoxLayout(center)
-        center_layout.setContentsMargins(0, 0, 0, 0)
-        center_layout.addLayout(top)
-        center_layout.addWidget(self.view, 1)
-        center_layout.addWidget(self.composer)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(center, self.tr("Chat"))

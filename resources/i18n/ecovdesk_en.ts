@@ -146,6 +146,24 @@
     </message>
 </context>
 <context>
+    <name>ChatPage</name>
+    <message>
+        <location filename="../../ecovdesk/ui/chat_page.py" line="20"/>
+        <source>Model:</source>
+        <translation>Model:</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/chat_page.py" line="23"/>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/chat_page.py" line="24"/>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+</context>
+<context>
     <name>Composer</name>
     <message>
         <location filename="../../ecovdesk/ui/composer.py" line="72"/>
@@ -1079,42 +1097,27 @@
         <translation>Opening…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="129"/>
-        <source>Model:</source>
-        <translation>Model:</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="132"/>
-        <source>Options</source>
-        <translation>Options</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="134"/>
-        <source>Settings</source>
-        <translation>Settings</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="147"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="127"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="148"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="128"/>
         <source>Gallery</source>
         <translation>Gallery</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="149"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="129"/>
         <source>Music</source>
         <translation>Music</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="154"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="134"/>
         <source>Videos</source>
         <translation>Videos</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="155"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="135"/>
         <source>Jobs</source>
         <translation>Jobs</translation>
     </message>
@@ -1154,32 +1157,32 @@
         <translation>About ecovdesk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="310"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="290"/>
         <source>Could not refresh the model list: %1</source>
         <translation>Could not refresh the model list: %1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="317"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="297"/>
         <source>Model list updated.</source>
         <translation>Model list updated.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="363"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="343"/>
         <source>Generate</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="363"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="343"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="371"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="351"/>
         <source>Enter your API key in Settings first.</source>
         <translation>Enter your API key in Settings first.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="439"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="419"/>
         <source>Pick a model that can see pictures to use this reference.</source>
         <translation>Pick a model that can see pictures to use this reference.</translation>
     </message>

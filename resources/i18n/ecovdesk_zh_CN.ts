@@ -146,6 +146,24 @@
     </message>
 </context>
 <context>
+    <name>ChatPage</name>
+    <message>
+        <location filename="../../ecovdesk/ui/chat_page.py" line="20"/>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/chat_page.py" line="23"/>
+        <source>Options</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/chat_page.py" line="24"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+</context>
+<context>
     <name>Composer</name>
     <message>
         <location filename="../../ecovdesk/ui/composer.py" line="84"/>
@@ -1077,42 +1095,27 @@
         <translation>正在打开…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="129"/>
-        <source>Model:</source>
-        <translation>模型：</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="132"/>
-        <source>Options</source>
-        <translation>参数</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="134"/>
-        <source>Settings</source>
-        <translation>设置</translation>
-    </message>
-    <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="147"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="127"/>
         <source>Chat</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="148"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="128"/>
         <source>Gallery</source>
         <translation>图库</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="149"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="129"/>
         <source>Music</source>
         <translation>音乐</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="154"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="134"/>
         <source>Videos</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="155"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="135"/>
         <source>Jobs</source>
         <translation>任务</translation>
     </message>
@@ -1152,32 +1155,32 @@
         <translation>关于 ecovdesk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="310"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="290"/>
         <source>Could not refresh the model list: %1</source>
         <translation>无法刷新模型列表：%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="317"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="297"/>
         <source>Model list updated.</source>
         <translation>模型列表已更新。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="363"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="343"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="363"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="343"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="371"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="351"/>
         <source>Enter your API key in Settings first.</source>
         <translation>请先在设置中填写 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="439"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="419"/>
         <source>Pick a model that can see pictures to use this reference.</source>
         <translation>请选择支持识图的模型来使用这张参考图。</translation>
     </message>
