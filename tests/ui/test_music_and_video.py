@@ -128,8 +128,11 @@ def _picture(data_url: str) -> QImage:
     return image
 
 
-def _finished_video(qtbot: QtBot, driver: Driver, app: RunningApp, model: str, text: str) -> Asset:
+def _finished_video(
+    qtbot: QtBot, driver: Driver, app: RunningApp, relay: FakeRelay, model: str, text: str
+) -> Asset:
     """Have ``model`` make a video of ``text``; the video, as the Videos tab lists it."""
+    relay.poll_steps = 1
     window = app.window
     count = _generate(qtbot, app, model, text)
     card = _job_bubble(driver, app, count).job_card
@@ -143,9 +146,8 @@ def _finished_video(qtbot: QtBot, driver: Driver, app: RunningApp, model: str, t
 def test_a_kling_video_gives_its_last_frame_to_the_next_request(
     qtbot: QtBot, driver: Driver, app: RunningApp, relay: FakeRelay
 ) -> None:
-    relay.poll_steps = 1
     window = app.window
-    video = _finished_video(qtbot, driver, app, "kling-v1-6", "海边有一个人在跳舞")
+    video = _finished_video(qtbot, driver, app, relay, "kling-v1-6", "海边有一个人在跳舞")
     window.picker.choose("gpt-4o-mini")
 
     # Kling sends no last frame of its own: it is read from the end of the video file.
@@ -162,9 +164,8 @@ def test_a_kling_video_gives_its_last_frame_to_the_next_request(
 def test_a_video_whose_file_cannot_be_read_says_so(
     qtbot: QtBot, driver: Driver, app: RunningApp, relay: FakeRelay
 ) -> None:
-    relay.poll_steps = 1
     window = app.window
-    video = _finished_video(qtbot, driver, app, "kling-v1-6", "一只猫")
+    video = _finished_video(qtbot, driver, app, relay, "kling-v1-6", "一只猫")
     video.path.write_bytes(b"not a video at all")
 
     window.video_page.useLastFrameRequested.emit(video)
@@ -176,9 +177,8 @@ def test_a_video_whose_file_cannot_be_read_says_so(
 def test_a_song_videos_last_frame_goes_to_a_video_model(
     qtbot: QtBot, driver: Driver, app: RunningApp, relay: FakeRelay
 ) -> None:
-    relay.poll_steps = 1
     window = app.window
-    video = _finished_video(qtbot, driver, app, "chirp-v4", "一首关于夏天海边的轻快流行歌")
+    video = _finished_video(qtbot, driver, app, relay, "chirp-v4", "一首关于夏天海边的轻快流行歌")
 
     # Suno made the video, but Suno makes songs: the frame starts a video with Luma.
     window.video_page.useLastFrameRequested.emit(video)
