@@ -7,6 +7,7 @@ import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from typing import Any
 
 from ecovdesk.api import chat as chat_api
@@ -273,9 +274,11 @@ class ChatService:
             log.exception("chat reply failed")
             state, error_kind = MessageState.FAILED, INTERNAL
         await _settled(saving)
-        await self._finish(reply, content, reasoning, state, error_kind, error_text, usage)
+        finished = await self._finish(
+            reply, content, reasoning, state, error_kind, error_text, usage
+        )
         if state in (MessageState.DONE, MessageState.INTERRUPTED):
-            await self._reply_finished(reply, history)
+            await self._reply_finished(finished, history)
 
     async def _reply_finished(self, reply: Message, history: list[Message]) -> None:
         if self._on_reply_finished is None or not parse_reply(reply.content).image_urls:
@@ -296,28 +299,35 @@ class ChatService:
         error_kind: str | None,
         error_text: str | None,
         usage: chat_api.TokenUsage | None,
-    ) -> None:
-        reply.content = "".join(content)
-        reply.reasoning = "".join(reasoning)
-        reply.state = state
-        reply.error_kind = error_kind
-        reply.error_text = error_text
-        reply.usage = _usage(usage)
+    ) -> Message:
+        # A new message, not the one the window was given when the reply began: the window
+        # must not see the reply end before message_finished tells it, with its whole text.
+        finished = replace(
+            reply,
+            content="".join(content),
+            reasoning="".join(reasoning),
+            state=state,
+            error_kind=error_kind,
+            error_text=error_text,
+            usage=_usage(usage),
+        )
         try:
             await self._db.run(
                 store.finish_message,
-                reply.id,
-                reply.content,
-                reply.reasoning,
+                finished.id,
+                finished.content,
+                finished.reasoning,
                 state,
                 error_kind,
                 error_text,
-                reply.usage,
+                finished.usage,
             )
         except StorageError:
             # The window must still learn that the reply ended, or it would wait for it (and
             # keep Send turned into Stop) for good; the text stays on screen to be copied.
-            reply.state, reply.error_kind, reply.error_text = MessageState.FAILED, NOT_SAVED, None
-            self._sink.message_finished(reply)
+            self._sink.message_finished(
+                replace(finished, state=MessageState.FAILED, error_kind=NOT_SAVED, error_text=None)
+            )
             raise
-        self._sink.message_finished(reply)
+        self._sink.message_finished(finished)
+        return finished

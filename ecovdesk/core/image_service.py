@@ -212,20 +212,24 @@ class ImageService:
         error_kind: str | None,
         error_text: str | None,
     ) -> None:
-        reply.content = content
-        reply.state = state
-        reply.error_kind = error_kind
-        reply.error_text = error_text
+        # A new message, as in chat: the window learns that the reply ended from
+        # message_finished, not from the one it was given changing under it.
+        finished = dataclasses.replace(
+            reply, content=content, state=state, error_kind=error_kind, error_text=error_text
+        )
         try:
             await self._db.run(
                 store.finish_message, reply.id, content, "", state, error_kind, error_text, None
             )
         except StorageError:
             # As for chat: the window must learn that the reply ended even if it was not saved.
-            reply.state, reply.error_kind, reply.error_text = MessageState.FAILED, NOT_SAVED, None
-            self._sink.message_finished(reply)
+            self._sink.message_finished(
+                dataclasses.replace(
+                    finished, state=MessageState.FAILED, error_kind=NOT_SAVED, error_text=None
+                )
+            )
             raise
-        self._sink.message_finished(reply)
+        self._sink.message_finished(finished)
 
     # --- pictures in chat replies and retries ---------------------------------------------
 

@@ -92,15 +92,14 @@ class RecordingSink:
     def conversation_removed(self, conversation_id: int) -> None:
         pass
 
-    # Services keep mutating the message they announced, so each event keeps a snapshot.
     def message_added(self, message: Message) -> None:
-        self.added.append(copy.copy(message))
+        self.added.append(message)
 
     def text_delta(self, message_id: int, content: str, reasoning: str) -> None:
         pass
 
     def message_finished(self, message: Message) -> None:
-        self.finished.append(copy.copy(message))
+        self.finished.append(message)
 
     def notice(self, level: NoticeLevel, text: str) -> None:
         self.notices.append((level, text))

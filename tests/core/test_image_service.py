@@ -118,6 +118,8 @@ async def test_dalle_generation_stores_the_picture_with_its_provenance(
     assert conversation.title == "a red fox in the snow"
     roles = [m.role.value for m in sink.added]
     assert roles == ["user", "assistant"]
+    # The window learns that the reply ended from message_finished alone: the message it was
+    # handed when the reply began is left as it was.
     assert sink.added[1].state is MessageState.STREAMING
     grouped = await rig.images._library.for_messages([reply.id])
     assert [a.id for a in grouped[reply.id]] == [asset.id]

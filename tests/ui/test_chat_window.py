@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
@@ -205,6 +205,28 @@ def test_a_long_reply_streams_in_parts_that_read_and_copy_as_one(
     assert links == last
     bubble._link_clicked(QUrl(f"ecovdesk-copy:{last - 1}"))
     assert QGuiApplication.clipboard().text().startswith(f"def part_{last}(")
+
+
+def test_a_reply_shows_as_finished_only_once_all_its_text_is_shown(
+    qtbot: QtBot, driver: Driver, app: RunningApp
+) -> None:
+    # What the reply looks like at every turn of the event loop once it reads as finished.
+    shown_when_finished: list[str] = []
+
+    def look() -> None:
+        bubble = _last_reply(app)
+        if bubble is not None and not bubble.streaming:
+            shown_when_finished.append(bubble.body.toPlainText())
+
+    probe = QTimer(interval=0)
+    probe.timeout.connect(look)
+    probe.start()
+    _send(qtbot, app, "写一篇长文 #deltas=4000")
+    bubble = _finished_reply(driver, app)
+    probe.stop()
+    last = bubble.message.content.count("## 第 ")
+    assert shown_when_finished
+    assert all(f"def part_{last}(" in text for text in shown_when_finished)
 
 
 def test_coming_back_to_a_streaming_reply_shows_all_its_text_so_far(
