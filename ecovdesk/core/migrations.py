@@ -160,11 +160,36 @@ CREATE INDEX messages_last_two ON messages(lower(substr(content, -2)));
 CREATE INDEX messages_last_one ON messages(lower(substr(content, -1)));
 """
 
+# A reply is indexed once it has stopped streaming. Its growing text is saved every half
+# second, and indexing it each time meant taking out and putting back every trigram of the
+# whole reply so far: the finish of a long reply waited for that work, repeated to the end.
+# Replies that were streaming when this version came in were indexed the old way: taken out.
+SCHEMA_V5 = """
+DROP TRIGGER messages_fts_insert;
+DROP TRIGGER messages_fts_delete;
+DROP TRIGGER messages_fts_update;
+CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages WHEN new.state != 'streaming' BEGIN
+    INSERT INTO messages_fts(rowid, content) VALUES (new.id, new.content);
+END;
+CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages WHEN old.state != 'streaming' BEGIN
+    INSERT INTO messages_fts(messages_fts, rowid, content) VALUES ('delete', old.id, old.content);
+END;
+CREATE TRIGGER messages_fts_update AFTER UPDATE OF content, state ON messages BEGIN
+    INSERT INTO messages_fts(messages_fts, rowid, content)
+        SELECT 'delete', old.id, old.content WHERE old.state != 'streaming';
+    INSERT INTO messages_fts(rowid, content)
+        SELECT new.id, new.content WHERE new.state != 'streaming';
+END;
+INSERT INTO messages_fts(messages_fts, rowid, content)
+    SELECT 'delete', id, content FROM messages WHERE state = 'streaming';
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     (1, SCHEMA_V1),
     (2, SCHEMA_V2),
     (3, SCHEMA_V3),
     (4, SCHEMA_V4),
+    (5, SCHEMA_V5),
 )
 
 

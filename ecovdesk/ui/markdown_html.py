@@ -84,6 +84,11 @@ def highlight(code: str, language: str, *, dark: bool) -> str:
     for kind, value in tokens:
         if not value:
             continue
+        if value.isspace():
+            # Spaces look the same in any colour: left in the run around them, they do not
+            # cut it in two, and each run is a fragment for Qt to lay out.
+            parts.append(value)
+            continue
         wanted = _TAGS.get((dark, kind))
         if wanted is None:
             wanted = _TAGS[dark, kind] = _tags_for(kind, dark)

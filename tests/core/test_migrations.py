@@ -175,6 +175,37 @@ def test_callable_migration_runs_with_its_version_bump(tmp_path: Path) -> None:
         conn.close()
 
 
+def test_a_reply_streaming_under_the_old_index_rules_is_indexed_right_once_it_ends(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "db.sqlite3"
+    conn = _raw(path)
+    # Version 4 indexed a streaming reply's text at every save.
+    migrate(conn, tmp_path / "backups", [m for m in MIGRATIONS if m[0] <= 4])
+    conn.execute(
+        "INSERT INTO conversations (id, title, model, created_at, updated_at) "
+        "VALUES (1, 't', 'm', 1, 1)"
+    )
+    conn.execute(
+        "INSERT INTO messages (id, conversation_id, role, content, state, created_at) "
+        "VALUES (1, 1, 'assistant', '', 'streaming', 1)"
+    )
+    conn.execute("UPDATE messages SET content = '未完成的半句话' WHERE id = 1")
+    migrate(conn, tmp_path / "backups")
+    conn.execute("UPDATE messages SET content = '完整的回答', state = 'interrupted' WHERE id = 1")
+    conn.execute("INSERT INTO messages_fts(messages_fts) VALUES ('integrity-check')")
+
+    def found(term: str) -> list[int]:
+        rows = conn.execute(
+            "SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?", (f'"{term}"',)
+        )
+        return [row[0] for row in rows]
+
+    assert found("完整的") == [1]
+    assert found("半句话") == []
+    conn.close()
+
+
 def test_split_statements_keeps_triggers_and_quoted_semicolons_whole() -> None:
     script = """
         CREATE TABLE t (a TEXT);

@@ -173,6 +173,35 @@ def test_streamed_reply_is_searchable_after_progress(conn: sqlite3.Connection) -
     _fts_integrity(conn)
 
 
+def _indexed(conn: sqlite3.Connection, message_id: int, term: str) -> bool:
+    """Whether the search index (not the text stored) holds ``term`` for the message."""
+    row = conn.execute(
+        "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH ? AND rowid = ?",
+        (fts_query([term]), message_id),
+    ).fetchone()
+    return bool(row[0])
+
+
+def test_a_reply_is_indexed_once_it_stops_streaming(conn: sqlite3.Connection) -> None:
+    cid = store.create_conversation(conn, "t", "m", ChatOptions(), 1.0).id
+    reply = store.add_message(conn, cid, Role.ASSISTANT, state=MessageState.STREAMING, now=1.0)
+    for part in range(1, 4):
+        store.update_message_progress(conn, reply.id, "量子计算的第一部分" * part, "")
+    assert not _indexed(conn, reply.id, "量子计算")
+    store.finish_message(conn, reply.id, "量子计算的完整回答", "", MessageState.DONE)
+    assert _indexed(conn, reply.id, "完整回答") and not _indexed(conn, reply.id, "第一部分")
+    _fts_integrity(conn)
+    # A job asked again turns its message back into a streaming one: out of the index until
+    # it has ended again.
+    conn.execute("UPDATE messages SET state = 'streaming' WHERE id = ?", (reply.id,))
+    assert not _indexed(conn, reply.id, "完整回答")
+    store.finish_message(conn, reply.id, "重新生成的回答", "", MessageState.FAILED)
+    assert [h.message_id for h in store.search(conn, "重新生成")] == [reply.id]
+    store.delete_messages_from(conn, cid, reply.id)
+    assert store.search(conn, "重新生成") == []
+    _fts_integrity(conn)
+
+
 def test_empty_query_finds_nothing(conn: sqlite3.Connection) -> None:
     _chat(conn, "t", "anything")
     assert store.search(conn, "") == []
