@@ -15,6 +15,7 @@ import json
 import os
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
@@ -254,6 +255,7 @@ def stream(args: argparse.Namespace) -> None:
         from PySide6.QtTest import QTest
 
         from ecovdesk.core.domain import MessageState, Role
+        from ecovdesk.ui.markdown_html import shown_part
 
         window = running.window
         window.new_conversation()
@@ -275,9 +277,18 @@ def stream(args: argparse.Namespace) -> None:
                 raise TimeoutError("the reply did not finish")
             await asyncio.sleep(0.002)
         ended = await next_paint(window)
-        message = window.view.bubbles()[-1].message
+        bubble = window.view.bubbles()[-1]
+        message = bubble.message
         if message.state is not MessageState.DONE:
             raise RuntimeError(f"the reply ended as {message.state.value}: {message.error_text}")
+        # The time counts only if the window had drawn the whole reply by then (as much of
+        # it as a reply this long shows before Show all).
+        shown, _ = shown_part(message.content, complete=False)
+        lines = [line.strip().strip("`#|-* ") for line in shown.splitlines()]
+        counts = Counter(lines)
+        last_line = next((line for line in reversed(lines) if line and counts[line] == 1), "")
+        if last_line not in bubble.body.toPlainText():
+            raise RuntimeError("the reply read as finished before all of it was shown")
         return ended - started
 
     def raw(question: str) -> float:
