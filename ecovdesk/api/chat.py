@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
+import orjson
 from httpx_sse import ServerSentEvent, aconnect_sse
 
 from ecovdesk.api.errors import ErrorKind, RelayError, relay_message
@@ -209,8 +210,18 @@ _JSON = json.JSONDecoder()
 
 
 def _decode_chunk(data: str) -> Any:
-    """``data`` (already stripped) as JSON; the decoder's own entry point skips the
-    whitespace handling that ``json.loads`` repeats for each of thousands of chunks."""
+    """``data`` (already stripped) as JSON.
+
+    A fast stream is tens of thousands of chunks, and decoding them is most of what reading
+    it costs after HTTP itself: orjson does it in half the time of the standard decoder.
+    What orjson refuses (NaN, escaped lone surrogates) the standard decoder still reads, so
+    no chunk is refused that was read before. orjson gives integers past 64 bits as floats;
+    none of the fields read here (text, usage, finish reason) holds numbers that large.
+    """
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError:
+        pass
     try:
         chunk, end = _JSON.raw_decode(data)
     except ValueError as exc:

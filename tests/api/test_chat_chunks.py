@@ -169,6 +169,24 @@ async def test_odd_chunk_shapes_still_give_their_text(
 
 
 @pytest.mark.asyncio
+async def test_chunks_only_the_standard_decoder_reads_still_give_their_text(
+    relay: FakeRelay, client: httpx.AsyncClient
+) -> None:
+    # Python-made relays write NaN for a missing number, ids can pass 64 bits, and a text cut
+    # inside a pair of UTF-16 escapes leaves half of it: none of these stops the answer.
+    events = [
+        '{"created": 123456789012345678901234567890, "choices": [{"delta": {"content": "a"}}]}',
+        '{"choices": [{"delta": {"content": "b"}, "logprobs": NaN}]}',
+        '{"choices": [{"delta": {"content": "c\\ud83d"}}]}',
+        '{"choices": [{"delta": {"content": "d"}}]}',
+    ]
+    body = "".join(f"data: {event}\n\n" for event in events) + "data: [DONE]\n\n"
+    relay.on("POST", CHAT_PATH, reply_bytes(body.encode()))
+    deltas = [delta async for delta in stream_chat(client, dict(BODY))]
+    assert "".join(delta.content for delta in deltas) == "abc\ud83dd"
+
+
+@pytest.mark.asyncio
 async def test_an_error_beside_text_still_fails_the_answer(
     relay: FakeRelay, client: httpx.AsyncClient
 ) -> None:
