@@ -105,6 +105,11 @@ def make_snippet(text: str, term: str, length: int = SNIPPET_LENGTH) -> str:
     return snippet
 
 
+# The index holds a reply once it has finished (see migrations, version 5); the searches that
+# read the messages themselves leave a streaming one out too, so that every query agrees.
+_FINISHED = "m.state != 'streaming'"
+
+
 def _message_rows_fts(conn: sqlite3.Connection, match: str, limit: int) -> list[Any]:
     return conn.execute(
         f"SELECT {_MESSAGE_COLUMNS} "
@@ -138,7 +143,7 @@ def _message_rows_like(conn: sqlite3.Connection, terms: list[str], limit: int) -
     return conn.execute(
         f"SELECT {_MESSAGE_COLUMNS} "
         "FROM messages m JOIN conversations c ON c.id = m.conversation_id "
-        f"WHERE {clause} AND c.deleted_at IS NULL "
+        f"WHERE {clause} AND {_FINISHED} AND c.deleted_at IS NULL "
         "ORDER BY m.id DESC LIMIT ?",
         (*params, limit),
     ).fetchall()
@@ -195,7 +200,7 @@ def _message_rows_indexed(conn: sqlite3.Connection, terms: list[str], limit: int
         rows = conn.execute(
             f"SELECT {_MESSAGE_COLUMNS} "
             "FROM messages m JOIN conversations c ON c.id = m.conversation_id "
-            f"WHERE ({ending}) AND {like} AND c.deleted_at IS NULL "
+            f"WHERE ({ending}) AND {like} AND {_FINISHED} AND c.deleted_at IS NULL "
             "ORDER BY m.id DESC LIMIT ?",
             (*ending_params, *like_params, limit),
         )

@@ -202,6 +202,21 @@ def test_a_reply_is_indexed_once_it_stops_streaming(conn: sqlite3.Connection) ->
     _fts_integrity(conn)
 
 
+@pytest.mark.parametrize("scan", [True, False], ids=["scan", "index"])
+@pytest.mark.parametrize("query", ["带伞", "伞", "记得带伞"])
+def test_every_search_finds_a_reply_once_it_has_finished(
+    conn: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch, scan: bool, query: str
+) -> None:
+    if not scan:
+        monkeypatch.setattr(search_store, "_within", lambda _conn, _seconds, _query: None)
+    cid = store.create_conversation(conn, "t", "m", ChatOptions(), 1.0).id
+    reply = store.add_message(conn, cid, Role.ASSISTANT, state=MessageState.STREAMING, now=1.0)
+    store.update_message_progress(conn, reply.id, "出门记得带伞", "")
+    assert store.search(conn, query) == []
+    store.finish_message(conn, reply.id, "出门记得带伞", "", MessageState.DONE)
+    assert [h.message_id for h in store.search(conn, query)] == [reply.id]
+
+
 def test_empty_query_finds_nothing(conn: sqlite3.Connection) -> None:
     _chat(conn, "t", "anything")
     assert store.search(conn, "") == []
