@@ -55,6 +55,29 @@ def _usage(value: chat_api.TokenUsage | None) -> Usage | None:
     )
 
 
+async def save_finished(db: Database, sink: EventSink, finished: Message) -> None:
+    """Store the end of a reply, then tell the window, which learns of the end only here."""
+    try:
+        await db.run(
+            store.finish_message,
+            finished.id,
+            finished.content,
+            finished.reasoning,
+            finished.state,
+            finished.error_kind,
+            finished.error_text,
+            finished.usage,
+        )
+    except StorageError:
+        # The window must still learn that the reply ended, or it would wait for it (and
+        # keep Send turned into Stop) for good; the text stays on screen to be copied.
+        sink.message_finished(
+            replace(finished, state=MessageState.FAILED, error_kind=NOT_SAVED, error_text=None)
+        )
+        raise
+    sink.message_finished(finished)
+
+
 class _DeltaBatch:
     """Deltas handed to the sink together, at most every DELTA_INTERVAL seconds.
 
@@ -311,23 +334,5 @@ class ChatService:
             error_text=error_text,
             usage=_usage(usage),
         )
-        try:
-            await self._db.run(
-                store.finish_message,
-                finished.id,
-                finished.content,
-                finished.reasoning,
-                state,
-                error_kind,
-                error_text,
-                finished.usage,
-            )
-        except StorageError:
-            # The window must still learn that the reply ended, or it would wait for it (and
-            # keep Send turned into Stop) for good; the text stays on screen to be copied.
-            self._sink.message_finished(
-                replace(finished, state=MessageState.FAILED, error_kind=NOT_SAVED, error_text=None)
-            )
-            raise
-        self._sink.message_finished(finished)
+        await save_finished(self._db, self._sink, finished)
         return finished

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from ecovdesk.api.errors import RelayError
 from ecovdesk.core import conversation_store as store
 from ecovdesk.core.catalogue import Catalogue, Family
-from ecovdesk.core.chat_service import INTERNAL, NOT_SAVED, STOPPED, chat_key
+from ecovdesk.core.chat_service import INTERNAL, STOPPED, chat_key, save_finished
 from ecovdesk.core.database import Database
 from ecovdesk.core.domain import (
     Asset,
@@ -32,7 +32,6 @@ from ecovdesk.core.library import Library
 from ecovdesk.core.media_check import SAVE_FAILED, MediaRejected
 from ecovdesk.core.relay_session import RelaySession
 from ecovdesk.core.reply_parser import ParsedReply, parse_reply
-from ecovdesk.core.storage_errors import StorageError
 from ecovdesk.core.task_scope import TaskScope
 from ecovdesk.core.user_turn import add_user_turn
 
@@ -212,24 +211,10 @@ class ImageService:
         error_kind: str | None,
         error_text: str | None,
     ) -> None:
-        # A new message, as in chat: the window learns that the reply ended from
-        # message_finished, not from the one it was given changing under it.
         finished = dataclasses.replace(
             reply, content=content, state=state, error_kind=error_kind, error_text=error_text
         )
-        try:
-            await self._db.run(
-                store.finish_message, reply.id, content, "", state, error_kind, error_text, None
-            )
-        except StorageError:
-            # As for chat: the window must learn that the reply ended even if it was not saved.
-            self._sink.message_finished(
-                dataclasses.replace(
-                    finished, state=MessageState.FAILED, error_kind=NOT_SAVED, error_text=None
-                )
-            )
-            raise
-        self._sink.message_finished(finished)
+        await save_finished(self._db, self._sink, finished)
 
     # --- pictures in chat replies and retries ---------------------------------------------
 

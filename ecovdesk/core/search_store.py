@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from ecovdesk.core.domain import SearchHit
+from ecovdesk.core.domain import MessageState, SearchHit
 
 T = TypeVar("T")
 
@@ -107,7 +107,7 @@ def make_snippet(text: str, term: str, length: int = SNIPPET_LENGTH) -> str:
 
 # The index holds a reply once it has finished (see migrations, version 5); the searches that
 # read the messages themselves leave a streaming one out too, so that every query agrees.
-_FINISHED = "m.state != 'streaming'"
+_FINISHED = f"m.state != '{MessageState.STREAMING.value}'"
 
 
 def _message_rows_fts(conn: sqlite3.Connection, match: str, limit: int) -> list[Any]:
