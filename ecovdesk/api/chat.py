@@ -14,7 +14,7 @@ from typing import Any
 
 import httpx
 import orjson
-from httpx_sse import ServerSentEvent, aconnect_sse
+from httpx_sse import aconnect_sse
 
 from ecovdesk.api.errors import ErrorKind, RelayError, relay_message
 from ecovdesk.api.http import (
@@ -28,7 +28,7 @@ from ecovdesk.api.http import (
     transport_errors,
 )
 from ecovdesk.api.received import received_together
-from ecovdesk.api.sse_pieces import EventPieces
+from ecovdesk.api.sse_pieces import Event, EventPieces
 from ecovdesk.api.values import integer, mapping, objects
 
 CHAT_PATH = "/v1/chat/completions"
@@ -305,21 +305,21 @@ class _Piece:
     done: bool = False
 
 
-def _read_piece(client: httpx.AsyncClient, events: list[ServerSentEvent]) -> _Piece:
+def _read_piece(client: httpx.AsyncClient, events: list[Event]) -> _Piece:
     """The deltas of ``events``; plain text in a row becomes one delta, since a fast relay
     sends thousands of one-word events a second and each delta costs its reader the same.
     Reading stops at ``[DONE]`` or the first error, after the text before it."""
     piece = _Piece()
     text: list[str] = []
-    for event in events:
-        data = event.data.strip()
+    for name, raw in events:
+        data = raw.strip()
         if not data:
             continue
         if data == DONE:
             piece.done = True
             break
         try:
-            if event.event == "error":
+            if name == "error":
                 raise _error_event(client, data)
             chunk = _decode_chunk(data)
             plain = _plain_text(chunk)
@@ -359,7 +359,7 @@ def _piece_from_buffer(client: httpx.AsyncClient, content: bytes) -> _Piece:
     return _read_piece(client, reader.feed(text) + reader.end())
 
 
-async def _event_pieces(response: httpx.Response) -> AsyncGenerator[list[ServerSentEvent], None]:
+async def _event_pieces(response: httpx.Response) -> AsyncGenerator[list[Event], None]:
     """The events of each piece received, in one list per piece."""
     reader = EventPieces()
     # SSE is UTF-8 by definition, whatever charset the relay claims. Decoded here rather than

@@ -10,7 +10,6 @@ from typing import Any
 
 import httpx
 import pytest
-from httpx_sse import ServerSentEvent
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -102,8 +101,7 @@ def _general(client: httpx.AsyncClient, chunk: Any) -> ChatDelta | str | None:
 
 
 def _read(client: httpx.AsyncClient, chunk: Any) -> ChatDelta | str | None:
-    event = ServerSentEvent(data=json.dumps(chunk, ensure_ascii=False))
-    piece = chat._read_piece(client, [event])
+    piece = chat._read_piece(client, [("message", json.dumps(chunk, ensure_ascii=False))])
     if piece.error is not None:
         return piece.error.kind.value
     assert len(piece.deltas) <= 1
