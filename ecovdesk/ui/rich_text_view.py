@@ -31,7 +31,19 @@ class RichTextView(QTextBrowser):
         self.viewport().setAutoFillBackground(False)
         self.document().setDocumentMargin(2)
         self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
+        self._replacing = False
         self.setFixedHeight(24)
+
+    def setHtml(self, html: str) -> None:
+        # Replacing the text reports the emptied document's size first, then the new one's
+        # once or more while it is laid out: each a change of height that the bubble and the
+        # conversation around it follow. The view takes the final height once instead.
+        self._replacing = True
+        try:
+            super().setHtml(html)
+        finally:
+            self._replacing = False
+        self._fit_height(self.document().size())
 
     def loadResource(self, kind: int, name: QUrl | str) -> Any:
         # The document only asks for what it was not given with addResource(); nothing is ever
@@ -39,6 +51,8 @@ class RichTextView(QTextBrowser):
         return None
 
     def _fit_height(self, size: QSizeF) -> None:
+        if self._replacing:
+            return
         height = int(size.height()) + 2
         if height != self.height():
             self.setFixedHeight(height)
