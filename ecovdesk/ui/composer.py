@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ecovdesk.ui import looks
 from ecovdesk.ui.widgets import push_button, sends, size_message_box, tool_button
 
 IMAGE_FILTER = "*.png *.jpg *.jpeg *.webp *.gif *.bmp"
@@ -96,7 +97,7 @@ class Composer(QWidget):
         self.attach_document = tool_button(self.tr("Document URL…"))
         self.attach_document.setToolTip(self.tr("Attach a document link for document models"))
         self.attach_document.clicked.connect(self._choose_document)
-        self.send_button = push_button(self.tr("Send"), name="sendButton")
+        self.send_button = push_button(self.tr("Send"), name=looks.PRIMARY)
         self.send_button.clicked.connect(self._on_submit)
         buttons.addWidget(self.attach_image)
         buttons.addWidget(self.attach_document)

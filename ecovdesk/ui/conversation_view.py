@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QPushButton, QScrollArea, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from ecovdesk.core.domain import Message
+from ecovdesk.ui import looks
 from ecovdesk.ui.message_bubble import MessageBubble
 from ecovdesk.ui.pictures import ThumbnailCache
 from ecovdesk.ui.widgets import label
@@ -46,7 +47,7 @@ class ConversationView(QScrollArea):
         self._layout.addWidget(self.load_earlier, 0, Qt.AlignmentFlag.AlignHCenter)
         self.empty_hint = label(
             self.tr("Pick a model above, type a message below and press Enter."),
-            name="bubbleHeader",
+            name=looks.DIMMED,
             align=Qt.AlignmentFlag.AlignCenter,
         )
         self._layout.addWidget(self.empty_hint, 1)
@@ -94,8 +95,8 @@ class ConversationView(QScrollArea):
             return
         self._follow = False
         self._hold(bubble, REVEAL_MARGIN)
-        _outline(bubble, True)
-        QTimer.singleShot(FOUND_MS, bubble, lambda: _outline(bubble, False))
+        bubble.set_found(True)
+        QTimer.singleShot(FOUND_MS, bubble, lambda: bubble.set_found(False))
 
     def add_message(self, message: Message) -> None:
         if message.id in self._bubbles:
@@ -167,9 +168,3 @@ class ConversationView(QScrollArea):
     def _scroll_to_end(self) -> None:
         bar = self.verticalScrollBar()
         QTimer.singleShot(0, bar, lambda: bar.setValue(bar.maximum()))
-
-
-def _outline(bubble: MessageBubble, found: bool) -> None:
-    bubble.setProperty("found", found)
-    bubble.style().unpolish(bubble)
-    bubble.style().polish(bubble)

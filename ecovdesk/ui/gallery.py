@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecovdesk.core.domain import Asset
+from ecovdesk.ui import looks
 from ecovdesk.ui.filter_fields import FilterFields
 from ecovdesk.ui.pictures import THUMB_SIDE, ThumbnailCache
 from ecovdesk.ui.widgets import label, plain_tooltip, push_button
@@ -84,7 +85,7 @@ class GalleryPage(QWidget):
         self.filter.changed.connect(self.filtersChanged)
         self.delete_button = push_button(self.tr("Delete"))
         self.delete_button.clicked.connect(self._delete_selected)
-        self.count_label = label(name="bubbleHeader")
+        self.count_label = label(name=looks.DIMMED)
         bar.addWidget(self.filter.text, 1)
         bar.addWidget(self.filter.model)
         bar.addWidget(self.delete_button)
@@ -113,7 +114,7 @@ class GalleryPage(QWidget):
         layout.addWidget(self.view, 1)
         self.empty_hint = label(
             self.tr("Pictures you generate or receive in chats appear here, kept for good."),
-            name="bubbleHeader",
+            name=looks.DIMMED,
             align=Qt.AlignmentFlag.AlignCenter,
         )
         layout.addWidget(self.empty_hint)

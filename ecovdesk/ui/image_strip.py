@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecovdesk.core.domain import Asset, AssetKind
+from ecovdesk.ui import looks
 from ecovdesk.ui.pictures import THUMB_SIDE, ThumbnailCache
 from ecovdesk.ui.widgets import label, push_button
 
@@ -84,7 +85,7 @@ class ImageStrip(QWidget):
         box = QWidget()
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(label(reason, name="errorBanner", wrap=True), 1)
+        row.addWidget(label(reason, name=looks.ERROR, wrap=True), 1)
         if retry:
             button = QPushButton(self.tr("Retry"))
             button.clicked.connect(lambda: self.retryRequested.emit(url))

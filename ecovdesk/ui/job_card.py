@@ -10,6 +10,7 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
 from ecovdesk.core.domain import Job, JobAction, JobState
+from ecovdesk.ui import looks
 from ecovdesk.ui.widgets import label, plain_tooltip, push_button
 
 if TYPE_CHECKING:
@@ -107,11 +108,11 @@ class JobCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         row = QHBoxLayout()
-        self.state_label = label(name="bubbleHeader")
+        self.state_label = label(name=looks.DIMMED)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.setMaximumWidth(260)
-        self.elapsed = label(name="bubbleHeader")
+        self.elapsed = label(name=looks.DIMMED)
         row.addWidget(self.state_label)
         row.addWidget(self.progress)
         row.addWidget(self.elapsed)
@@ -124,7 +125,7 @@ class JobCard(QFrame):
         self.preview = label()
         self.preview.setVisible(False)
         layout.addWidget(self.preview)
-        self.error = label(name="errorBanner", wrap=True)
+        self.error = label(name=looks.ERROR, wrap=True)
         layout.addWidget(self.error)
         controls = QHBoxLayout()
         self.cancel_button = push_button(self.tr("Cancel"))

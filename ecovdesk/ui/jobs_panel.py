@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecovdesk.core.domain import Job, JobState
+from ecovdesk.ui import looks
 from ecovdesk.ui.job_card import elapsed_text, state_text
 from ecovdesk.ui.model_picker import group_title
 from ecovdesk.ui.widgets import label, plain_tooltip, push_button
@@ -139,7 +140,7 @@ class JobsPanel(QWidget):
         self.resubmit_button = push_button(self.tr("Resubmit"))
         self.dismiss_button = push_button(self.tr("Dismiss"))
         self.open_button = push_button(self.tr("Open result"))
-        self.running_label = label(name="bubbleHeader")
+        self.running_label = label(name=looks.DIMMED)
         for button, signal in (
             (self.cancel_button, self.cancelRequested),
             (self.retry_button, self.retryRequested),
@@ -171,7 +172,7 @@ class JobsPanel(QWidget):
         layout.addWidget(self.view, 1)
         self.empty_hint = label(
             self.tr("Midjourney, Suno and video jobs appear here while they run and after."),
-            name="bubbleHeader",
+            name=looks.DIMMED,
             align=Qt.AlignmentFlag.AlignCenter,
         )
         layout.addWidget(self.empty_hint)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 from PySide6.QtWidgets import QSlider, QStyle, QWidget
 
+from ecovdesk.ui import looks
 from ecovdesk.ui.media_common import AudioDeviceWatch, SeekSlider, at_end, clock, ran_out_silently
 from ecovdesk.ui.widgets import label, tool_button
 
@@ -49,7 +50,7 @@ class MediaPlayerBase(QWidget):
         self.volume.setValue(DEFAULT_VOLUME)
         self.volume.setMaximumWidth(100)
         self.volume.setToolTip(self.tr("Volume"))
-        self.notice = label(name="errorBanner", wrap=True)
+        self.notice = label(name=looks.ERROR, wrap=True)
         self.play_button.clicked.connect(self.toggle_play)
         self.seek.seekRequested.connect(lambda position: self.player.setPosition(position))
         self.volume.valueChanged.connect(self._apply_volume)

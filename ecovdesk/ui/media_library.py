@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecovdesk.core.domain import Asset, AssetKind
+from ecovdesk.ui import looks
 from ecovdesk.ui.filter_fields import FilterFields
 from ecovdesk.ui.media_library_model import ASSET_ROLE, MediaLibraryModel, is_luma, matches
 from ecovdesk.ui.media_library_model import media_title as media_title
@@ -49,7 +50,7 @@ class MediaLibraryPage(QWidget):
         self.last_frame_button = push_button(self.tr("Use last frame"))
         self.last_frame_button.setToolTip(self.tr("Use the last frame as the next start frame"))
         self.delete_button = push_button(self.tr("Delete"))
-        self.count_label = label(name="bubbleHeader")
+        self.count_label = label(name=looks.DIMMED)
         bar.addWidget(self.filter.text, 1)
         bar.addWidget(self.filter.model)
         for button in (
@@ -83,7 +84,7 @@ class MediaLibraryPage(QWidget):
             self.tr("Songs you make with Suno appear here, kept for good.")
             if audio
             else self.tr("Videos you make appear here, kept for good."),
-            name="bubbleHeader",
+            name=looks.DIMMED,
             align=Qt.AlignmentFlag.AlignCenter,
         )
         layout.addWidget(self.empty_hint)

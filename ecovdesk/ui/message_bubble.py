@@ -5,8 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import time
 
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QDesktopServices,
+    QGuiApplication,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -19,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ecovdesk.core.domain import Message, MessageState, Role
 from ecovdesk.core.reply_parser import ParsedReply, parse_reply
+from ecovdesk.ui import looks
 from ecovdesk.ui.error_text import describe_error
 from ecovdesk.ui.image_strip import ImageStrip
 from ecovdesk.ui.job_card import JobCard
@@ -36,6 +44,11 @@ from ecovdesk.ui.render_pacing import RenderPacing
 from ecovdesk.ui.rich_text_view import PartedTextView, RichTextView
 from ecovdesk.ui.sent_pictures import sent_pictures, shown_as_picture
 from ecovdesk.ui.widgets import label, tool_button
+
+RADIUS = 10
+FOUND_WIDTH = 2
+# The card's fill, by whether the message is the user's.
+ROLE_FILL = {True: QPalette.ColorRole.AlternateBase, False: QPalette.ColorRole.Base}
 
 # A part's new size reaches the bubble, then the conversation and its scroll bar, one posted
 # layout request at a time.
@@ -77,6 +90,8 @@ class MessageBubble(QFrame):
         self._reasoning_parts: list[str] = [message.reasoning]
         is_user = message.role is Role.USER
         self.setObjectName("bubbleUser" if is_user else "bubbleAssistant")
+        # Outlined for a moment when a search leads here.
+        self._found = False
         self._build(is_user, thumbnails)
         self._render()
 
@@ -85,7 +100,7 @@ class MessageBubble(QFrame):
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(4)
         header = QHBoxLayout()
-        self.header = label(name="bubbleHeader")
+        self.header = label(name=looks.DIMMED)
         header.addWidget(self.header)
         header.addStretch(1)
         self.copy_button = self._action(self.tr("Copy"), self._copy_all)
@@ -100,7 +115,7 @@ class MessageBubble(QFrame):
             header.addWidget(self.regenerate_button)
         layout.addLayout(header)
 
-        self.thinking_toggle = tool_button("", checkable=True, name="thinkingToggle")
+        self.thinking_toggle = tool_button("", checkable=True, flat=True, name=looks.DIMMED)
         self.thinking_toggle.toggled.connect(self._show_thinking)
         layout.addWidget(self.thinking_toggle)
         # The thinking view and the editor are made when first needed: most bubbles never
@@ -108,7 +123,7 @@ class MessageBubble(QFrame):
         self._thinking_view: RichTextView | None = None
         self._editor: QPlainTextEdit | None = None
 
-        self.caption = label(name="bubbleHeader", wrap=True)
+        self.caption = label(name=looks.DIMMED, wrap=True)
         self.caption.setVisible(False)
         layout.addWidget(self.caption)
 
@@ -128,13 +143,13 @@ class MessageBubble(QFrame):
         layout.addWidget(self.edit_bar)
 
         state_row = QHBoxLayout()
-        self.state_label = label(name="errorBanner", wrap=True)
+        self.state_label = label(name=looks.ERROR, wrap=True)
         self.retry_button = QPushButton(self.tr("Retry"))
         self.retry_button.clicked.connect(lambda: self.regenerateRequested.emit(self.message.id))
         state_row.addWidget(self.state_label, 1)
         state_row.addWidget(self.retry_button)
         layout.addLayout(state_row)
-        self.footer = label(name="bubbleHeader")
+        self.footer = label(name=looks.DIMMED)
         layout.addWidget(self.footer)
 
     def _action(self, text: str, slot: object) -> QToolButton:
@@ -170,11 +185,40 @@ class MessageBubble(QFrame):
         if dark == self._renderer.dark:
             return
         self._renderer.dark = dark
+        # The only colour here not taken from the palette as it is drawn.
+        looks.set_look(self.thinking_toggle, looks.DIMMED)
         if self._stream is not None:
             # Its finished blocks keep the HTML they were rendered with: render them all again.
             self._stream = MarkdownStream(dark=dark, words=self._translate)
             self.body.clear_parts()
         self._render()
+
+    @property
+    def found(self) -> bool:
+        return self._found
+
+    def set_found(self, found: bool) -> None:
+        self._found = found
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # A rounded card in the theme's colours: the user's tinted, the reply's outlined.
+        palette = self.palette()
+        user = self.message.role is Role.USER
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(palette.color(ROLE_FILL[user]))
+        if self._found:
+            pen = QPen(palette.color(QPalette.ColorRole.Highlight), FOUND_WIDTH)
+        elif user:
+            pen = QPen(Qt.PenStyle.NoPen)
+        else:
+            pen = QPen(palette.color(QPalette.ColorRole.Mid), 1)
+        painter.setPen(pen)
+        inset = pen.widthF() / 2 if pen.style() != Qt.PenStyle.NoPen else 0.0
+        painter.drawRoundedRect(
+            QRectF(self.rect()).adjusted(inset, inset, -inset, -inset), RADIUS, RADIUS
+        )
 
     @property
     def streaming(self) -> bool:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ecovdesk.ui import looks
 from ecovdesk.ui.widgets import label
 
 ASPECT_RATIOS = ("", "1:1", "16:9", "9:16", "4:3", "3:4", "3:2", "2:3", "21:9")
@@ -87,7 +88,7 @@ class MidjourneyOptionsPanel(QWidget):
         form.addRow(self.tr("Speed"), self.mode)
         layout.addLayout(form)
         hint = label(
-            self.tr("Attached images are sent as image prompts."), name="bubbleHeader", wrap=True
+            self.tr("Attached images are sent as image prompts."), name=looks.DIMMED, wrap=True
         )
         layout.addWidget(hint)
         layout.addStretch(1)

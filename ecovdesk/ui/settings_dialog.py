@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from ecovdesk.api.errors import ErrorKind, RelayError
+from ecovdesk.ui import looks
 from ecovdesk.ui.error_text import describe_error
+from ecovdesk.ui.looks import set_look
 from ecovdesk.ui.widgets import label
 
 log = logging.getLogger(__name__)
@@ -80,12 +82,12 @@ class SettingsDialog(QDialog):
         key_row.addWidget(show_key)
         self.session_only = QCheckBox(self.tr("Keep the key for this session only"))
         self.session_only.setChecked(values.key_session_only or not keyring_available)
-        self.key_note = label(name="stateBanner", wrap=True)
+        self.key_note = label(name=looks.WARNING, wrap=True)
         if keyring_available:
             self.key_note.setText(
                 self.tr("The key is kept in the system keyring, never in a file.")
             )
-            self.key_note.setObjectName("bubbleHeader")
+            set_look(self.key_note, looks.DIMMED)
         else:
             self.key_note.setText(
                 self.tr(
@@ -101,7 +103,7 @@ class SettingsDialog(QDialog):
             self.key_note.setText(
                 self.tr("This key comes from ECOVDESK_API_KEY. Unset it to use another key.")
             )
-            self.key_note.setObjectName("stateBanner")
+            set_look(self.key_note, looks.WARNING)
         test_row = QHBoxLayout()
         self.test_button = QPushButton(self.tr("Test connection"))
         self.test_button.clicked.connect(self._start_test)
@@ -165,7 +167,7 @@ class SettingsDialog(QDialog):
     def _start_test(self) -> None:
         values = self.values()
         self.test_button.setEnabled(False)
-        self._show_result(self.tr("Connecting…"), "bubbleHeader")
+        self._show_result(self.tr("Connecting…"), looks.DIMMED)
         self._test_task = asyncio.ensure_future(self._run_test(values))
 
     async def _run_test(self, values: SettingsValues) -> None:
@@ -175,24 +177,22 @@ class SettingsDialog(QDialog):
             )
         except RelayError as error:
             kind = "bad_key_in_settings" if error.kind is ErrorKind.BAD_KEY else error.kind.value
-            self._show_result(describe_error(kind, error.message), "errorBanner")
+            self._show_result(describe_error(kind, error.message), looks.ERROR)
         except Exception:
             # Whatever went wrong, the result says so instead of "Connecting…" for good.
             log.exception("testing the connection failed")
-            self._show_result(describe_error("internal", None), "errorBanner")
+            self._show_result(describe_error("internal", None), looks.ERROR)
         else:
             self._show_result(
-                self.tr("Connected: the relay offers %n model(s).", "", count), "bubbleHeader"
+                self.tr("Connected: the relay offers %n model(s).", "", count), looks.DIMMED
             )
         finally:
             self.test_button.setEnabled(True)
 
-    def _show_result(self, text: str, style: str) -> None:
+    def _show_result(self, text: str, look: str) -> None:
         label = self.test_result
         label.setText(text)
-        label.setObjectName(style)
-        label.style().unpolish(label)
-        label.style().polish(label)
+        set_look(label, look)
         label.setVisible(True)
         # A wrapped label does not ask its window for the lines it needs: it is given them
         # here, at the width of the fields it sits under, and the dialog grows to fit.

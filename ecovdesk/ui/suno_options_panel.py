@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ecovdesk.ui import looks
 from ecovdesk.ui.media_common import clock
 from ecovdesk.ui.widgets import label, push_button, tool_button
 
@@ -73,7 +74,7 @@ class SunoOptionsPanel(QWidget):
             self.tr(
                 "Describe the song in the message box; Suno writes the lyrics, title and style."
             ),
-            name="bubbleHeader",
+            name=looks.DIMMED,
             wrap=True,
         )
         layout.addWidget(self.inspiration_hint)
@@ -129,7 +130,7 @@ class SunoOptionsPanel(QWidget):
         self.write_lyrics_button.clicked.connect(self._request_lyrics)
         writer.addWidget(self.lyrics_prompt, 1)
         writer.addWidget(self.write_lyrics_button)
-        self.lyrics_error = label(name="errorBanner", wrap=True)
+        self.lyrics_error = label(name=looks.ERROR, wrap=True)
         self.lyrics_error.hide()
         form.addRow(self.tr("Title"), self.title)
         form.addRow(self.tr("Style"), self.tags)

@@ -5,20 +5,6 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-_STYLE = """
-QFrame#bubbleUser { background: palette(alternate-base); border-radius: 10px; }
-QFrame#bubbleAssistant { background: palette(base); border: 1px solid palette(mid);
-                         border-radius: 10px; }
-QFrame#bubbleUser[found="true"], QFrame#bubbleAssistant[found="true"] {
-    border: 2px solid palette(highlight); }
-QLabel#bubbleHeader { color: palette(placeholder-text); }
-QLabel#errorBanner { color: #c62828; }
-QLabel#stateBanner { color: #b26a00; }
-QToolButton#thinkingToggle { border: none; color: palette(placeholder-text); }
-QPushButton#sendButton { min-width: 84px; min-height: 32px; font-weight: bold; }
-"""
-
-
 DARK_BELOW = 128  # lightness of a dark window background, 0–255
 
 
@@ -85,5 +71,4 @@ def apply_theme(app: QApplication, theme: str) -> bool:
     dark = is_dark(theme)  # before Fusion replaces the platform's palette
     app.setStyle("Fusion")
     app.setPalette(_dark_palette() if dark else _light_palette())
-    app.setStyleSheet(_STYLE)
     return dark

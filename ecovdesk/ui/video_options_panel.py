@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ecovdesk.ui import looks
 from ecovdesk.ui.widgets import label
 
 LUMA_RATIOS = ("16:9", "9:16", "1:1", "4:3", "3:4", "21:9")
@@ -82,7 +83,7 @@ class VideoOptionsPanel(QWidget):
                 self.tr(
                     "Attach one image to start from it; attach two for the first and last frames."
                 ),
-                name="bubbleHeader",
+                name=looks.DIMMED,
                 wrap=True,
             )
         )
@@ -128,9 +129,7 @@ class VideoOptionsPanel(QWidget):
         form.addRow(self.tr("Length"), self.runway_seconds)
         form.addRow(self.motion)
         form.addRow(
-            label(
-                self.tr("Attach an image to turn it into a video."), name="bubbleHeader", wrap=True
-            )
+            label(self.tr("Attach an image to turn it into a video."), name=looks.DIMMED, wrap=True)
         )
         layout.addWidget(self.runway)
 
@@ -195,7 +194,7 @@ class VideoOptionsPanel(QWidget):
         form.addRow(
             label(
                 self.tr("Attach an image to start from it; a second one becomes the last frame."),
-                name="bubbleHeader",
+                name=looks.DIMMED,
                 wrap=True,
             )
         )

@@ -1,4 +1,4 @@
-"""Small constructors for the buttons and labels used everywhere, styled by object name."""
+"""Small constructors for the buttons and labels used everywhere; ``name`` is a look (looks.py)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QToolButton
+
+from ecovdesk.ui.looks import set_look
 
 
 def tool_button(
@@ -18,7 +20,7 @@ def tool_button(
     button.setCheckable(checkable)
     button.setAutoRaise(flat)
     if name:
-        button.setObjectName(name)
+        set_look(button, name)
     return button
 
 
@@ -39,7 +41,7 @@ def size_message_box(box: QPlainTextEdit) -> None:
 def push_button(text: str, *, name: str = "") -> QPushButton:
     button = QPushButton(text)
     if name:
-        button.setObjectName(name)
+        set_look(button, name)
     return button
 
 
@@ -52,7 +54,7 @@ def label(
     widget.setTextFormat(Qt.TextFormat.PlainText)
     widget.setWordWrap(wrap)
     if name:
-        widget.setObjectName(name)
+        set_look(widget, name)
     if align is not None:
         widget.setAlignment(align)
     return widget

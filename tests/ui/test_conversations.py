@@ -375,7 +375,7 @@ def test_a_search_hit_opens_its_conversation_at_the_message_outlined(
         if bubble is None:
             return False
         top = bubble.y() - window.view.verticalScrollBar().value()
-        return 0 <= top < 40 and bool(bubble.property("found"))
+        return 0 <= top < 40 and bubble.found
 
     driver.until(shown)
     # Outlined on screen in the highlight colour, not merely marked.

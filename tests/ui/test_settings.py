@@ -137,6 +137,13 @@ def _assert_theme(bubble: MessageBubble, dark: bool) -> None:
     assert links and set(links) == {link}
     backgrounds, links = _code_colours(bubble.thinking_view.toHtml())
     assert backgrounds == [CODE_BACKGROUND[dark]] and links == [link]
+    # Secondary text (the header, the thinking toggle) is dimmed in the theme's own way; the
+    # window's widgets take a new palette as the event loop turns.
+    dimmed = QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+    header, toggle = bubble.header, bubble.thinking_toggle
+    QApplication.processEvents()
+    assert header.palette().color(header.foregroundRole()) == dimmed
+    assert toggle.palette().color(QPalette.ColorRole.ButtonText) == dimmed
 
 
 @pytest.fixture
