@@ -103,12 +103,14 @@ class RunningApp:
 
 def open_window(app: QApplication, settings: Settings) -> MainWindow:
     """The bare main window in the user's language, theme and place, not yet shown."""
+    from ecovdesk.ui.fonts import prefer_simplified_chinese
     from ecovdesk.ui.i18n import install_translation
     from ecovdesk.ui.main_window import MainWindow
     from ecovdesk.ui.theme import apply_theme
     from ecovdesk.ui.window_state import restore_geometry
 
     install_translation(app, settings.language)
+    prefer_simplified_chinese(app)
     dark = apply_theme(app, settings.theme)
     window = MainWindow(dark=dark)
     restore_geometry(window, settings.window_geometry)

@@ -8,6 +8,8 @@ from PySide6.QtCore import QSizeF, Qt, QUrl, Signal
 from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QVBoxLayout, QWidget
 
+from ecovdesk.ui.fonts import code_style_sheet
+
 
 class RichTextView(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -30,6 +32,7 @@ class RichTextView(QTextBrowser):
         self.setPalette(palette)
         self.viewport().setAutoFillBackground(False)
         self.document().setDocumentMargin(2)
+        self.document().setDefaultStyleSheet(code_style_sheet())
         self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
         self._replacing = False
         self.setFixedHeight(24)
