@@ -47,8 +47,6 @@ from ecovdesk.ui.widgets import label, tool_button
 
 RADIUS = 10
 FOUND_WIDTH = 2
-# The card's fill, by whether the message is the user's.
-ROLE_FILL = {True: QPalette.ColorRole.AlternateBase, False: QPalette.ColorRole.Base}
 
 # A part's new size reaches the bubble, then the conversation and its scroll bar, one posted
 # layout request at a time.
@@ -207,7 +205,8 @@ class MessageBubble(QFrame):
         user = self.message.role is Role.USER
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setBrush(palette.color(ROLE_FILL[user]))
+        fill = QPalette.ColorRole.AlternateBase if user else QPalette.ColorRole.Base
+        painter.setBrush(palette.color(fill))
         if self._found:
             pen = QPen(palette.color(QPalette.ColorRole.Highlight), FOUND_WIDTH)
         elif user:
