@@ -45,9 +45,9 @@ def code_style_sheet() -> str:
     """CSS for rich text documents: code in the system's monospaced font, its Han characters
     in a Simplified Chinese one (monospaced if there is one)."""
     chinese = _installed(SIMPLIFIED_CHINESE_MONO) or chinese_family()
-    if chinese is None:
-        return ""
     mono = QFontInfo(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)).family()
+    if chinese is None or _private(mono):
+        return ""
     return f"code, pre {{ font-family: '{mono}', '{chinese}'; }}"
 
 
@@ -61,6 +61,12 @@ def prefer_simplified_chinese(app: QApplication) -> None:
     # The family actually drawn: the one asked for may be an alias ("Sans Serif"), which a
     # list of families skips, leaving the Chinese font to draw Latin text too.
     interface = QFontInfo(font).family()
-    if interface != chinese:
+    if interface != chinese and not _private(interface):
         font.setFamilies([interface, chinese])
         app.setFont(font)
+
+
+def _private(family: str) -> bool:
+    """macOS names its system fonts privately (".AppleSystemUIFont"): named in a list they are
+    not found. Its own cascade, which follows the user's preferred languages, stays in charge."""
+    return family.startswith(".")
