@@ -26,8 +26,6 @@ SIMPLIFIED_CHINESE = (
     "WenQuanYi Micro Hei",
     "WenQuanYi Zen Hei",
 )
-
-
 # Their monospaced cuts, for Chinese in code (comments, strings).
 SIMPLIFIED_CHINESE_MONO = ("Noto Sans Mono CJK SC", "Sarasa Mono SC")
 
