@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from ecovdesk import __version__
 from ecovdesk.core.settings import Settings, load_settings
@@ -246,6 +246,8 @@ async def run_app(
     try:
         running = await compose(app, args, paths, keys, window)
     except StorageError as error:
+        from PySide6.QtWidgets import QMessageBox
+
         from ecovdesk.ui.error_text import describe_storage_error
 
         window.hide()
