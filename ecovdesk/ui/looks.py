@@ -38,7 +38,7 @@ def set_look(widget: QWidget, look: str) -> None:
         widget.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     elif look == DIMMED:
         # A button's text is always its palette's ButtonText: it is given the dimmed colour
-        # of the current theme, and must be given it again when the theme changes.
+        # of the current theme, and again by follow_palette when the theme changes.
         _set_colour(widget, QPalette.ColorRole.ButtonText, _placeholder())
     elif look in _FIXED_COLOURS:
         role = QPalette.ColorRole.ButtonText if button else QPalette.ColorRole.WindowText
@@ -48,6 +48,15 @@ def set_look(widget: QWidget, look: str) -> None:
         font = widget.font()
         font.setBold(True)
         widget.setFont(font)
+
+
+def follow_palette(app: QApplication) -> None:
+    """After the application's palette changed: dimmed buttons, whose colour is a copy, take
+    the new theme's."""
+    colour = _placeholder()
+    for widget in app.allWidgets():
+        if isinstance(widget, QAbstractButton) and widget.objectName() == DIMMED:
+            _set_colour(widget, QPalette.ColorRole.ButtonText, colour)
 
 
 def _placeholder() -> QColor:

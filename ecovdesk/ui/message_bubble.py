@@ -87,7 +87,6 @@ class MessageBubble(QFrame):
         self._content_parts: list[str] = [message.content]
         self._reasoning_parts: list[str] = [message.reasoning]
         is_user = message.role is Role.USER
-        self.setObjectName("bubbleUser" if is_user else "bubbleAssistant")
         # Outlined for a moment when a search leads here.
         self._found = False
         self._build(is_user, thumbnails)
@@ -183,8 +182,6 @@ class MessageBubble(QFrame):
         if dark == self._renderer.dark:
             return
         self._renderer.dark = dark
-        # The only colour here not taken from the palette as it is drawn.
-        looks.set_look(self.thinking_toggle, looks.DIMMED)
         if self._stream is not None:
             # Its finished blocks keep the HTML they were rendered with: render them all again.
             self._stream = MarkdownStream(dark=dark, words=self._translate)

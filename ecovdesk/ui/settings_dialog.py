@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from ecovdesk.api.errors import ErrorKind, RelayError
 from ecovdesk.ui import looks
 from ecovdesk.ui.error_text import describe_error
-from ecovdesk.ui.looks import set_look
 from ecovdesk.ui.widgets import label
 
 log = logging.getLogger(__name__)
@@ -87,7 +86,7 @@ class SettingsDialog(QDialog):
             self.key_note.setText(
                 self.tr("The key is kept in the system keyring, never in a file.")
             )
-            set_look(self.key_note, looks.DIMMED)
+            looks.set_look(self.key_note, looks.DIMMED)
         else:
             self.key_note.setText(
                 self.tr(
@@ -103,7 +102,7 @@ class SettingsDialog(QDialog):
             self.key_note.setText(
                 self.tr("This key comes from ECOVDESK_API_KEY. Unset it to use another key.")
             )
-            set_look(self.key_note, looks.WARNING)
+            looks.set_look(self.key_note, looks.WARNING)
         test_row = QHBoxLayout()
         self.test_button = QPushButton(self.tr("Test connection"))
         self.test_button.clicked.connect(self._start_test)
@@ -192,7 +191,7 @@ class SettingsDialog(QDialog):
     def _show_result(self, text: str, look: str) -> None:
         label = self.test_result
         label.setText(text)
-        set_look(label, look)
+        looks.set_look(label, look)
         label.setVisible(True)
         # A wrapped label does not ask its window for the lines it needs: it is given them
         # here, at the width of the fields it sits under, and the dialog grows to fit.

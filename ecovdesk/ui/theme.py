@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from ecovdesk.ui.looks import follow_palette
+
 DARK_BELOW = 128  # lightness of a dark window background, 0–255
 
 
@@ -71,4 +73,5 @@ def apply_theme(app: QApplication, theme: str) -> bool:
     dark = is_dark(theme)  # before Fusion replaces the platform's palette
     app.setStyle("Fusion")
     app.setPalette(_dark_palette() if dark else _light_palette())
+    follow_palette(app)
     return dark
