@@ -10,6 +10,8 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from ecovdesk.core.code_runs import Run, in_prose, joined, prose_and_code
+
 # (opening marker, closing markers) as the vendors write them. A reply is whatever the relay
 # sends, so every pattern here must stay linear in its length: a leading "\n*" may only start
 # where a run of line breaks starts, or a reply of many blank lines would take minutes.
@@ -76,14 +78,25 @@ def split_thinking(content: str) -> tuple[str, str, bool]:
     return "", content, False
 
 
-def _extract_sources(text: str) -> tuple[str, list[Source]]:
-    sources = [Source(int(n), t, u) for n, t, u in _KIMI_SOURCE.findall(text)]
-    text = _KIMI_SOURCE.sub("", text)
-    for i, (title, url) in enumerate(_DEEPSEEK_SOURCE.findall(text), start=len(sources) + 1):
-        sources.append(Source(i, title, url))
-    text = _DEEPSEEK_SOURCE.sub("", text)
-    text = _SOURCES_HEADER.sub("", text.rstrip())
-    return text.strip("\n"), sources
+def _extract_sources(runs: list[Run]) -> tuple[list[Run], list[Source]]:
+    sources = [
+        Source(int(n), t, u)
+        for text, code in runs
+        if not code
+        for n, t, u in _KIMI_SOURCE.findall(text)
+    ]
+    runs = in_prose(runs, lambda text: _KIMI_SOURCE.sub("", text))
+    found = [
+        (title, url)
+        for text, code in runs
+        if not code
+        for title, url in _DEEPSEEK_SOURCE.findall(text)
+    ]
+    sources += [Source(i, t, u) for i, (t, u) in enumerate(found, start=len(sources) + 1)]
+    runs = in_prose(runs, lambda text: _DEEPSEEK_SOURCE.sub("", text))
+    if runs and not runs[-1][1]:
+        runs[-1] = (_SOURCES_HEADER.sub("", runs[-1][0].rstrip()), False)
+    return runs, sources
 
 
 # Each citation repeats its source's URL, so a reply citing one long URL thousands of times
@@ -92,7 +105,7 @@ MAX_LINKED_CITATIONS = 500
 MAX_CITED_URL = 2048
 
 
-def _link_citations(text: str, sources: list[Source]) -> str:
+def _link_citations(runs: list[Run], sources: list[Source]) -> list[Run]:
     by_number = {s.number: s.url for s in sources if len(s.url) <= MAX_CITED_URL}
     linked = 0
 
@@ -105,9 +118,12 @@ def _link_citations(text: str, sources: list[Source]) -> str:
         linked += 1
         return f"[\\[{number}\\]]({url})"
 
-    text = _CITATION_TAG.sub("", text)
-    text = _KIMI_CITE.sub(replace, text)
-    return _METASO_CITE.sub(replace, text)
+    def link(text: str) -> str:
+        text = _CITATION_TAG.sub("", text)
+        text = _KIMI_CITE.sub(replace, text)
+        return _METASO_CITE.sub(replace, text)
+
+    return in_prose(runs, link)
 
 
 # Each pass that follows the thinking and caption needs one of these to change anything.
@@ -155,17 +171,25 @@ def parse_reply(content: str, reasoning: str = "", *, streaming: bool = False) -
             answer=answer.rstrip().strip("\n"),
             caption=caption,
         )
-    answer, sources = _extract_sources(answer)
-    answer = _link_citations(answer, sources)
-    pictures = image_links(answer)
+    answer, sources, pictures = _read_markers(answer)
     return ParsedReply(
         thinking=thinking,
         thinking_open=open_ and streaming,
-        answer=_without_picture_links(answer),
+        answer=answer,
         sources=sources,
         image_urls=pictures,
         caption=caption,
     )
+
+
+def _read_markers(answer: str) -> tuple[str, list[Source], list[str]]:
+    """(answer, sources, pictures): the vendors' markup read out of the prose. Code is left
+    as written, since it is shown and copied as the model wrote it."""
+    runs, sources = _extract_sources(prose_and_code(answer))
+    runs = _link_citations(runs, sources)
+    pictures = [url for text, code in runs if not code for url in image_links(text)]
+    shown = joined(in_prose(runs, _without_picture_links)).rstrip().strip("\n")
+    return shown, sources, list(dict.fromkeys(pictures))
 
 
 def _without_picture_links(text: str) -> str:
@@ -174,4 +198,4 @@ def _without_picture_links(text: str) -> str:
     def keep(match: re.Match[str]) -> str:
         return "" if match.group(1) or is_image_url(match.group(3)) else match.group(0)
 
-    return re.sub(r"\n{3,}", "\n\n", _LINK.sub(keep, text)).strip("\n")
+    return re.sub(r"\n{3,}", "\n\n", _LINK.sub(keep, text))

@@ -7,9 +7,7 @@ from hypothesis import strategies as st
 from ecovdesk.core.reply_parser import (
     Source,
     _extract_caption,
-    _extract_sources,
-    _link_citations,
-    _without_picture_links,
+    _read_markers,
     image_links,
     parse_reply,
     split_thinking,
@@ -116,7 +114,7 @@ _PIECES = [
     "[t](https://x.test/p)", "![p](https://x.test/a.png)", "【", "】", "检索", " 1", "2",
     "【检索 1】", "【检索 1】 [t](https://x.test/p)", "检索 标题 - https://x.test/p",
     "搜索结果来自：", "[citation:", "[citation:1]", "[[", "]]", "[[2]]", "{", "<think>",
-    "</think>", "[思考开始]", "[思考结束]",
+    "</think>", "[思考开始]", "[思考结束]", "```", "\n```\n", "`", "~~~",
 ]  # fmt: skip
 
 
@@ -124,9 +122,8 @@ def _every_pass(text: str) -> tuple[str, list[Source], list[str], str]:
     """What parse_reply gives when no pass is skipped."""
     thinking, answer, _open = split_thinking(text)
     answer, _caption = _extract_caption(answer)
-    answer, sources = _extract_sources(answer)
-    answer = _link_citations(answer, sources)
-    return _without_picture_links(answer), sources, image_links(answer), thinking
+    answer, sources, pictures = _read_markers(answer)
+    return answer, sources, pictures, thinking
 
 
 @settings(max_examples=800, deadline=None)
@@ -134,3 +131,32 @@ def _every_pass(text: str) -> tuple[str, list[Source], list[str], str]:
 def test_a_reply_without_markers_reads_as_with_every_pass(text: str) -> None:
     parsed = parse_reply(text)
     assert (parsed.answer, parsed.sources, parsed.image_urls, parsed.thinking) == _every_pass(text)
+
+
+_CODE = """import numpy as np
+m = np.array([[1]])  # [citation:2] 【检索 1】
+
+
+print(m)  # ![图](https://x.test/a.png)
+"""
+
+
+def test_code_blocks_are_shown_as_written_while_the_prose_around_them_is_read() -> None:
+    text = (
+        "见 [[1]] 和 ![图](https://x.test/p.png)\n\n"
+        f"```python\n{_CODE}```\n\n"
+        "行内 `arr[[1]]` 也是代码。\n\n"
+        "【检索 1】[来源](https://x.test/s)\n"
+    )
+    parsed = parse_reply(text)
+    assert f"```python\n{_CODE}```" in parsed.answer
+    assert "`arr[[1]]`" in parsed.answer
+    assert "[\\[1\\]](https://x.test/s)" in parsed.answer.split("```")[0]
+    assert parsed.sources == [Source(1, "来源", "https://x.test/s")]
+    assert parsed.image_urls == ["https://x.test/p.png"]
+
+
+def test_a_fence_still_open_while_streaming_keeps_the_rest_as_code() -> None:
+    parsed = parse_reply("看代码：\n\n    ```js\n    x = a[[0]];\n\n\n", streaming=True)
+    assert parsed.answer.endswith("x = a[[0]];")
+    assert "\\[" not in parsed.answer
