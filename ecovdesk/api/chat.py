@@ -273,7 +273,8 @@ MAX_STREAM_BYTES = 200_000_000
 
 def _too_long() -> RelayError:
     return RelayError(
-        ErrorKind.MALFORMED, "The answer grew far beyond any real reply; the rest was not read"
+        ErrorKind.TOO_LONG,
+        detail="The answer grew far beyond any real reply; the rest was not read",
     )
 
 

@@ -24,6 +24,12 @@ class ErrorKind(enum.Enum):
     RELAY_UNAVAILABLE = "relay_unavailable"
     # The proxy set in Settings is not an address a client can use.
     BAD_PROXY = "bad_proxy"
+    # The relay answered with a redirect, which is not followed: the key would go along.
+    REDIRECTED = "redirected"
+    # The answer grew past any real reply; the rest was not read.
+    TOO_LONG = "too_long"
+    # The provider's safety check withheld what was asked for.
+    FLAGGED = "flagged"
 
 
 class RelayError(Exception):
@@ -189,4 +195,10 @@ def error_from_body(
         kind = ErrorKind.RATE_LIMITED
     else:
         kind = default
-    return RelayError(kind, message or "The relay reported an error", status=status, code=code)
+    return RelayError(
+        kind,
+        message,
+        detail="" if message else "The relay reported an error without words",
+        status=status,
+        code=code,
+    )

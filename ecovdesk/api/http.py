@@ -212,8 +212,8 @@ async def read_capped(response: httpx.Response, limit: int, *, truncate: bool = 
 def _redirect_error(response: httpx.Response) -> RelayError:
     host = urlsplit(response.headers.get("location", "")).hostname or "another address"
     return RelayError(
-        ErrorKind.UPSTREAM,
-        f"The relay redirected the request to {host}; it was not followed",
+        ErrorKind.REDIRECTED,
+        detail=f"The relay redirected the request to {host}; it was not followed",
         status=response.status_code,
     )
 

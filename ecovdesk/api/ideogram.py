@@ -89,8 +89,8 @@ def parse_ideogram(body: Any) -> list[MediaRef]:
         return refs
     # Ideogram withholds the URL of an image its own safety check rejected.
     if any(item.get("is_image_safe") is False for item in items):
-        raise RelayError(ErrorKind.UPSTREAM, "Ideogram flagged the image as unsafe")
-    raise RelayError(ErrorKind.UPSTREAM, text(body.get("message")) or "No image was returned")
+        raise RelayError(ErrorKind.FLAGGED, detail="Ideogram flagged the image as unsafe")
+    raise RelayError(ErrorKind.UPSTREAM, text(body.get("message")), detail="No image was returned")
 
 
 async def generate_ideogram(client: httpx.AsyncClient, body: dict[str, Any]) -> list[MediaRef]:

@@ -38,6 +38,21 @@ def describe_error(kind: str | None, relay_message: str | None) -> str:
             "The proxy in Settings cannot be used. Write it as http://host:port or "
             "socks5://host:port.",
         ),
+        "redirected": QCoreApplication.translate(
+            "ErrorText",
+            "The relay sent the request on to another address, which ecovdesk does not follow. "
+            "Check the base URL in Settings (https:// rather than http://, and no extra path).",
+        ),
+        "too_long": QCoreApplication.translate(
+            "ErrorText",
+            "The answer grew far longer than any real reply, so ecovdesk stopped reading it. "
+            "The text so far is kept.",
+        ),
+        "flagged": QCoreApplication.translate(
+            "ErrorText",
+            "The model's provider withheld the result: its safety check flagged it. "
+            "Try wording the prompt differently.",
+        ),
         "relay_unavailable": QCoreApplication.translate(
             "ErrorText", "The relay is not answering right now. Try again in a moment."
         ),

@@ -104,8 +104,8 @@ async def test_relay_redirect_is_not_followed(relay: FakeRelay, client: httpx.As
     relay.on("GET", "/v1/models", reply_bytes(b"", 302, "text/html", location))
     with pytest.raises(RelayError) as caught:
         await request_json(client, "GET", "/v1/models")
-    assert caught.value.kind is ErrorKind.UPSTREAM
-    assert "elsewhere.example" in caught.value.message
+    assert caught.value.kind is ErrorKind.REDIRECTED
+    assert "elsewhere.example" in caught.value.detail and not caught.value.message
     assert caught.value.status == 302
     assert len(relay.requests) == 1
 
@@ -370,3 +370,8 @@ async def test_a_socks_proxy_can_be_used() -> None:
     # SOCKS support is an optional part of httpx; without it this raised ImportError.
     async with make_relay_client(RelayConfig(BASE_URL, API_KEY, proxy="socks5://127.0.0.1:9")):
         pass
+
+
+def test_an_error_answer_without_words_quotes_nothing_as_the_relay_s() -> None:
+    error = error_from_body({"success": False}, status=500)
+    assert error.message == "" and error.detail

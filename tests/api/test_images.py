@@ -232,5 +232,6 @@ async def test_ideogram_unsafe_image(relay: FakeRelay, client: httpx.AsyncClient
     relay.on("POST", "/ideogram/generate", reply_json(answer))
     with pytest.raises(RelayError) as caught:
         await generate_ideogram(client, ideogram_body("x", "ideogram-v2"))
-    assert caught.value.kind is ErrorKind.UPSTREAM
-    assert "unsafe" in caught.value.message
+    assert caught.value.kind is ErrorKind.FLAGGED
+    # The app's own finding, not words of the relay's to quote to the user.
+    assert "unsafe" in caught.value.detail and not caught.value.message

@@ -21,6 +21,7 @@ from ecovdesk.api.errors import ErrorKind, RelayError
 from ecovdesk.api.http import RelayConfig, make_relay_client
 from ecovdesk.app import RunningApp
 from ecovdesk.core.domain import MessageState
+from ecovdesk.ui.error_text import describe_error
 from tests.fakerelay.faults import Fault
 from tests.fakerelay.server import FakeRelay
 from tests.reliability.helpers import API_KEY, CHAT_PATH, finished_reply, replies, send
@@ -202,8 +203,10 @@ def test_a_runaway_stream_is_cut_by_the_cap_without_reading_it_to_the_end(
     send(qtbot, app, QUESTION)
     bubble = finished_reply(driver, app, timeout=90)
     assert bubble.message.state is MessageState.FAILED
-    assert bubble.message.error_kind == "malformed"
-    assert "far beyond any real reply" in bubble.state_label.text()
+    assert bubble.message.error_kind == "too_long"
+    # Told in the app's own words, not presented as something the relay said.
+    shown = bubble.state_label.text()
+    assert describe_error("too_long", None) in shown and "Relay says" not in shown
     # The text that did arrive is kept, up to the cap.
     assert 1_000_000 < len(bubble.message.content) <= 2_000_000
     assert stored_reply(profile, bubble.message.id)[1] == bubble.message.content
@@ -237,4 +240,4 @@ def test_a_stream_that_fails_half_way_closes_its_connection(
             return caught.value
 
     error = driver.run(ask())
-    assert error.kind is ErrorKind.MALFORMED
+    assert error.kind is (ErrorKind.TOO_LONG if fault is Fault.HUGE_BODY else ErrorKind.MALFORMED)
