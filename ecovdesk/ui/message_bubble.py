@@ -47,10 +47,21 @@ from ecovdesk.ui.widgets import label, tool_button
 
 RADIUS = 10
 FOUND_WIDTH = 2
+# The thinking is set apart from the answer: indented past a thin bar, in the dimmed colour.
+THINKING_INDENT = 12
+THINKING_BAR = 3
 
 # A part's new size reaches the bubble, then the conversation and its scroll bar, one posted
 # layout request at a time.
 LAYOUT_DEPTH = 4
+
+
+def _dim_text(view: RichTextView) -> None:
+    """The view's text in the theme's dimmed colour; again when the theme changes."""
+    palette = view.palette()
+    dimmed = QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+    palette.setColor(QPalette.ColorRole.Text, dimmed)
+    view.setPalette(palette)
 
 
 def _settle_layouts() -> None:
@@ -179,6 +190,8 @@ class MessageBubble(QFrame):
 
     def set_dark(self, dark: bool) -> None:
         """Renders the message again, its code blocks and thinking in the new theme's colours."""
+        if self._thinking_view is not None:
+            _dim_text(self._thinking_view)
         if dark == self._renderer.dark:
             return
         self._renderer.dark = dark
@@ -215,6 +228,13 @@ class MessageBubble(QFrame):
         painter.drawRoundedRect(
             QRectF(self.rect()).adjusted(inset, inset, -inset, -inset), RADIUS, RADIUS
         )
+        thinking = self._thinking_view
+        if thinking is not None and thinking.isVisible():
+            bar = QRectF(thinking.geometry()).adjusted(0, 2, 0, -2)
+            bar.setWidth(THINKING_BAR)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(palette.color(QPalette.ColorRole.Mid))
+            painter.drawRoundedRect(bar, THINKING_BAR / 2, THINKING_BAR / 2)
 
     @property
     def streaming(self) -> bool:
@@ -335,6 +355,9 @@ class MessageBubble(QFrame):
         if self._thinking_view is None:
             self._thinking_view = RichTextView()
             self._thinking_view.setVisible(False)
+            # The bar is the bubble's, painted in this margin, which the view leaves clear.
+            self._thinking_view.setViewportMargins(THINKING_INDENT, 0, 0, 0)
+            _dim_text(self._thinking_view)
             layout = self.layout()
             assert isinstance(layout, QVBoxLayout)
             layout.insertWidget(layout.indexOf(self.thinking_toggle) + 1, self._thinking_view)
@@ -360,7 +383,8 @@ class MessageBubble(QFrame):
         busy = self.streaming
         if message.role is Role.ASSISTANT:
             self.regenerate_button.setVisible(not busy and not failed and own_state)
-        self.copy_button.setVisible(not busy)
+        # A reply that failed before any text came has nothing to copy.
+        self.copy_button.setVisible(not busy and bool(self._copy_text().strip()))
         usage = message.usage
         if usage is not None and not busy:
             text = self.tr("Tokens: %1 in · %2 out · %3 total")
@@ -375,9 +399,11 @@ class MessageBubble(QFrame):
         self.footer.setVisible(usage is not None and not busy)
 
     # -- actions -------------------------------------------------------------------------
+    def _copy_text(self) -> str:
+        return self._parsed.answer if self.message.role is Role.ASSISTANT else self.message.content
+
     def _copy_all(self) -> None:
-        text = self._parsed.answer if self.message.role is Role.ASSISTANT else self.message.content
-        QGuiApplication.clipboard().setText(text)
+        QGuiApplication.clipboard().setText(self._copy_text())
 
     def _link_clicked(self, url: QUrl) -> None:
         text = url.toString()

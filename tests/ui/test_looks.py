@@ -90,3 +90,29 @@ def test_a_label_changes_look_without_keeping_the_old_colour(
     qapp_themes.processEvents()
     assert text_colour() == _colour(QPalette.ColorRole.PlaceholderText)
     assert text_colour() == QColor("#9aa0a6")
+
+
+def test_thinking_is_set_apart_from_the_answer_in_both_themes(
+    qtbot: QtBot, qapp_themes: QApplication
+) -> None:
+    message = Message(1, 1, Role.ASSISTANT, "答案：四。", reasoning="先想一想：二加二。")
+    bubble = MessageBubble(message, dark=False, thumbnails=ThumbnailCache())
+    qtbot.addWidget(bubble)
+    bubble.resize(500, 220)
+    bubble.show()
+    qtbot.waitExposed(bubble)
+    bubble.thinking_toggle.click()
+    QApplication.processEvents()
+    view = bubble.thinking_view
+    assert view.isVisible() and view.viewportMargins().left() > 0
+    for dark in (False, True):
+        apply_theme(qapp_themes, "dark" if dark else "light")
+        bubble.set_dark(dark)
+        QApplication.processEvents()
+        dimmed = _colour(QPalette.ColorRole.PlaceholderText)
+        assert view.palette().color(QPalette.ColorRole.Text) == dimmed
+        assert bubble.body.parts[0].palette().color(QPalette.ColorRole.Text) != dimmed
+        # A bar down the thinking's left edge, in the card's outline colour.
+        image = bubble.grab().toImage()
+        middle = view.geometry().center().y()
+        assert _pixel(image, view.x() + 1, middle) == _colour(QPalette.ColorRole.Mid)
