@@ -40,6 +40,10 @@ class ImageStrip(QWidget):
         self._grid = QGridLayout()
         outer.addLayout(self._grid)
         self._grid.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # Below the thumbnails and as wide as the message: in the grid, which keeps its cells
+        # to their content's width, a reason that wraps was squeezed into a column or cut.
+        self._failure_rows = QVBoxLayout()
+        outer.addLayout(self._failure_rows)
         self.setVisible(False)
 
     def _next_cell(self) -> tuple[int, int]:
@@ -51,7 +55,7 @@ class ImageStrip(QWidget):
             return
         failure = self._failures.pop(asset.source_url, None)
         if failure is not None:
-            self._grid.removeWidget(failure)
+            self._failure_rows.removeWidget(failure)
             failure.deleteLater()
         if asset.kind is not AssetKind.IMAGE:
             self._add_media(asset)
@@ -91,7 +95,7 @@ class ImageStrip(QWidget):
             button.clicked.connect(lambda: self.retryRequested.emit(url))
             row.addWidget(button)
         self._failures[url] = box
-        self._grid.addWidget(box, self._grid.count() // COLUMNS + 1, 0, 1, COLUMNS)
+        self._failure_rows.addWidget(box)
         self.setVisible(True)
 
     def failed_urls(self) -> list[str]:
