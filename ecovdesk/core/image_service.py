@@ -43,12 +43,18 @@ NO_PICTURES = "no_pictures"
 
 
 def reply_provenance(message: Message, parsed: ParsedReply, user_prompt: str) -> Provenance:
-    """Provenance of pictures a chat model drew: gpt-4o-all states its own prompt and size."""
+    """Provenance of pictures a chat model drew. They are found in the gallery by the words
+    the user wrote; the prompt gpt-4o-all says it drew from (often its English rewrite) and
+    the size it states are kept beside them."""
     caption = parsed.caption
+    asked = user_prompt.strip()
     params: dict[str, object] = {"size": caption.size} if caption and caption.size else {}
+    drawn = caption.prompt.strip() if caption else ""
+    if drawn and asked and drawn != asked:
+        params["revised_prompt"] = drawn
     return Provenance(
         kind=AssetKind.IMAGE,
-        prompt=caption.prompt if caption and caption.prompt else user_prompt,
+        prompt=asked or drawn,
         model=message.model,
         params=params,
         conversation_id=message.conversation_id,

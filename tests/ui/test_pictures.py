@@ -40,12 +40,20 @@ def test_gpt4o_all_picture_shows_inline_and_in_the_gallery_and_survives_offline_
     asset = bubble.images.assets[0]
     assert asset.path.is_file() and asset.path.is_relative_to(profile / "library")
     assert asset.provenance.model == "gpt-4o-all"
-    assert asset.provenance.prompt.startswith("A ")  # the English prompt from the JSON line
+    # Found by the user's words; the English prompt the model drew from is kept beside them.
+    assert asset.provenance.prompt == "画一只猫"
+    assert str(asset.provenance.params["revised_prompt"]).startswith("A ")
     shown = bubble.body.toPlainText()
     assert "filesystem" not in shown and "下载1" not in shown
     assert bubble.caption.isVisibleTo(bubble)
     _open_gallery(driver, first)
-    assert len(first.window.gallery.model.assets) == 1
+    gallery = first.window.gallery
+    assert len(gallery.model.assets) == 1
+    # The user finds it by what they asked for, in their own words.
+    gallery.filter.text.setText("狗")
+    driver.until(lambda: len(gallery.model.assets) == 0)
+    gallery.filter.text.setText("猫")
+    driver.until(lambda: len(gallery.model.assets) == 1)
     stop_app(driver, first)
 
     with relay.refuse():
