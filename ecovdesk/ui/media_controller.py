@@ -148,13 +148,14 @@ class MediaController(QObject):
             return
         found = (await self._library.for_messages([message_id])).get(message_id, [])
         frames = [p for p in found if p.provenance.params.get("role") == "last_frame"]
+        # Library files are named by their hash; the chip shows what the picture is instead.
+        name = self.tr("Last frame of the video") + ".png"
         try:
             if frames:
                 data = await asyncio.to_thread(frames[0].path.read_bytes)
-                name = frames[0].path.name
             else:
                 # The relay sent none (Kling never does): it is read from the video itself.
-                data, name = await self._frame_from_video(video), f"{video.path.stem}-last.png"
+                data = await self._frame_from_video(video)
             attachment: Attachment = await asyncio.to_thread(image_attachment, data, name)
         except (OSError, AttachmentError):
             self.notice.emit(self.tr("The last frame could not be attached."))

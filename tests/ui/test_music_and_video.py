@@ -155,6 +155,8 @@ def test_a_kling_video_gives_its_last_frame_to_the_next_request(
     driver.until(lambda: bool(window.attachments.items))
     assert window.tabs.currentIndex() == 0 and window.picker.current == "kling-v1-6"
     (frame,) = window.attachments.items
+    # Named for what it is, not by the library file's hash.
+    assert frame.name == "Last frame of the video.png"
     picture = _picture(frame.url)
     assert (picture.width(), picture.height()) == (320, 180)
     # The sample video's last frame (1.96 s) has a blue bar in the middle; its first is red.
