@@ -31,25 +31,6 @@ FLUX_SIZES = (
     "512x1024",
 )
 FLUX_RATIOS = ("", "1:1", "16:9", "9:16", "4:3", "3:4", "21:9", "9:21")
-RECRAFT_STYLES = ("realistic_image", "digital_illustration", "vector_illustration", "icon", "any")
-RECRAFT_SUBSTYLES = (
-    "",
-    "b_and_w",
-    "hard_flash",
-    "hdr",
-    "natural_light",
-    "studio_portrait",
-    "enterprise",
-    "motion_blur",
-    "pixel_art",
-    "hand_drawn",
-    "grain",
-    "infantile_sketch",
-    "2d_art_poster",
-    "handmade_3d",
-    "engraving",
-    "line_art",
-)
 IDEOGRAM_RATIOS = (
     "ASPECT_1_1",
     "ASPECT_16_9",
@@ -63,7 +44,13 @@ IDEOGRAM_RATIOS = (
     "ASPECT_3_1",
     "ASPECT_1_3",
 )
-IDEOGRAM_STYLES = ("", "AUTO", "GENERAL", "REALISTIC", "DESIGN", "RENDER_3D", "ANIME")
+
+Choices = tuple[tuple[str, str], ...]
+
+
+def ideogram_ratio_text(value: str) -> str:
+    """``ASPECT_16_9`` as the 16:9 everyone reads; ratios look the same in every language."""
+    return value.removeprefix("ASPECT_").replace("_", ":")
 
 
 def image_kind(model: str) -> str:
@@ -101,11 +88,11 @@ class ImageOptionsPanel(QWidget):
         self.quality.addItem(self.tr("HD"), "hd")
         self.style_choice = QComboBox()
         self.substyle = QComboBox()
-        for value in RECRAFT_SUBSTYLES:
-            self.substyle.addItem(value or self.tr("None"), value)
+        for text, value in self._recraft_substyles():
+            self.substyle.addItem(text, value)
         self.style_type = QComboBox()
-        for value in IDEOGRAM_STYLES:
-            self.style_type.addItem(value or self.tr("Model default"), value)
+        for text, value in self._ideogram_styles():
+            self.style_type.addItem(text, value)
         self.magic_prompt = QComboBox()
         for text, value in (
             (self.tr("Auto"), "AUTO"),
@@ -165,25 +152,67 @@ class ImageOptionsPanel(QWidget):
             "ideogram": {"aspect_ratio", "magic_prompt", "style_type", "negative_prompt", "seed"},
         }[kind]
         self._fill(self.size_choice, DALLE_SIZES if kind == "dalle" else FLUX_SIZES)
-        self._fill(
-            self.aspect_ratio,
-            IDEOGRAM_RATIOS if kind == "ideogram" else FLUX_RATIOS,
-            empty=self.tr("Use the size"),
-        )
+        if kind == "ideogram":
+            ratios = tuple((ideogram_ratio_text(v), v) for v in IDEOGRAM_RATIOS)
+            self._fill_pairs(self.aspect_ratio, ratios)
+        else:
+            self._fill(self.aspect_ratio, FLUX_RATIOS, empty=self.tr("Use the size"))
         if kind == "dalle":
             self._fill_pairs(
                 self.style_choice, ((self.tr("Vivid"), "vivid"), (self.tr("Natural"), "natural"))
             )
         elif kind == "recraft":
-            self._fill_pairs(self.style_choice, tuple((s, s) for s in RECRAFT_STYLES))
+            self._fill_pairs(self.style_choice, self._recraft_styles())
         self.count.setMaximum(1 if kind == "dalle" else (2 if kind == "recraft" else 4))
         for name, (_text, widget) in self.rows.items():
             self.form.setRowVisible(widget, name in visible)
 
+    # The lists below show words; the value beside each is what the request carries.
+
+    def _recraft_styles(self) -> Choices:
+        return (
+            (self.tr("Realistic photo"), "realistic_image"),
+            (self.tr("Digital illustration"), "digital_illustration"),
+            (self.tr("Vector illustration"), "vector_illustration"),
+            (self.tr("Icon"), "icon"),
+            (self.tr("Any style"), "any"),
+        )
+
+    def _recraft_substyles(self) -> Choices:
+        return (
+            (self.tr("None"), ""),
+            (self.tr("Black and white"), "b_and_w"),
+            (self.tr("Hard flash"), "hard_flash"),
+            (self.tr("HDR"), "hdr"),
+            (self.tr("Natural light"), "natural_light"),
+            (self.tr("Studio portrait"), "studio_portrait"),
+            (self.tr("Business"), "enterprise"),
+            (self.tr("Motion blur"), "motion_blur"),
+            (self.tr("Pixel art"), "pixel_art"),
+            (self.tr("Hand-drawn"), "hand_drawn"),
+            (self.tr("Film grain"), "grain"),
+            (self.tr("Child's drawing"), "infantile_sketch"),
+            (self.tr("2D art poster"), "2d_art_poster"),
+            (self.tr("Handmade 3D"), "handmade_3d"),
+            (self.tr("Engraving"), "engraving"),
+            (self.tr("Line art"), "line_art"),
+        )
+
+    def _ideogram_styles(self) -> Choices:
+        return (
+            (self.tr("Model default"), ""),
+            (self.tr("Auto"), "AUTO"),
+            (self.tr("General"), "GENERAL"),
+            (self.tr("Realistic"), "REALISTIC"),
+            (self.tr("Design"), "DESIGN"),
+            (self.tr("3D render"), "RENDER_3D"),
+            (self.tr("Anime"), "ANIME"),
+        )
+
     def _fill(self, combo: QComboBox, values: tuple[str, ...], empty: str = "") -> None:
         self._fill_pairs(combo, tuple((value or empty, value) for value in values))
 
-    def _fill_pairs(self, combo: QComboBox, pairs: tuple[tuple[str, str], ...]) -> None:
+    def _fill_pairs(self, combo: QComboBox, pairs: Choices) -> None:
         current = combo.currentData()
         combo.blockSignals(True)
         combo.clear()

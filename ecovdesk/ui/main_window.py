@@ -347,6 +347,13 @@ class MainWindow(QMainWindow):
         text = self.composer.text().strip()
         if not text:
             return
+        refusal = self.side_panel.refusal()
+        if refusal:
+            # Something the request needs is missing: nothing is sent, the text stays, and
+            # the options say what to do.
+            self.options_button.setChecked(True)
+            self.show_notice(refusal)
+            return
         if not self.services.preferences.ready:
             self.show_notice(self.tr("Enter your API key in Settings first."))
             # The dialog is modal: it has closed when this returns, and with a key given the

@@ -58,11 +58,14 @@ class MediaHandoff(QObject):
         self._media.play(asset, assets)
 
     def continue_song(self, asset: Asset) -> None:
+        params = asset.provenance.params
         self._use_model(asset.provenance.model or "chirp-v4")
         self._panels.suno.set_continuation(
-            str(asset.provenance.params.get("clip_id") or ""),
-            str(asset.provenance.params.get("title") or asset.provenance.prompt),
+            str(params.get("clip_id") or ""),
+            str(params.get("title") or ""),
             asset.duration,
+            # The song's own Suno task, which the relay reads the song being continued from.
+            task_id=str(params.get("remote_id") or ""),
         )
         self._notice(self.tr("Write the lyrics that follow, then press Generate."))
 

@@ -19,7 +19,6 @@ from ecovdesk.ui.widgets import label
 ASPECT_RATIOS = ("", "1:1", "16:9", "9:16", "4:3", "3:4", "3:2", "2:3", "21:9")
 VERSIONS = ("", "7", "6.1", "6", "5.2")
 NIJI_VERSIONS = ("", "6", "5")
-MODES = ("", "fast", "relax", "turbo")
 
 
 class MidjourneyOptionsPanel(QWidget):
@@ -72,7 +71,14 @@ class MidjourneyOptionsPanel(QWidget):
         self.style_ref.setPlaceholderText("https://…")
         self.character_ref = QLineEdit()
         self.character_ref.setPlaceholderText("https://…")
-        self.mode = self._combo(MODES, self.tr("Relay default"))
+        self.mode = QComboBox()
+        for text, value in (
+            (self.tr("Relay default"), ""),
+            (self.tr("Fast"), "fast"),
+            (self.tr("Relaxed"), "relax"),
+            (self.tr("Turbo"), "turbo"),
+        ):
+            self.mode.addItem(text, value)
         form.addRow(self.tr("Aspect ratio"), self.aspect_ratio)
         form.addRow(self.tr("Version"), self.version)
         form.addRow(self.tr("Stylize"), self.stylize)

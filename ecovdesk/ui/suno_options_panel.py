@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QDoubleSpinBox,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QLayout,
+    QLayoutItem,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -41,6 +42,69 @@ TAG_SUGGESTIONS = (
 SECTION_MARKERS = ("[Verse]", "[Chorus]", "[Bridge]", "[Intro]", "[Outro]")
 
 
+class FlowLayout(QLayout):
+    """Items side by side, going on in a new row when a row is full.
+
+    The style and marker buttons would make the panel as wide as all of them in a row, too
+    wide for the chat beside it on a small laptop screen; wrapping keeps the panel narrow.
+    """
+
+    def __init__(self, spacing: int = 2) -> None:
+        super().__init__()
+        self._items: list[QLayoutItem] = []
+        self.setSpacing(spacing)
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation.Horizontal
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), place=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, place=True)
+
+    def sizeHint(self) -> QSize:
+        # Asks for no more than its widest item: the rows take the width the panel has.
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:
+        """One item to a row: as narrow as the widest item."""
+        size = QSize(0, 0)
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        return size
+
+    def _arrange(self, rect: QRect, *, place: bool) -> int:
+        """Lays the items out in ``rect`` (when ``place``); the height they take."""
+        x, y, row_height = rect.x(), rect.y(), 0
+        for item in self._items:
+            hint = item.sizeHint()
+            if row_height and x + hint.width() > rect.right() + 1:
+                x, y, row_height = rect.x(), y + row_height + self.spacing(), 0
+            if place:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self.spacing()
+            row_height = max(row_height, hint.height())
+        return y + row_height - rect.y()
+
+
 class SunoOptionsPanel(QWidget):
     optionsChanged = Signal(object)
     lyricsRequested = Signal(str)
@@ -48,6 +112,8 @@ class SunoOptionsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.continue_clip_id = ""
+        # The Suno task that made the clip: the relay reads the song it continues from it.
+        self.continue_task_id = ""
         self._lyrics_busy = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -57,7 +123,7 @@ class SunoOptionsPanel(QWidget):
         heading.setFont(font)
         layout.addWidget(heading)
 
-        switch = QHBoxLayout()
+        switch = FlowLayout()
         self.mode_group = QButtonGroup(self)
         self.mode_buttons = {
             "inspiration": tool_button(self.tr("Inspiration"), checkable=True),
@@ -67,7 +133,6 @@ class SunoOptionsPanel(QWidget):
         for number, mode in enumerate(MODES):
             self.mode_group.addButton(self.mode_buttons[mode], number)
             switch.addWidget(self.mode_buttons[mode])
-        switch.addStretch(1)
         layout.addLayout(switch)
 
         self.inspiration_hint = label(
@@ -89,8 +154,11 @@ class SunoOptionsPanel(QWidget):
         self.continue_at.setDecimals(1)
         self.continue_at.setSuffix(self.tr(" s"))
         self.continue_at.setRange(0, 0)
+        self.song_missing = label(name=looks.ERROR, wrap=True)
+        self.song_missing.hide()
         continuation_form.addRow(self.tr("Song"), self.continue_title)
         continuation_form.addRow(self.tr("From second"), self.continue_at)
+        continuation_form.addRow(self.song_missing)
         layout.addWidget(self.continuation)
 
         self.custom = QWidget()
@@ -100,26 +168,22 @@ class SunoOptionsPanel(QWidget):
         self.title.setPlaceholderText(self.tr("Song title"))
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(self.tr("Style, e.g. emotional punk"))
-        suggestions = QGridLayout()
-        suggestions.setSpacing(2)
+        suggestions = FlowLayout()
         self.suggestion_buttons = []
-        for number, tag in enumerate(TAG_SUGGESTIONS):
+        for tag in TAG_SUGGESTIONS:
             button = tool_button(tag, tooltip=self.tr("Add this style"))
             button.clicked.connect(lambda _checked=False, t=tag: self.add_tag(t))
-            suggestions.addWidget(button, number // 4, number % 4)
+            suggestions.addWidget(button)
             self.suggestion_buttons.append(button)
-        suggestions.setColumnStretch(4, 1)
         self.negative_tags = QLineEdit()
         self.negative_tags.setPlaceholderText(self.tr("Styles to avoid"))
-        markers = QHBoxLayout()
-        markers.setSpacing(2)
+        markers = FlowLayout()
         self.marker_buttons = []
         for marker in SECTION_MARKERS:
             button = tool_button(marker, tooltip=self.tr("Insert a section marker"))
             button.clicked.connect(lambda _checked=False, m=marker: self.insert_marker(m))
             markers.addWidget(button)
             self.marker_buttons.append(button)
-        markers.addStretch(1)
         self.lyrics = QPlainTextEdit()
         self.lyrics.setPlaceholderText(self.tr("[Verse]\nYour lyrics…"))
         self.lyrics.setMinimumHeight(140)
@@ -175,18 +239,27 @@ class SunoOptionsPanel(QWidget):
         mode = self.mode()
         self.inspiration_hint.setVisible(mode == "inspiration")
         self.continuation.setVisible(mode == "continue")
+        self.song_missing.hide()
         # A continuation takes lyrics, style and title for the part it adds.
         self.custom.setVisible(mode != "inspiration")
         self._update_writer()
 
     # Continuation
 
-    def set_continuation(self, clip_id: str, title: str, duration: float | None) -> None:
-        """Continues this clip, from its end unless the user picks an earlier second."""
+    def set_continuation(
+        self, clip_id: str, title: str, duration: float | None, task_id: str = ""
+    ) -> None:
+        """Continues this clip, from its end unless the user picks an earlier second.
+
+        The part added keeps the song's title unless the user gives it another.
+        """
         self.continue_clip_id = clip_id
+        self.continue_task_id = task_id
         length = max(0.0, duration or 0.0)
         name = title or self.tr("Untitled song")
         self.continue_title.setText(f"{name} ({clock(length * 1000)})" if length else name)
+        if title:
+            self.title.setText(title)
         self.continue_at.blockSignals(True)
         # A song kept before its length was recorded: any second up to Suno's longest song.
         self.continue_at.setRange(0.0, length or MAX_SONG_SECONDS)
@@ -197,6 +270,7 @@ class SunoOptionsPanel(QWidget):
 
     def clear_continuation(self) -> None:
         self.continue_clip_id = ""
+        self.continue_task_id = ""
         self.continue_title.setText(
             self.tr("Pick a song in the music library and choose “Continue this song”.")
         )
@@ -204,6 +278,15 @@ class SunoOptionsPanel(QWidget):
         if self.mode() == "continue":
             self.set_mode("inspiration")
         self._changed()
+
+    def refusal(self) -> str:
+        """Why Generate has to wait, which the panel shows as well; empty when it need not."""
+        if self.mode() != "continue" or self.continue_clip_id:
+            return ""
+        reason = self.tr("Choose a song to continue in the Music tab first.")
+        self.song_missing.setText(reason)
+        self.song_missing.show()
+        return reason
 
     # Style tags and lyrics
 
@@ -302,6 +385,7 @@ class SunoOptionsPanel(QWidget):
                 values["lyrics"] = self.lyrics.toPlainText().strip()
         if mode == "continue" and self.continue_clip_id:
             values["continue_clip_id"] = self.continue_clip_id
+            values["continue_task_id"] = self.continue_task_id
             values["continue_at"] = round(self.continue_at.value(), 1)
         return {k: v for k, v in values.items() if v not in ("", None)}
 

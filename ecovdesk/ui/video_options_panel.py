@@ -70,7 +70,9 @@ class VideoOptionsPanel(QWidget):
         self.luma_expand = QCheckBox(self.tr("Improve the prompt"))
         self.luma_expand.setChecked(True)
         self.luma_model = self._combo(LUMA_MODELS, self.tr("Relay default"))
-        self.luma_duration = self._combo(LUMA_DURATIONS, self.tr("Relay default"))
+        self.luma_duration = QComboBox()
+        for duration in LUMA_DURATIONS:
+            self.luma_duration.addItem(self._seconds_text(duration.removesuffix("s")), duration)
         self.luma_resolution = self._combo(LUMA_RESOLUTIONS, self.tr("Relay default"))
         form.addRow(self.tr("Aspect ratio"), self.luma_ratio)
         form.addRow("", self.luma_loop)
@@ -97,7 +99,7 @@ class VideoOptionsPanel(QWidget):
         self.runway_style.addItem(self.tr("Cinematic"), "cinematic")
         self.runway_seconds = QComboBox()
         for seconds in RUNWAY_SECONDS:
-            self.runway_seconds.addItem(self.tr("%1 s").replace("%1", str(seconds)), seconds)
+            self.runway_seconds.addItem(self._seconds_text(str(seconds)), seconds)
         self.motion = QGroupBox(self.tr("Camera motion"))
         grid = QGridLayout(self.motion)
         self.motion_sliders: dict[str, QSlider] = {}
@@ -119,9 +121,10 @@ class VideoOptionsPanel(QWidget):
                 lambda v, shown=value: shown.setText(f"{v / MOTION_STEPS:.1f}")
             )
             slider.valueChanged.connect(self._changed)
-            grid.addWidget(label(motion_names[key]), row, 0)
-            grid.addWidget(slider, row, 1)
-            grid.addWidget(value, row, 2)
+            # Each name above its slider: beside it, the longest would widen the whole panel.
+            grid.addWidget(label(motion_names[key]), 2 * row, 0, 1, 2)
+            grid.addWidget(slider, 2 * row + 1, 0)
+            grid.addWidget(value, 2 * row + 1, 1)
             self.motion_sliders[key] = slider
             self.motion_values[key] = value
         form.addRow(self.tr("Ratio"), self.runway_ratio)
@@ -144,7 +147,7 @@ class VideoOptionsPanel(QWidget):
         self.kling_ratio = self._combo(KLING_RATIOS)
         self.kling_duration = QComboBox()
         for length in KLING_DURATIONS:
-            self.kling_duration.addItem(self.tr("%1 s").replace("%1", length), length)
+            self.kling_duration.addItem(self._seconds_text(length), length)
         self.kling_cfg = QDoubleSpinBox()
         self.kling_cfg.setRange(0.0, 1.0)
         self.kling_cfg.setSingleStep(0.05)
@@ -181,7 +184,9 @@ class VideoOptionsPanel(QWidget):
             spin.valueChanged.connect(lambda v, k=key: self._camera_value_changed(k, v))
             camera_form.addRow(name, spin)
             self.camera_values[key] = spin
-        self.kolors = QCheckBox(self.tr("Make pictures with Kolors instead of a video"))
+        # A check box cannot wrap its text: the short form keeps the panel narrow.
+        self.kolors = QCheckBox(self.tr("Make pictures (Kolors)"))
+        self.kolors.setToolTip(self.tr("Make pictures with Kolors instead of a video"))
         self.kolors.toggled.connect(self._changed)
         form.addRow("", self.kolors)
         form.addRow(self.tr("Negative prompt"), self.kling_negative)
@@ -228,6 +233,10 @@ class VideoOptionsPanel(QWidget):
         for value in values:
             combo.addItem(value or empty, value)
         return combo
+
+    def _seconds_text(self, seconds: str) -> str:
+        """A length such as 5 s; no number is the relay's own default."""
+        return self.tr("%1 s").replace("%1", seconds) if seconds else self.tr("Relay default")
 
     def set_model(self, model: str) -> None:
         self.model = model
