@@ -189,7 +189,6 @@ def _error(task: Mapping[str, Any]) -> str:
         or text(mapping(error).get("message"))
         or text(error)
         or text(task.get("fail_reason"))
-        or "Kling failed"
     )
 
 

@@ -150,7 +150,7 @@ def normalise_luma(obj: Mapping[str, Any]) -> RemoteTask:
                 for key in ("failure_reason", "fail_reason", "error", "msg")
                 if text(obj.get(key))
             ),
-            "Luma failed",
+            "",
         )
     return RemoteTask(
         remote_id=text(obj.get("id")) or text(obj.get("task_id")),

@@ -57,6 +57,8 @@ class RemoteTask:
     state: TaskState
     progress: int | None = None
     outputs: tuple[MediaRef, ...] = ()
+    # The relay's own words on a failure, shown to the user as such; empty when it gave
+    # none (the client says in the user's language what kind of failure it was).
     error: str = ""
     actions: tuple[TaskAction, ...] = ()
     preview_url: str = ""

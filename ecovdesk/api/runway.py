@@ -138,7 +138,7 @@ def normalise_runway(obj: Mapping[str, Any]) -> RemoteTask:
         state = TaskState.RUNNING
     error = ""
     if state is TaskState.FAILED:
-        error = text(obj.get("msg")) or "Runway failed"
+        error = text(obj.get("msg"))
     return RemoteTask(
         remote_id=text(obj.get("task_id")),
         state=state,

@@ -189,7 +189,7 @@ def normalise_suno_task(task: Mapping[str, Any]) -> RemoteTask:
         outputs.extend(ref for clip in clips if (ref := _clip_ref(clip)))
     error = ""
     if state is TaskState.FAILED:
-        error = text(task.get("fail_reason")) or _clip_error(clips) or "Suno failed"
+        error = text(task.get("fail_reason")) or _clip_error(clips)
     cover = next((as_url(clip.get("image_url")) for clip in clips if clip.get("image_url")), "")
     return RemoteTask(
         remote_id=text(task.get("task_id")) or text(task.get("id")),

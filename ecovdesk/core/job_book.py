@@ -19,6 +19,13 @@ from ecovdesk.core.chat_service import STOPPED
 from ecovdesk.core.database import Database
 from ecovdesk.core.domain import Job, JobState, Message, MessageState
 from ecovdesk.core.events import EventSink
+from ecovdesk.core.job_marks import (
+    EXPLAINED,
+    FAILURE_KIND,
+    RETRIED_AS,
+    can_retry,
+    with_failure,
+)
 from ecovdesk.core.job_store import NewJob
 
 # error_kind of a job's message, beside the relay error kinds ("upstream", "quota", …).
@@ -38,7 +45,17 @@ _MESSAGE_OUTCOME: dict[JobState, tuple[MessageState, str | None]] = {
 
 # Keys the job itself writes into params; everything else is the request as asked for.
 RESULT_KEYS = frozenset(
-    {"final_prompt", "queue_note", "stream_urls", "lyrics_result", "lyrics_title", "texts", "clips"}
+    {
+        "final_prompt",
+        "queue_note",
+        "stream_urls",
+        "lyrics_result",
+        "lyrics_title",
+        "texts",
+        "clips",
+        FAILURE_KIND,
+        RETRIED_AS,
+    }
 )
 
 
@@ -61,6 +78,20 @@ def _settle(
         conn, job.message_id, content, "", state, error_kind, error_text, None
     )
     return True, finished
+
+
+def _insert_retry(
+    conn: sqlite3.Connection, old_id: int, new: NewJob, now: float
+) -> tuple[Job, Message | None, Job] | None:
+    """The retry of job ``old_id`` and the old job marked with it, in one transaction, or
+    None when the old job has been retried already: a second Retry must not pay twice."""
+    old = job_store.get_job(conn, old_id)
+    if old is None or not can_retry(old):
+        return None
+    job, reply = job_store.insert_job_with_reply(conn, new, now)
+    marked = dataclasses.replace(old, params={**old.params, RETRIED_AS: job.id}, updated_at=now)
+    job_store.save_job(conn, marked)
+    return job, reply, marked
 
 
 def _reopen_message(conn: sqlite3.Connection, message_id: int) -> Message | None:
@@ -87,6 +118,19 @@ class JobBook:
         self._sink.job_updated(job)
         return job
 
+    async def create_retry(self, old: Job, new: NewJob) -> Job | None:
+        """Store ``new`` as the retry of ``old`` and mark ``old`` as retried; None when
+        ``old`` was retried already (or can no longer be)."""
+        made = await self._db.run(_insert_retry, old.id, new, self._clock())
+        if made is None:
+            return None
+        job, reply, marked = made
+        if reply is not None:
+            self._sink.message_added(reply)
+        self._sink.job_updated(marked)
+        self._sink.job_updated(job)
+        return job
+
     async def update(
         self, job: Job, *, only_if: Iterable[JobState] = ACTIVE, **changes: Any
     ) -> Job | None:
@@ -106,21 +150,29 @@ class JobBook:
         content: str = "",
         error: str = "",
         error_kind: str | None = None,
+        cause: str | None = None,
         only_if: Iterable[JobState] = ACTIVE,
         **changes: Any,
     ) -> Job | None:
-        """Move the job to ``state`` and settle its message to match."""
+        """Move the job to ``state`` and settle its message to match.
+
+        ``error_kind`` is the failure's kind for the message and the job alike; ``cause``
+        is kept on the job alone, where it says more than the message's kind can (why an
+        UNCERTAIN job's submit went unanswered).
+        """
         now = self._clock()
+        message_state, default_kind = _MESSAGE_OUTCOME[state]
+        kind = error_kind if error_kind is not None else default_kind
+        params = changes.pop("params", job.params)
         changed = dataclasses.replace(
             job,
             **changes,
+            params=with_failure(params, (cause or kind) if state in EXPLAINED else None),
             state=state,
             error=error,
             updated_at=now,
             finished_at=now if state.is_final else None,
         )
-        message_state, default_kind = _MESSAGE_OUTCOME[state]
-        kind = error_kind if error_kind is not None else default_kind
         outcome = (content, message_state, kind, error or None)
         saved, message = await self._db.run(_settle, changed, tuple(only_if), outcome)
         if not saved:

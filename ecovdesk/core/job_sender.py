@@ -26,6 +26,9 @@ log = logging.getLogger(__name__)
 
 # error_kind of a job refused before sending because its options make no request.
 INVALID_REQUEST = "invalid_request"
+# Cause of an UNCERTAIN job whose submit a gateway gave up on (HTTP 504): unlike the other
+# gateway pages it means the request went on to the relay, so it is told apart.
+GATEWAY_TIMEOUT = "gateway_timeout"
 _SUBMITTING = (JobState.SUBMITTING,)
 
 
@@ -41,6 +44,13 @@ def maybe_received(error: RelayError) -> bool:
     if error.kind not in (ErrorKind.NETWORK, ErrorKind.TIMEOUT, ErrorKind.MALFORMED):
         return False
     return not isinstance(error.__cause__, (httpx.ConnectError, httpx.ConnectTimeout))
+
+
+def uncertain_cause(error: RelayError) -> str:
+    """What left the submit unanswered, kept on the UNCERTAIN job to explain it."""
+    if error.kind is ErrorKind.RELAY_UNAVAILABLE and error.status == 504:
+        return GATEWAY_TIMEOUT
+    return error.kind.value
 
 
 class JobSender:
@@ -91,7 +101,11 @@ class JobSender:
             log.info("submitting job %d failed: %s", current.id, error)
             if maybe_received(error):
                 await self._book.finish(
-                    current, JobState.UNCERTAIN, error=error.message, only_if=_SUBMITTING
+                    current,
+                    JobState.UNCERTAIN,
+                    error=error.message,
+                    cause=uncertain_cause(error),
+                    only_if=_SUBMITTING,
                 )
             else:
                 await self._book.finish(

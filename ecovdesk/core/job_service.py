@@ -29,6 +29,7 @@ from ecovdesk.core.domain import (
 from ecovdesk.core.events import EventSink
 from ecovdesk.core.job_book import ACTIVE, JobBook, request_params
 from ecovdesk.core.job_families import MASK_NAME, adapter_for
+from ecovdesk.core.job_marks import RETRYABLE, retried_as
 from ecovdesk.core.job_outputs import JobOutputs
 from ecovdesk.core.job_poller import JobPoller, Sleep
 from ecovdesk.core.job_preview import PreviewPixels, fetch_preview
@@ -41,7 +42,6 @@ from ecovdesk.core.user_turn import add_user_turn
 
 log = logging.getLogger(__name__)
 
-_RETRYABLE = (JobState.FAILED, JobState.CANCELLED, JobState.EXPIRED)
 _SUBMITTING = (JobState.SUBMITTING,)
 # Previews fetched at once: running jobs report theirs together, on the poller's beat, and
 # each is decoded on a worker that competes with the window's thread for a core.
@@ -50,6 +50,10 @@ PREVIEWS_AT_ONCE = 2
 
 class JobError(ValueError):
     """The job does not exist or is not in a state that allows what was asked."""
+
+
+class AlreadyRetried(JobError):
+    """The job's request was sent again already; a second Retry would pay a second time."""
 
 
 class JobService:
@@ -166,10 +170,17 @@ class JobService:
         return job
 
     async def retry(self, job_id: int) -> Job:
-        """Send a failed, cancelled or expired job's request again, as a new job."""
+        """Send a failed, cancelled or expired job's request again, as a new job.
+
+        Each job is retried once: the old job is marked with its retry, so pressing Retry
+        on it again (a double click, a second window onto the same job) pays nothing.
+        """
         old = await self._job(job_id)
-        if old.state not in _RETRYABLE:
+        if old.state not in RETRYABLE:
             raise JobError("Only a failed, cancelled or expired job can be retried")
+        retry = retried_as(old)
+        if retry is not None:
+            raise AlreadyRetried(f"Job {job_id} was retried as job {retry}")
         attached = await self._db.run(job_store.job_attachments, old.id)
         new = NewJob(
             old.family,
@@ -181,7 +192,9 @@ class JobService:
             await self._live_conversation(old),
             old.parent_job_id,
         )
-        job = await self._book.create(new)
+        job = await self._book.create_retry(old, new)
+        if job is None:
+            raise AlreadyRetried(f"Job {job_id} was retried meanwhile")
         await self._sender.launch(job, attached)
         return job
 

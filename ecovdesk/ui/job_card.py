@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -10,7 +11,9 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
 from ecovdesk.core.domain import Job, JobAction, JobState
+from ecovdesk.core.job_marks import RETRYABLE, can_retry, failure_kind, retried_as
 from ecovdesk.ui import looks
+from ecovdesk.ui.error_text import describe_error
 from ecovdesk.ui.widgets import label, plain_tooltip, push_button
 
 if TYPE_CHECKING:
@@ -34,6 +37,116 @@ def state_text(state: JobState) -> str:
         JobState.CANCELLED: QCoreApplication.translate("JobCard", "Cancelled"),
         JobState.EXPIRED: QCoreApplication.translate("JobCard", "Expired"),
     }[state]
+
+
+def job_state_text(job: Job) -> str:
+    """The job's state, and for a retried job which job sent its request again."""
+    text = state_text(job.state)
+    new_id = retried_as(job)
+    if new_id is None:
+        return text
+    return (
+        QCoreApplication.translate("JobCard", "%1 · retried as #%2")
+        .replace("%1", text)
+        .replace("%2", str(new_id))
+    )
+
+
+def retried_tooltip(job: Job) -> str:
+    """Why Retry is unavailable on a job retried already, or "" where it is not."""
+    new_id = retried_as(job)
+    if new_id is None:
+        return ""
+    return QCoreApplication.translate(
+        "JobCard",
+        "Already retried as job #%1. Retry that job instead, so the request is not paid for twice.",
+    ).replace("%1", str(new_id))
+
+
+@dataclass(frozen=True)
+class JobReason:
+    """Why a job ended badly: what happened, in the user's language, then the relay's own
+    words marked as its own (empty when it gave none)."""
+
+    lead: str
+    relay: str = ""
+
+    @property
+    def text(self) -> str:
+        return "\n".join(part for part in (self.lead, self.relay) if part)
+
+    @property
+    def line(self) -> str:
+        """The whole reason on one line, for a table cell."""
+        return " ".join(" ".join(part.split()) for part in (self.lead, self.relay) if part)
+
+
+# Kinds whose job.error is ecovdesk's own note for the log, not words the relay sent.
+_OWN_WORDS = frozenset({"invalid_request", "internal"})
+
+
+def _relay_says(words: str) -> str:
+    # The marker every other failure uses, so it reads (and is translated) the same.
+    return QCoreApplication.translate("ErrorText", "Relay says: %s") % words
+
+
+def _uncertain_lead(cause: str | None) -> str:
+    """Why the relay's answer to the submit is missing; whether the task exists is unknown."""
+    leads = {
+        "gateway_timeout": QCoreApplication.translate(
+            "JobCard",
+            "The relay's gateway timed out before the relay confirmed this request, so the "
+            "task may or may not have been created.",
+        ),
+        "timeout": QCoreApplication.translate(
+            "JobCard",
+            "The relay took too long to confirm this request, so the task may or may not "
+            "have been created.",
+        ),
+        "malformed": QCoreApplication.translate(
+            "JobCard",
+            "The relay's answer to this request could not be read, so the task may or may "
+            "not have been created.",
+        ),
+        "network": QCoreApplication.translate(
+            "JobCard",
+            "The connection was lost before the relay confirmed this request, so the task "
+            "may or may not have been created.",
+        ),
+    }
+    lead = leads.get(cause or "")
+    # No cause kept: ecovdesk itself stopped waiting (Stop, quitting, a crash).
+    return lead if lead is not None else describe_error("uncertain", None)
+
+
+def _failed_lead(kind: str | None) -> str:
+    if kind is None or kind == "upstream":
+        # A task the relay accepted and its model then refused (moderation) or could not
+        # finish, or a submit the model's service turned down.
+        return QCoreApplication.translate(
+            "JobCard", "The model's service refused this task or could not finish it."
+        )
+    return describe_error(kind, None)
+
+
+def job_reason(job: Job, fallback: str = "") -> JobReason | None:
+    """Why ``job`` failed, expired or may not have run; None for a job that did not.
+
+    ``fallback`` is the lead for a failed job stored without its kind and without words
+    from the relay (its reply's own kind, as the conversation describes it).
+    """
+    kind = failure_kind(job)
+    relay = _relay_says(job.error) if job.error and kind not in _OWN_WORDS else ""
+    if job.state is JobState.UNCERTAIN:
+        return JobReason(_uncertain_lead(kind), relay)
+    if job.state is JobState.EXPIRED:
+        return JobReason(describe_error("expired", None), relay)
+    if job.state is JobState.FAILED:
+        if kind is None and not job.error:
+            return JobReason(fallback or describe_error(None, None))
+        return JobReason(_failed_lead(kind), relay)
+    # A task the relay cancelled on its own may say why; the user's own cancel needs no words.
+    return JobReason("", relay) if relay and job.state is JobState.CANCELLED else None
 
 
 def elapsed_text(job: Job, now: float | None = None) -> str:
@@ -180,7 +293,7 @@ class JobCard(QFrame):
     def _update(self, job: Job) -> None:
         self.job = job
         state = job.state
-        self.state_label.setText(state_text(state))
+        self.state_label.setText(job_state_text(job))
         self.progress.setVisible(state.is_active)
         if job.progress is None:
             # Luma and Kling say nothing of their progress: a busy bar, not a "0%" that
@@ -192,9 +305,9 @@ class JobCard(QFrame):
         self.show_elapsed()
         self._show_reason()
         self.cancel_button.setVisible(state.is_active)
-        self.retry_button.setVisible(
-            state in (JobState.FAILED, JobState.CANCELLED, JobState.EXPIRED)
-        )
+        self.retry_button.setVisible(state in RETRYABLE)
+        self.retry_button.setEnabled(can_retry(job))
+        self.retry_button.setToolTip(retried_tooltip(job))
         self.resubmit_button.setVisible(state is JobState.UNCERTAIN)
         self.dismiss_button.setVisible(state is JobState.UNCERTAIN)
         grid = state is JobState.SUCCEEDED and job.family == "midjourney" and is_grid(job.actions)
@@ -212,16 +325,16 @@ class JobCard(QFrame):
         self._show_texts([str(t) for t in texts] if isinstance(texts, list) else [])
 
     def set_reason_words(self, words: str) -> None:
-        """What kind of failure ended the job, in the user's language: shown when the relay
-        gave no words of its own (a lost connection, an answer that could not be read)."""
+        """What kind of failure the reply records, in the user's language: the lead for a
+        job stored before jobs kept their own kind of failure."""
         self._reason_words = words
         self._show_reason()
 
     def _show_reason(self) -> None:
-        ended_badly = self.job.state in (JobState.FAILED, JobState.EXPIRED, JobState.UNCERTAIN)
-        reason = self.job.error or (self._reason_words if ended_badly else "")
-        self.error.setText(reason)
-        self.error.setVisible(bool(reason))
+        reason = job_reason(self.job, self._reason_words)
+        text = reason.text if reason is not None else ""
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
 
     def show_elapsed(self) -> None:
         """The time the job has run so far; the job controller asks every second."""

@@ -14,7 +14,7 @@ from ecovdesk.api.errors import RelayError
 from ecovdesk.core.domain import Job, JobState
 from ecovdesk.core.grid_split import split_grid
 from ecovdesk.core.job_families import needs_modal
-from ecovdesk.core.job_service import JobError, JobService
+from ecovdesk.core.job_service import AlreadyRetried, JobError, JobService
 from ecovdesk.core.library import Library
 from ecovdesk.ui.coalescer import Coalescer
 from ecovdesk.ui.conversation_view import ConversationView
@@ -70,7 +70,7 @@ class JobController(QObject):
         self._clock.timeout.connect(self._show_elapsed)
         self.tray: QSystemTrayIcon | None = None
         panel.cancelRequested.connect(lambda i: self._run(self._jobs.cancel(i)))
-        panel.retryRequested.connect(lambda i: self._run(self._jobs.retry(i)))
+        panel.retryRequested.connect(lambda i: self._run(self._retry(i)))
         panel.repollRequested.connect(lambda i: self._run(self._jobs.repoll(i)))
         panel.resubmitRequested.connect(lambda i: self._run(self._jobs.resubmit(i)))
         panel.dismissRequested.connect(lambda i: self._run(self._jobs.dismiss(i)))
@@ -136,7 +136,7 @@ class JobController(QObject):
             card = JobCard(job)
             card.actionRequested.connect(lambda i, c: self._run(self._press(i, c)))
             card.cancelRequested.connect(lambda i: self._run(self._jobs.cancel(i)))
-            card.retryRequested.connect(lambda i: self._run(self._jobs.retry(i)))
+            card.retryRequested.connect(lambda i: self._run(self._retry(i)))
             card.resubmitRequested.connect(lambda i: self._run(self._jobs.resubmit(i)))
             card.dismissRequested.connect(lambda i: self._run(self._jobs.dismiss(i)))
             card.splitRequested.connect(lambda _i, j=job: self._run(self._split(j)))
@@ -179,6 +179,13 @@ class JobController(QObject):
                 )
 
         ask_outside_tasks(ask)
+
+    async def _retry(self, job_id: int) -> None:
+        try:
+            await self._jobs.retry(job_id)
+        except AlreadyRetried:
+            # A second press before the first one's new job showed up: nothing was sent.
+            self.notice.emit(self.tr("This job has already been retried; nothing was sent."))
 
     async def _show_seed(self, job_id: int) -> None:
         try:

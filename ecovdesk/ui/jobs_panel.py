@@ -22,8 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from ecovdesk.core.domain import Job, JobState
+from ecovdesk.core.job_marks import can_retry
 from ecovdesk.ui import looks
-from ecovdesk.ui.job_card import elapsed_text, state_text
+from ecovdesk.ui.job_card import (
+    elapsed_text,
+    job_reason,
+    job_state_text,
+    retried_tooltip,
+)
 from ecovdesk.ui.model_picker import group_title
 from ecovdesk.ui.widgets import label, plain_tooltip, push_button
 
@@ -96,11 +102,11 @@ class JobsModel(QAbstractTableModel):
         job = self.jobs[index.row()]
         if role == JOB_ROLE:
             return job
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (1, 6):
-            return plain_tooltip(job.prompt if index.column() == 1 else job.error)
+        column = index.column()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(job, column)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        column = index.column()
         if column == 0:
             return group_title(FAMILY_GROUPS.get(job.family, job.family))
         if column == 1:
@@ -108,14 +114,27 @@ class JobsModel(QAbstractTableModel):
         if column == 2:
             return job.model
         if column == 3:
-            return state_text(job.state)
+            return job_state_text(job)
         if column == 4:
             # A failed job's last figure says nothing about it any more.
             shown = job.progress is not None and job.state in (JobState.RUNNING, JobState.SUCCEEDED)
             return f"{job.progress}%" if shown else ""
         if column == 5:
             return elapsed_text(job)
-        return job.error
+        reason = job_reason(job)
+        return reason.line if reason is not None else ""
+
+    @staticmethod
+    def _tooltip(job: Job, column: int) -> str | None:
+        if column == 1:
+            return plain_tooltip(job.prompt)
+        if column == 3:
+            return retried_tooltip(job) or None
+        if column == 6:
+            # The cell has room for the start of the reason; the tooltip shows all of it.
+            reason = job_reason(job)
+            return plain_tooltip(reason.text) if reason is not None else None
+        return None
 
 
 class JobsPanel(QWidget):
@@ -164,7 +183,7 @@ class JobsPanel(QWidget):
         # Fixed widths: sizing columns to their contents measured every row on each job update.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in enumerate((110, 0, 130, 150, 70, 70, 240)):
+        for column, width in enumerate((110, 0, 130, 150, 70, 70, 300)):
             if width:
                 header.resizeSection(column, width)
         self.view.doubleClicked.connect(lambda _i: self._open_selection())
@@ -210,9 +229,8 @@ class JobsPanel(QWidget):
         job = self.selected()
         state = job.state if job else None
         self.cancel_button.setEnabled(state is not None and state.is_active)
-        self.retry_button.setEnabled(
-            state in (JobState.FAILED, JobState.CANCELLED, JobState.EXPIRED)
-        )
+        self.retry_button.setEnabled(job is not None and can_retry(job))
+        self.retry_button.setToolTip(retried_tooltip(job) if job is not None else "")
         # As the job service takes it: a running job is asked about at once, a finished one
         # has its files fetched again (one refused or lost); a failed one has nothing to ask.
         self.repoll_button.setEnabled(

@@ -1,0 +1,45 @@
+"""What a job that ended badly keeps beside its request: the kind of failure that ended it,
+and the job that sent its request again.
+
+They live in the job's params, which the job store already keeps, so they survive a
+restart without a schema change. This module needs nothing but the domain, so the window
+can read them without loading the HTTP and database stacks.
+"""
+
+from __future__ import annotations
+
+from ecovdesk.core.domain import Job, JobState
+
+FAILURE_KIND = "error_kind"
+RETRIED_AS = "retried_as"
+# States whose FAILURE_KIND says why; a cancel needs no explaining.
+EXPLAINED = frozenset({JobState.FAILED, JobState.EXPIRED, JobState.UNCERTAIN})
+RETRYABLE = (JobState.FAILED, JobState.CANCELLED, JobState.EXPIRED)
+
+
+def failure_kind(job: Job) -> str | None:
+    """What kind of failure ended ``job``: an ``ErrorKind`` value, ``expired``,
+    ``uncertain``, or an uncertain submit's cause; None for a job stored before kinds were
+    kept."""
+    kind = job.params.get(FAILURE_KIND)
+    return kind if isinstance(kind, str) and kind else None
+
+
+def retried_as(job: Job) -> int | None:
+    """The id of the job that sent ``job``'s request again, once the user pressed Retry."""
+    new_id = job.params.get(RETRIED_AS)
+    return new_id if isinstance(new_id, int) and not isinstance(new_id, bool) else None
+
+
+def can_retry(job: Job) -> bool:
+    """Whether Retry may send ``job``'s request again: it ended without a result and has not
+    been retried yet (a second retry would pay a second time)."""
+    return job.state in RETRYABLE and retried_as(job) is None
+
+
+def with_failure(params: dict[str, object], kind: str | None) -> dict[str, object]:
+    """``params`` recording ``kind`` as the failure (none when ``kind`` is None)."""
+    kept = {key: value for key, value in params.items() if key != FAILURE_KIND}
+    if kind:
+        kept[FAILURE_KIND] = kind
+    return kept
