@@ -27,7 +27,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ecovdesk/app.py" line="170"/>
+        <location filename="../../ecovdesk/app.py" line="172"/>
         <source>Something went wrong; details are in the log.</source>
         <translation>Something went wrong; details are in the log.</translation>
     </message>
@@ -166,64 +166,64 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="72"/>
-        <location filename="../../ecovdesk/ui/composer.py" line="99"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="73"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="100"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="84"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="85"/>
         <location filename="../../ecovdesk/ui/draft_box.py" line="22"/>
         <source>Type a message. Enter sends, Shift+Enter adds a line.</source>
         <translation>Type a message. Enter sends, Shift+Enter adds a line.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="93"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="94"/>
         <source>Image…</source>
         <translation>Image…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="94"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="95"/>
         <source>Attach an image for models that can see</source>
         <translation>Attach an image for models that can see</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="96"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="97"/>
         <source>Document URL…</source>
         <translation>Document URL…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="97"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="98"/>
         <source>Attach a document link for document models</source>
         <translation>Attach a document link for document models</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="138"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="139"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="148"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="149"/>
         <source>Remove this attachment</source>
         <translation>Remove this attachment</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="164"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="165"/>
         <source>Attach images</source>
         <translation>Attach images</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="164"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="165"/>
         <source>Images (%1)</source>
         <translation>Images (%1)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="171"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="172"/>
         <source>Attach a document</source>
         <translation>Attach a document</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="171"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="172"/>
         <source>Document URL (https://…):</source>
         <translation>Document URL (https://…):</translation>
     </message>
@@ -363,12 +363,12 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_view.py" line="43"/>
+        <location filename="../../ecovdesk/ui/conversation_view.py" line="44"/>
         <source>Show earlier messages</source>
         <translation>Show earlier messages</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_view.py" line="48"/>
+        <location filename="../../ecovdesk/ui/conversation_view.py" line="49"/>
         <source>Pick a model above, type a message below and press Enter.</source>
         <translation>Pick a model above, type a message below and press Enter.</translation>
     </message>
@@ -423,86 +423,102 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/error_text.py" line="41"/>
+        <source>The relay sent the request on to another address, which ecovdesk does not follow. Check the base URL in Settings (https:// rather than http://, and no extra path).</source>
+        <translation>The relay sent the request on to another address, which ecovdesk does not follow. Check the base URL in Settings (https:// rather than http://, and no extra path).</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="46"/>
+        <source>The answer grew far longer than any real reply, so ecovdesk stopped reading it. The text so far is kept.</source>
+        <translation>The answer grew far longer than any real reply, so ecovdesk stopped reading it. The text so far is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="51"/>
+        <source>The model&apos;s provider withheld the result: its safety check flagged it. Try wording the prompt differently.</source>
+        <translation>The model&apos;s provider withheld the result: its safety check flagged it. Try wording the prompt differently.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="56"/>
         <source>The relay is not answering right now. Try again in a moment.</source>
         <translation>The relay is not answering right now. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="44"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="59"/>
         <source>The relay sent an answer that could not be read.</source>
         <translation>The relay sent an answer that could not be read.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="47"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="62"/>
         <source>The answer was cut off before it was complete.</source>
         <translation>The answer was cut off before it was complete.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="50"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="65"/>
         <source>Stopped.</source>
         <translation>Stopped.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="51"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="66"/>
         <source>No picture could be stored from this answer.</source>
         <translation>No picture could be stored from this answer.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="54"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="69"/>
         <source>ecovdesk stopped before the relay confirmed this request; it may or may not run.</source>
         <translation>ecovdesk stopped before the relay confirmed this request; it may or may not run.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="58"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="73"/>
         <source>The job took more than a day and was given up.</source>
         <translation>The job took more than a day and was given up.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="61"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="76"/>
         <source>These options cannot be used together for this model.</source>
         <translation>These options cannot be used together for this model.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="64"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="79"/>
         <source>Something went wrong inside ecovdesk.</source>
         <translation>Something went wrong inside ecovdesk.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="67"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="82"/>
         <source>The reply could not be saved: the profile&apos;s disk is full or read-only.</source>
         <translation>The reply could not be saved: the profile&apos;s disk is full or read-only.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="71"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="86"/>
         <source>The request failed.</source>
         <translation>The request failed.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="73"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="88"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="90"/>
         <source>Relay says: %s</source>
         <translation>Relay says: %s</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="80"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="95"/>
         <source>The profile folder is read-only, so nothing can be saved. Check its permissions.</source>
         <translation>The profile folder is read-only, so nothing can be saved. Check its permissions.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="84"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="99"/>
         <source>The disk holding the profile is full. Free some space and try again.</source>
         <translation>The disk holding the profile is full. Free some space and try again.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="87"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="102"/>
         <source>The profile cannot be opened: its folder is missing or not writable.</source>
         <translation>The profile cannot be opened: its folder is missing or not writable.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="90"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="105"/>
         <source>The profile is in use by another program, perhaps a second ecovdesk.</source>
         <translation>The profile is in use by another program, perhaps a second ecovdesk.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="96"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="111"/>
         <source>The profile could not be written; details are in the log.</source>
         <translation>The profile could not be written; details are in the log.</translation>
     </message>
@@ -518,23 +534,23 @@
 <context>
     <name>GalleryPage</name>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="83"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="84"/>
         <source>Filter by prompt</source>
         <translation>Filter by prompt</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="85"/>
-        <location filename="../../ecovdesk/ui/gallery.py" line="172"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="86"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="173"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="115"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="116"/>
         <source>Pictures you generate or receive in chats appear here, kept for good.</source>
         <translation>Pictures you generate or receive in chats appear here, kept for good.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/gallery.py" line="136"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="137"/>
         <source>%n picture(s)</source>
         <translation>
             <numerusform>%n picture</numerusform>
@@ -542,17 +558,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="162"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="163"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="165"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="166"/>
         <source>Open the conversation it came from</source>
         <translation>Open the conversation it came from</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="169"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="170"/>
         <source>Use as reference</source>
         <translation>Use as reference</translation>
     </message>
@@ -560,117 +576,243 @@
 <context>
     <name>ImageOptionsPanel</name>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="89"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="76"/>
         <source>Picture options</source>
         <translation>Picture options</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="100"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="87"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="101"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="88"/>
         <source>HD</source>
         <translation>HD</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="105"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="174"/>
+        <source>Realistic photo</source>
+        <translation>Realistic photo</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="175"/>
+        <source>Digital illustration</source>
+        <translation>Digital illustration</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="176"/>
+        <source>Vector illustration</source>
+        <translation>Vector illustration</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="177"/>
+        <source>Icon</source>
+        <translation>Icon</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="178"/>
+        <source>Any style</source>
+        <translation>Any style</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="183"/>
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="108"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="184"/>
+        <source>Black and white</source>
+        <translation>Black and white</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="185"/>
+        <source>Hard flash</source>
+        <translation>Hard flash</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="186"/>
+        <source>HDR</source>
+        <translation>HDR</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="187"/>
+        <source>Natural light</source>
+        <translation>Natural light</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="188"/>
+        <source>Studio portrait</source>
+        <translation>Studio portrait</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="189"/>
+        <source>Business</source>
+        <translation>Business</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="190"/>
+        <source>Motion blur</source>
+        <translation>Motion blur</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="191"/>
+        <source>Pixel art</source>
+        <translation>Pixel art</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="192"/>
+        <source>Hand-drawn</source>
+        <translation>Hand-drawn</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="193"/>
+        <source>Film grain</source>
+        <translation>Film grain</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="194"/>
+        <source>Child&apos;s drawing</source>
+        <translation>Child&apos;s drawing</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="195"/>
+        <source>2D art poster</source>
+        <translation>2D art poster</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="196"/>
+        <source>Handmade 3D</source>
+        <translation>Handmade 3D</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="197"/>
+        <source>Engraving</source>
+        <translation>Engraving</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="198"/>
+        <source>Line art</source>
+        <translation>Line art</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="203"/>
         <source>Model default</source>
         <translation>Model default</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="111"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="205"/>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="206"/>
+        <source>Realistic</source>
+        <translation>Realistic</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="207"/>
+        <source>Design</source>
+        <translation>Design</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="208"/>
+        <source>3D render</source>
+        <translation>3D render</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="209"/>
+        <source>Anime</source>
+        <translation>Anime</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="98"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="204"/>
         <source>Auto</source>
         <translation>Auto</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="112"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="99"/>
         <source>On</source>
         <translation>On</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="113"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="100"/>
         <source>Off</source>
         <translation>Off</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="117"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="104"/>
         <source>What the picture should not contain</source>
         <translation>What the picture should not contain</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="119"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="106"/>
         <source>Random</source>
         <translation>Random</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="121"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="108"/>
         <source>Size</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="122"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="109"/>
         <source>Aspect ratio</source>
         <translation>Aspect ratio</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="123"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="110"/>
         <source>Count</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="124"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="111"/>
         <source>Quality</source>
         <translation>Quality</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="125"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="112"/>
         <source>Style</source>
         <translation>Style</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="126"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="113"/>
         <source>Substyle</source>
         <translation>Substyle</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="127"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="114"/>
         <source>Style type</source>
         <translation>Style type</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="128"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="115"/>
         <source>Magic prompt</source>
         <translation>Magic prompt</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="129"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="116"/>
         <source>Negative prompt</source>
         <translation>Negative prompt</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="130"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="117"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="171"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="159"/>
         <source>Use the size</source>
         <translation>Use the size</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="175"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="162"/>
         <source>Vivid</source>
         <translation>Vivid</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="175"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="162"/>
         <source>Natural</source>
         <translation>Natural</translation>
     </message>
@@ -678,22 +820,22 @@
 <context>
     <name>ImageStrip</name>
     <message>
-        <location filename="../../ecovdesk/ui/image_strip.py" line="63"/>
+        <location filename="../../ecovdesk/ui/image_strip.py" line="68"/>
         <source>Open the picture</source>
         <translation>Open the picture</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_strip.py" line="64"/>
+        <location filename="../../ecovdesk/ui/image_strip.py" line="69"/>
         <source>Picture</source>
         <translation>Picture</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_strip.py" line="76"/>
+        <location filename="../../ecovdesk/ui/image_strip.py" line="81"/>
         <source>Play</source>
         <translation>Play</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_strip.py" line="89"/>
+        <location filename="../../ecovdesk/ui/image_strip.py" line="94"/>
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
@@ -779,187 +921,222 @@
 <context>
     <name>JobCard</name>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="25"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="29"/>
         <source>Submitting…</source>
         <translation>Submitting…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="26"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="30"/>
         <source>Unknown whether the relay received it</source>
         <translation>Unknown whether the relay received it</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="29"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="33"/>
         <source>Queued</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="30"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="34"/>
         <source>Running</source>
         <translation>Running</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="31"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="35"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="32"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="36"/>
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="33"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="37"/>
         <source>Cancelled</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="34"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="38"/>
         <source>Expired</source>
         <translation>Expired</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/job_card.py" line="49"/>
+        <source>%1 · retried as #%2</source>
+        <translation>%1 · retried as #%2</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="60"/>
+        <source>Already retried as job #%1. Retry that job instead, so the request is not paid for twice.</source>
+        <translation>Already retried as job #%1. Retry that job instead, so the request is not paid for twice.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="96"/>
+        <source>The relay&apos;s gateway timed out before the relay confirmed this request, so the task may or may not have been created.</source>
+        <translation>The relay&apos;s gateway timed out before the relay confirmed this request, so the task may or may not have been created.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="101"/>
+        <source>The relay took too long to confirm this request, so the task may or may not have been created.</source>
+        <translation>The relay took too long to confirm this request, so the task may or may not have been created.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="106"/>
+        <source>The relay&apos;s answer to this request could not be read, so the task may or may not have been created.</source>
+        <translation>The relay&apos;s answer to this request could not be read, so the task may or may not have been created.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="111"/>
+        <source>The connection was lost before the relay confirmed this request, so the task may or may not have been created.</source>
+        <translation>The connection was lost before the relay confirmed this request, so the task may or may not have been created.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="126"/>
+        <source>The model&apos;s service refused this task or could not finish it.</source>
+        <translation>The model&apos;s service refused this task or could not finish it.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="163"/>
         <source>Upscale (Subtle)</source>
         <translation>Upscale (Subtle)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="50"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="164"/>
         <source>Upscale (Creative)</source>
         <translation>Upscale (Creative)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="51"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="165"/>
         <source>Upscale (2x)</source>
         <translation>Upscale (2x)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="52"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="166"/>
         <source>Upscale (4x)</source>
         <translation>Upscale (4x)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="53"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="167"/>
         <source>Vary (Subtle)</source>
         <translation>Vary (Subtle)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="54"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="168"/>
         <source>Vary (Strong)</source>
         <translation>Vary (Strong)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="55"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="169"/>
         <source>Vary (Region)</source>
         <translation>Vary (Region)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="56"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="170"/>
         <source>Zoom Out 2x</source>
         <translation>Zoom Out 2x</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="57"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="171"/>
         <source>Zoom Out 1.5x</source>
         <translation>Zoom Out 1.5x</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="58"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="172"/>
         <source>Custom Zoom</source>
         <translation>Custom Zoom</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="59"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="173"/>
         <source>Make Square</source>
         <translation>Make Square</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="70"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="184"/>
         <source>Reroll</source>
         <translation>Reroll</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="71"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="185"/>
         <source>Pan left</source>
         <translation>Pan left</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="72"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="186"/>
         <source>Pan right</source>
         <translation>Pan right</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="73"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="187"/>
         <source>Pan up</source>
         <translation>Pan up</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="74"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="188"/>
         <source>Pan down</source>
         <translation>Pan down</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="130"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="244"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="132"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="246"/>
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="134"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="248"/>
         <source>Resubmit</source>
         <translation>Resubmit</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="136"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="250"/>
         <source>Send the request again; this may be charged twice</source>
         <translation>Send the request again; this may be charged twice</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="139"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="253"/>
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="141"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="255"/>
         <source>Split into four</source>
         <translation>Split into four</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="142"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="256"/>
         <source>Save the four pictures of the grid separately, free</source>
         <translation>Save the four pictures of the grid separately, free</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="144"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="258"/>
         <source>Listen now</source>
         <translation>Listen now</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="145"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="259"/>
         <source>Play the song while Suno is still making it</source>
         <translation>Play the song while Suno is still making it</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="160"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="274"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="161"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="275"/>
         <source>Look up the seed of this picture</source>
         <translation>Look up the seed of this picture</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="205"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="319"/>
         <source>From job #%1</source>
         <translation>From job #%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="240"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="354"/>
         <source>Use: %1</source>
         <translation>Use: %1</translation>
     </message>
@@ -967,22 +1144,27 @@
 <context>
     <name>JobController</name>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="187"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="188"/>
+        <source>This job has already been retried; nothing was sent.</source>
+        <translation>This job has already been retried; nothing was sent.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="194"/>
         <source>The relay could not tell this picture&apos;s seed.</source>
         <translation>The relay could not tell this picture&apos;s seed.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="190"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="197"/>
         <source>Seed %1 (copied)</source>
         <translation>Seed %1 (copied)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="220"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="227"/>
         <source>Job finished</source>
         <translation>Job finished</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="222"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="229"/>
         <source>Job did not finish</source>
         <translation>Job did not finish</translation>
     </message>
@@ -990,37 +1172,37 @@
 <context>
     <name>JobsModel</name>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="45"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="52"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="46"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="53"/>
         <source>Prompt</source>
         <translation>Prompt</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="47"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="54"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="48"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="55"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="49"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="56"/>
         <source>Progress</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="50"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="57"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="51"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="58"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
@@ -1028,47 +1210,47 @@
 <context>
     <name>JobsPanel</name>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="133"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="153"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="134"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="154"/>
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="135"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="155"/>
         <source>Check again</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="137"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="157"/>
         <source>Ask the relay about this job now; a finished job downloads its files again</source>
         <translation>Ask the relay about this job now; a finished job downloads its files again</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="139"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="159"/>
         <source>Resubmit</source>
         <translation>Resubmit</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="140"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="160"/>
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="141"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="161"/>
         <source>Open result</source>
         <translation>Open result</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="173"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="193"/>
         <source>Midjourney, Suno and video jobs appear here while they run and after.</source>
         <translation>Midjourney, Suno and video jobs appear here while they run and after.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="226"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="245"/>
         <source>%n job(s) running</source>
         <translation>
             <numerusform>%n job running</numerusform>
@@ -1177,12 +1359,12 @@
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="351"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="358"/>
         <source>Enter your API key in Settings first.</source>
         <translation>Enter your API key in Settings first.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="419"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="426"/>
         <source>Pick a model that can see pictures to use this reference.</source>
         <translation>Pick a model that can see pictures to use this reference.</translation>
     </message>
@@ -1203,7 +1385,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_controller.py" line="160"/>
+        <location filename="../../ecovdesk/ui/media_controller.py" line="152"/>
+        <source>Last frame of the video</source>
+        <translation>Last frame of the video</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_controller.py" line="161"/>
         <source>The last frame could not be attached.</source>
         <translation>The last frame could not be attached.</translation>
     </message>
@@ -1211,12 +1398,12 @@
 <context>
     <name>MediaHandoff</name>
     <message>
-        <location filename="../../ecovdesk/ui/media_handoff.py" line="67"/>
+        <location filename="../../ecovdesk/ui/media_handoff.py" line="70"/>
         <source>Write the lyrics that follow, then press Generate.</source>
         <translation>Write the lyrics that follow, then press Generate.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_handoff.py" line="73"/>
+        <location filename="../../ecovdesk/ui/media_handoff.py" line="76"/>
         <source>Describe how the video goes on, then press Generate.</source>
         <translation>Describe how the video goes on, then press Generate.</translation>
     </message>
@@ -1224,62 +1411,62 @@
 <context>
     <name>MediaLibraryPage</name>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="42"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="43"/>
         <source>Filter by title, style or prompt</source>
         <translation>Filter by title, style or prompt</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="42"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="43"/>
         <source>Filter by prompt</source>
         <translation>Filter by prompt</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="46"/>
-        <location filename="../../ecovdesk/ui/media_library.py" line="140"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="47"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="141"/>
         <source>Play</source>
         <translation>Play</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="47"/>
-        <location filename="../../ecovdesk/ui/media_library.py" line="152"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="48"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="153"/>
         <source>Continue this song</source>
         <translation>Continue this song</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="48"/>
-        <location filename="../../ecovdesk/ui/media_library.py" line="156"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="49"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="157"/>
         <source>Extend</source>
         <translation>Extend</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="49"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="50"/>
         <source>Use last frame</source>
         <translation>Use last frame</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="50"/>
-        <location filename="../../ecovdesk/ui/media_library.py" line="159"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="51"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="160"/>
         <source>Use the last frame as the next start frame</source>
         <translation>Use the last frame as the next start frame</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="51"/>
-        <location filename="../../ecovdesk/ui/media_library.py" line="163"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="52"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="164"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="83"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="84"/>
         <source>Songs you make with Suno appear here, kept for good.</source>
         <translation>Songs you make with Suno appear here, kept for good.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="85"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="86"/>
         <source>Videos you make appear here, kept for good.</source>
         <translation>Videos you make appear here, kept for good.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/media_library.py" line="130"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="131"/>
         <source>%n song(s)</source>
         <translation>
             <numerusform>%n song</numerusform>
@@ -1287,7 +1474,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/media_library.py" line="132"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="133"/>
         <source>%n video(s)</source>
         <translation>
             <numerusform>%n video</numerusform>
@@ -1295,12 +1482,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="146"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="147"/>
         <source>Open the conversation it came from</source>
         <translation>Open the conversation it came from</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="210"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="211"/>
         <source>Only Luma videos can be extended</source>
         <translation>Only Luma videos can be extended</translation>
     </message>
@@ -1308,48 +1495,48 @@
 <context>
     <name>MediaPlayerBase</name>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="42"/>
-        <location filename="../../ecovdesk/ui/media_base.py" line="165"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="43"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="166"/>
         <source>Play</source>
         <translation>Play</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="46"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="47"/>
         <source>Mute</source>
         <translation>Mute</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="51"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="52"/>
         <source>Volume</source>
         <translation>Volume</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="165"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="166"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="196"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="197"/>
         <source>the file is missing or cannot be read</source>
         <translation>the file is missing or cannot be read</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="197"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="198"/>
         <source>its format is not supported</source>
         <translation>its format is not supported</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="198"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="199"/>
         <source>the connection failed</source>
         <translation>the connection failed</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="199"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="200"/>
         <source>access to the file was refused</source>
         <translation>access to the file was refused</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="201"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="202"/>
         <source>unknown error</source>
         <translation>unknown error</translation>
     </message>
@@ -1357,92 +1544,92 @@
 <context>
     <name>MessageBubble</name>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="91"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="114"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="94"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="117"/>
         <source>Edit</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="98"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="121"/>
         <source>Regenerate</source>
         <translation>Regenerate</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="367"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="433"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="369"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="435"/>
         <source>Save and resend</source>
         <translation>Save and resend</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="132"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="155"/>
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="201"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="261"/>
         <source>Prompt: %1 · Size: %2</source>
         <translation>Prompt: %1 · Size: %2</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="209"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="269"/>
         <source>Sources:</source>
         <translation>Sources:</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="284"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="344"/>
         <source>Copy code</source>
         <translation>Copy code</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="261"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="321"/>
         <source>You</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="261"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="321"/>
         <source>Assistant</source>
         <translation>Assistant</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="270"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="330"/>
         <source>Thinking…</source>
         <translation>Thinking…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="270"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="330"/>
         <source>Thought process</source>
         <translation>Thought process</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="285"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="345"/>
         <source>Shortened for display; Copy code copies all of it.</source>
         <translation>Shortened for display; Copy code copies all of it.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="286"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="346"/>
         <source>This reply is long; only its beginning is shown.</source>
         <translation>This reply is long; only its beginning is shown.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="287"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="347"/>
         <source>Show all</source>
         <translation>Show all</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="326"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="390"/>
         <source>Tokens: %1 in · %2 out · %3 total</source>
         <translation>Tokens: %1 in · %2 out · %3 total</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="333"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="397"/>
         <source> (%1 thinking)</source>
         <translation> (%1 thinking)</translation>
     </message>
@@ -1506,7 +1693,7 @@
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="61"/>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="62"/>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="63"/>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="115"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="122"/>
         <source>Default</source>
         <translation>Default</translation>
     </message>
@@ -1531,67 +1718,82 @@
         <translation>Things to leave out</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="74"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="76"/>
         <source>Relay default</source>
         <translation>Relay default</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="75"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="77"/>
+        <source>Fast</source>
+        <translation>Fast</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="78"/>
+        <source>Relaxed</source>
+        <translation>Relaxed</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="79"/>
+        <source>Turbo</source>
+        <translation>Turbo</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="82"/>
         <source>Aspect ratio</source>
         <translation>Aspect ratio</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="76"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="83"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="77"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="84"/>
         <source>Stylize</source>
         <translation>Stylize</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="78"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="85"/>
         <source>Chaos</source>
         <translation>Chaos</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="79"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="86"/>
         <source>Quality</source>
         <translation>Quality</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="80"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="87"/>
         <source>Weird</source>
         <translation>Weird</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="83"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="90"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="84"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="91"/>
         <source>Leave out (--no)</source>
         <translation>Leave out (--no)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="85"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="92"/>
         <source>Style reference</source>
         <translation>Style reference</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="86"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="93"/>
         <source>Character reference</source>
         <translation>Character reference</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="87"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="94"/>
         <source>Speed</source>
         <translation>Speed</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="90"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="97"/>
         <source>Attached images are sent as image prompts.</source>
         <translation>Attached images are sent as image prompts.</translation>
     </message>
@@ -1846,123 +2048,123 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="59"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="60"/>
         <source>Welcome to ecovdesk</source>
         <translation>Welcome to ecovdesk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="59"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="60"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="64"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="65"/>
         <source>Enter the address of your relay and your API key to start chatting.</source>
         <translation>Enter the address of your relay and your API key to start chatting.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="72"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="73"/>
         <source>Show</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="81"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="82"/>
         <source>Keep the key for this session only</source>
         <translation>Keep the key for this session only</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="86"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="87"/>
         <source>The key is kept in the system keyring, never in a file.</source>
         <translation>The key is kept in the system keyring, never in a file.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="92"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="93"/>
         <source>No system keyring is available, so the key can only be kept until ecovdesk closes. Set ECOVDESK_API_KEY to avoid typing it each time.</source>
         <translation>No system keyring is available, so the key can only be kept until ecovdesk closes. Set ECOVDESK_API_KEY to avoid typing it each time.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="102"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="103"/>
         <source>This key comes from ECOVDESK_API_KEY. Unset it to use another key.</source>
         <translation>This key comes from ECOVDESK_API_KEY. Unset it to use another key.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="106"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="107"/>
         <source>Test connection</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="115"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="116"/>
         <source>An HTTP or SOCKS5 proxy, e.g. socks5://127.0.0.1:7891</source>
         <translation>An HTTP or SOCKS5 proxy, e.g. socks5://127.0.0.1:7891</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="117"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="118"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="120"/>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="128"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="121"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="129"/>
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="121"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="122"/>
         <source>Light</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="122"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="123"/>
         <source>Dark</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="134"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="135"/>
         <source>Relay address</source>
         <translation>Relay address</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="135"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="136"/>
         <source>API key</source>
         <translation>API key</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="140"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="141"/>
         <source>Proxy</source>
         <translation>Proxy</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="141"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="142"/>
         <source>Request timeout</source>
         <translation>Request timeout</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="142"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="143"/>
         <source>Theme</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="143"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="144"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="148"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="149"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="149"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="150"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="168"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="169"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="185"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="186"/>
         <source>Connected: the relay offers %n model(s).</source>
         <translation>
             <numerusform>Connected: the relay offers %n model.</numerusform>
@@ -2001,141 +2203,146 @@
 <context>
     <name>SunoOptionsPanel</name>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="53"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="120"/>
         <source>Song options</source>
         <translation>Song options</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="62"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="129"/>
         <source>Inspiration</source>
         <translation>Inspiration</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="63"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="130"/>
         <source>Custom</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="64"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="131"/>
         <source>Continue</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="74"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="140"/>
         <source>Describe the song in the message box; Suno writes the lyrics, title and style.</source>
         <translation>Describe the song in the message box; Suno writes the lyrics, title and style.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="81"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="147"/>
         <source>Continue a song</source>
         <translation>Continue a song</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="84"/>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="200"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="150"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="275"/>
         <source>Pick a song in the music library and choose “Continue this song”.</source>
         <translation>Pick a song in the music library and choose “Continue this song”.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="89"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="155"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="91"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="159"/>
         <source>Song</source>
         <translation>Song</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="92"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="160"/>
         <source>From second</source>
         <translation>From second</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="99"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="168"/>
         <source>Song title</source>
         <translation>Song title</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="101"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="170"/>
         <source>Style, e.g. emotional punk</source>
         <translation>Style, e.g. emotional punk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="106"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="174"/>
         <source>Add this style</source>
         <translation>Add this style</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="112"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="179"/>
         <source>Styles to avoid</source>
         <translation>Styles to avoid</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="117"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="183"/>
         <source>Insert a section marker</source>
         <translation>Insert a section marker</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="123"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="188"/>
         <source>[Verse]
 Your lyrics…</source>
         <translation>[Verse]
 Your lyrics…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="127"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="192"/>
         <source>What the lyrics should be about</source>
         <translation>What the lyrics should be about</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="128"/>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="249"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="193"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="333"/>
         <source>Write lyrics for me</source>
         <translation>Write lyrics for me</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="134"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="199"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="135"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="200"/>
         <source>Style</source>
         <translation>Style</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="137"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="202"/>
         <source>Avoid</source>
         <translation>Avoid</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="138"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="203"/>
         <source>Lyrics</source>
         <translation>Lyrics</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="144"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="209"/>
         <source>Instrumental (no vocals)</source>
         <translation>Instrumental (no vocals)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="187"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="259"/>
         <source>Untitled song</source>
         <translation>Untitled song</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="249"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="286"/>
+        <source>Choose a song to continue in the Music tab first.</source>
+        <translation>Choose a song to continue in the Music tab first.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="333"/>
         <source>Writing lyrics…</source>
         <translation>Writing lyrics…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="265"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="349"/>
         <source>The lyrics could not be written: %1</source>
         <translation>The lyrics could not be written: %1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="285"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="369"/>
         <source>Type what the lyrics should be about, or a title or style first</source>
         <translation>Type what the lyrics should be about, or a title or style first</translation>
     </message>
@@ -2161,216 +2368,220 @@ Your lyrics…</translation>
 <context>
     <name>VideoOptionsPanel</name>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="58"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="59"/>
         <source>Video options</source>
         <translation>Video options</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="68"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="69"/>
         <source>Loop seamlessly</source>
         <translation>Loop seamlessly</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="69"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="70"/>
         <source>Improve the prompt</source>
         <translation>Improve the prompt</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="71"/>
         <location filename="../../ecovdesk/ui/video_options_panel.py" line="72"/>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="73"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="76"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="239"/>
         <source>Relay default</source>
         <translation>Relay default</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="74"/>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="190"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="77"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="194"/>
         <source>Aspect ratio</source>
         <translation>Aspect ratio</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="77"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="80"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="78"/>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="191"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="81"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="195"/>
         <source>Duration</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="79"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="82"/>
         <source>Resolution</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="83"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="86"/>
         <source>Attach one image to start from it; attach two for the first and last frames.</source>
         <translation>Attach one image to start from it; attach two for the first and last frames.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="96"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="99"/>
         <source>Cinematic</source>
         <translation>Cinematic</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="99"/>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="148"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="239"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="100"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="103"/>
         <source>Camera motion</source>
         <translation>Camera motion</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="105"/>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="170"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="108"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="172"/>
         <source>Horizontal</source>
         <translation>Horizontal</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="106"/>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="171"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="109"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="173"/>
         <source>Vertical</source>
         <translation>Vertical</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="107"/>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="175"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="110"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="177"/>
         <source>Zoom</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="108"/>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="174"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="111"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="176"/>
         <source>Roll</source>
         <translation>Roll</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="109"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="112"/>
         <source>Background pan, horizontal</source>
         <translation>Background pan, horizontal</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="110"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="113"/>
         <source>Background pan, vertical</source>
         <translation>Background pan, vertical</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="126"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="130"/>
         <source>Ratio</source>
         <translation>Ratio</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="127"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="131"/>
         <source>Style</source>
         <translation>Style</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="128"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="132"/>
         <source>Length</source>
         <translation>Length</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="132"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="135"/>
         <source>Attach an image to turn it into a video.</source>
         <translation>Attach an image to turn it into a video.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="141"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="143"/>
         <source>What the video should not contain</source>
         <translation>What the video should not contain</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="143"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="145"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="144"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="146"/>
         <source>Professional</source>
         <translation>Professional</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="154"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="156"/>
         <source>How closely the video follows the prompt</source>
         <translation>How closely the video follows the prompt</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="157"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="159"/>
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="158"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="160"/>
         <source>Simple (set the values below)</source>
         <translation>Simple (set the values below)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="159"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="161"/>
         <source>Down and back</source>
         <translation>Down and back</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="160"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="162"/>
         <source>Forward and up</source>
         <translation>Forward and up</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="161"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="163"/>
         <source>Turn right, then forward</source>
         <translation>Turn right, then forward</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="162"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="164"/>
         <source>Turn left, then forward</source>
         <translation>Turn left, then forward</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="166"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="168"/>
         <source>Camera movement (one value only)</source>
         <translation>Camera movement (one value only)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="172"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="174"/>
         <source>Pan</source>
         <translation>Pan</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="173"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="175"/>
         <source>Tilt</source>
         <translation>Tilt</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="185"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="188"/>
+        <source>Make pictures (Kolors)</source>
+        <translation>Make pictures (Kolors)</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="189"/>
         <source>Make pictures with Kolors instead of a video</source>
         <translation>Make pictures with Kolors instead of a video</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="188"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="192"/>
         <source>Negative prompt</source>
         <translation>Negative prompt</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="189"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="193"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="192"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="196"/>
         <source>Prompt strength</source>
         <translation>Prompt strength</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="193"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="197"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="197"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="201"/>
         <source>Attach an image to start from it; a second one becomes the last frame.</source>
         <translation>Attach an image to start from it; a second one becomes the last frame.</translation>
     </message>

@@ -27,7 +27,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ecovdesk/app.py" line="170"/>
+        <location filename="../../ecovdesk/app.py" line="172"/>
         <source>Something went wrong; details are in the log.</source>
         <translation>出了点问题，详情已写入日志。</translation>
     </message>
@@ -166,64 +166,64 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="84"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="85"/>
         <location filename="../../ecovdesk/ui/draft_box.py" line="22"/>
         <source>Type a message. Enter sends, Shift+Enter adds a line.</source>
         <translation>输入消息。Enter 发送，Shift+Enter 换行。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="93"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="94"/>
         <source>Image…</source>
         <translation>图片…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="94"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="95"/>
         <source>Attach an image for models that can see</source>
         <translation>为支持识图的模型附加图片</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="96"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="97"/>
         <source>Document URL…</source>
         <translation>文档链接…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="97"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="98"/>
         <source>Attach a document link for document models</source>
         <translation>为文档解读模型附加文档链接</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="72"/>
-        <location filename="../../ecovdesk/ui/composer.py" line="99"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="73"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="100"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="138"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="139"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="148"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="149"/>
         <source>Remove this attachment</source>
         <translation>移除此附件</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="164"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="165"/>
         <source>Attach images</source>
         <translation>附加图片</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="164"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="165"/>
         <source>Images (%1)</source>
         <translation>图片 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="171"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="172"/>
         <source>Attach a document</source>
         <translation>附加文档</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/composer.py" line="171"/>
+        <location filename="../../ecovdesk/ui/composer.py" line="172"/>
         <source>Document URL (https://…):</source>
         <translation>文档链接（https://…）：</translation>
     </message>
@@ -363,12 +363,12 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_view.py" line="43"/>
+        <location filename="../../ecovdesk/ui/conversation_view.py" line="44"/>
         <source>Show earlier messages</source>
         <translation>显示更早的消息</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_view.py" line="48"/>
+        <location filename="../../ecovdesk/ui/conversation_view.py" line="49"/>
         <source>Pick a model above, type a message below and press Enter.</source>
         <translation>在上方选择模型，在下方输入消息并按 Enter。</translation>
     </message>
@@ -423,86 +423,102 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/error_text.py" line="41"/>
+        <source>The relay sent the request on to another address, which ecovdesk does not follow. Check the base URL in Settings (https:// rather than http://, and no extra path).</source>
+        <translation>中转站把请求转到了另一个地址，ecovdesk 不会跟随。请在设置中检查接口地址（应为 https:// 而不是 http://，且不带多余的路径）。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="46"/>
+        <source>The answer grew far longer than any real reply, so ecovdesk stopped reading it. The text so far is kept.</source>
+        <translation>回答远远超出了任何正常回复的长度，ecovdesk 已停止读取。已收到的文字会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="51"/>
+        <source>The model&apos;s provider withheld the result: its safety check flagged it. Try wording the prompt differently.</source>
+        <translation>模型的上游服务未给出结果：内容未通过其安全审核。请换一种说法再试。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/error_text.py" line="56"/>
         <source>The relay is not answering right now. Try again in a moment.</source>
         <translation>中转站暂时没有响应，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="44"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="59"/>
         <source>The relay sent an answer that could not be read.</source>
         <translation>中转站返回的内容无法解析。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="47"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="62"/>
         <source>The answer was cut off before it was complete.</source>
         <translation>回答在完成前被中断。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="50"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="65"/>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="51"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="66"/>
         <source>No picture could be stored from this answer.</source>
         <translation>这次回答中没有能保存的图片。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="54"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="69"/>
         <source>ecovdesk stopped before the relay confirmed this request; it may or may not run.</source>
         <translation>ecovdesk 在中转站确认前停止了，这个请求可能执行也可能没有执行。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="58"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="73"/>
         <source>The job took more than a day and was given up.</source>
         <translation>任务超过一天仍未完成，已放弃。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="61"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="76"/>
         <source>These options cannot be used together for this model.</source>
         <translation>这些参数不能同时用于该模型。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="64"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="79"/>
         <source>Something went wrong inside ecovdesk.</source>
         <translation>ecovdesk 内部出错。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="67"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="82"/>
         <source>The reply could not be saved: the profile&apos;s disk is full or read-only.</source>
         <translation>回复未能保存：资料文件夹所在的磁盘已满或只读。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="71"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="86"/>
         <source>The request failed.</source>
         <translation>请求失败。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="73"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="88"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="90"/>
         <source>Relay says: %s</source>
         <translation>中转站返回：%s</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="80"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="95"/>
         <source>The profile folder is read-only, so nothing can be saved. Check its permissions.</source>
         <translation>资料文件夹是只读的，无法保存任何内容。请检查它的权限。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="84"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="99"/>
         <source>The disk holding the profile is full. Free some space and try again.</source>
         <translation>资料文件夹所在的磁盘已满。请腾出一些空间后再试。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="87"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="102"/>
         <source>The profile cannot be opened: its folder is missing or not writable.</source>
         <translation>无法打开资料：文件夹不存在或不可写。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="90"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="105"/>
         <source>The profile is in use by another program, perhaps a second ecovdesk.</source>
         <translation>资料正被另一个程序使用，可能是另一个 ecovdesk 窗口。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="96"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="111"/>
         <source>The profile could not be written; details are in the log.</source>
         <translation>无法写入资料，详情见日志。</translation>
     </message>
@@ -518,40 +534,40 @@
 <context>
     <name>GalleryPage</name>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="83"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="84"/>
         <source>Filter by prompt</source>
         <translation>按提示词筛选</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="85"/>
-        <location filename="../../ecovdesk/ui/gallery.py" line="172"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="86"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="173"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="115"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="116"/>
         <source>Pictures you generate or receive in chats appear here, kept for good.</source>
         <translation>生成的图片和对话中收到的图片都会永久保存在这里。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/gallery.py" line="136"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="137"/>
         <source>%n picture(s)</source>
         <translation>
             <numerusform>%n 张图片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="162"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="163"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="165"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="166"/>
         <source>Open the conversation it came from</source>
         <translation>打开来源对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="169"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="170"/>
         <source>Use as reference</source>
         <translation>用作参考图</translation>
     </message>
@@ -559,117 +575,243 @@
 <context>
     <name>ImageOptionsPanel</name>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="89"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="76"/>
         <source>Picture options</source>
         <translation>绘图参数</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="100"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="87"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="101"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="88"/>
         <source>HD</source>
         <translation>高清</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="105"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="174"/>
+        <source>Realistic photo</source>
+        <translation>写实照片</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="175"/>
+        <source>Digital illustration</source>
+        <translation>数字插画</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="176"/>
+        <source>Vector illustration</source>
+        <translation>矢量插画</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="177"/>
+        <source>Icon</source>
+        <translation>图标</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="178"/>
+        <source>Any style</source>
+        <translation>不限风格</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="183"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="108"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="184"/>
+        <source>Black and white</source>
+        <translation>黑白</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="185"/>
+        <source>Hard flash</source>
+        <translation>硬闪光</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="186"/>
+        <source>HDR</source>
+        <translation>HDR</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="187"/>
+        <source>Natural light</source>
+        <translation>自然光</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="188"/>
+        <source>Studio portrait</source>
+        <translation>影棚人像</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="189"/>
+        <source>Business</source>
+        <translation>商务</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="190"/>
+        <source>Motion blur</source>
+        <translation>动态模糊</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="191"/>
+        <source>Pixel art</source>
+        <translation>像素画</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="192"/>
+        <source>Hand-drawn</source>
+        <translation>手绘</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="193"/>
+        <source>Film grain</source>
+        <translation>胶片颗粒</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="194"/>
+        <source>Child&apos;s drawing</source>
+        <translation>儿童画</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="195"/>
+        <source>2D art poster</source>
+        <translation>2D 艺术海报</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="196"/>
+        <source>Handmade 3D</source>
+        <translation>手工 3D</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="197"/>
+        <source>Engraving</source>
+        <translation>版画</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="198"/>
+        <source>Line art</source>
+        <translation>线稿</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="203"/>
         <source>Model default</source>
         <translation>模型默认</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="111"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="205"/>
+        <source>General</source>
+        <translation>通用</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="206"/>
+        <source>Realistic</source>
+        <translation>写实</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="207"/>
+        <source>Design</source>
+        <translation>设计</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="208"/>
+        <source>3D render</source>
+        <translation>3D 渲染</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="209"/>
+        <source>Anime</source>
+        <translation>动漫</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="98"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="204"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="112"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="99"/>
         <source>On</source>
         <translation>开</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="113"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="100"/>
         <source>Off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="117"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="104"/>
         <source>What the picture should not contain</source>
         <translation>图片中不应出现的内容</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="119"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="106"/>
         <source>Random</source>
         <translation>随机</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="121"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="108"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="122"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="109"/>
         <source>Aspect ratio</source>
         <translation>宽高比</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="123"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="110"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="124"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="111"/>
         <source>Quality</source>
         <translation>质量</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="125"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="112"/>
         <source>Style</source>
         <translation>风格</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="126"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="113"/>
         <source>Substyle</source>
         <translation>子风格</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="127"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="114"/>
         <source>Style type</source>
         <translation>风格类型</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="128"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="115"/>
         <source>Magic prompt</source>
         <translation>提示词优化</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="129"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="116"/>
         <source>Negative prompt</source>
         <translation>反向提示词</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="130"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="117"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="171"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="159"/>
         <source>Use the size</source>
         <translation>使用尺寸</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="175"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="162"/>
         <source>Vivid</source>
         <translation>鲜明</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_options_panel.py" line="175"/>
+        <location filename="../../ecovdesk/ui/image_options_panel.py" line="162"/>
         <source>Natural</source>
         <translation>自然</translation>
     </message>
@@ -677,22 +819,22 @@
 <context>
     <name>ImageStrip</name>
     <message>
-        <location filename="../../ecovdesk/ui/image_strip.py" line="63"/>
+        <location filename="../../ecovdesk/ui/image_strip.py" line="68"/>
         <source>Open the picture</source>
         <translation>打开图片</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_strip.py" line="64"/>
+        <location filename="../../ecovdesk/ui/image_strip.py" line="69"/>
         <source>Picture</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_strip.py" line="76"/>
+        <location filename="../../ecovdesk/ui/image_strip.py" line="81"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_strip.py" line="89"/>
+        <location filename="../../ecovdesk/ui/image_strip.py" line="94"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
@@ -778,187 +920,222 @@
 <context>
     <name>JobCard</name>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="25"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="29"/>
         <source>Submitting…</source>
         <translation>正在提交…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="26"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="30"/>
         <source>Unknown whether the relay received it</source>
         <translation>不确定中转站是否已收到</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="29"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="33"/>
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="30"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="34"/>
         <source>Running</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="31"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="35"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="32"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="36"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="33"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="37"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="34"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="38"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/job_card.py" line="49"/>
+        <source>%1 · retried as #%2</source>
+        <translation>%1 · 已重试（#%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="60"/>
+        <source>Already retried as job #%1. Retry that job instead, so the request is not paid for twice.</source>
+        <translation>已重试为任务 #%1。如需再试，请重试那个任务，以免重复扣费。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="96"/>
+        <source>The relay&apos;s gateway timed out before the relay confirmed this request, so the task may or may not have been created.</source>
+        <translation>中转站的网关在确认此请求前超时，任务可能已创建，也可能没有。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="101"/>
+        <source>The relay took too long to confirm this request, so the task may or may not have been created.</source>
+        <translation>中转站迟迟没有确认此请求，任务可能已创建，也可能没有。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="106"/>
+        <source>The relay&apos;s answer to this request could not be read, so the task may or may not have been created.</source>
+        <translation>中转站对此请求的回复无法解析，任务可能已创建，也可能没有。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="111"/>
+        <source>The connection was lost before the relay confirmed this request, so the task may or may not have been created.</source>
+        <translation>在中转站确认此请求前连接已断开，任务可能已创建，也可能没有。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="126"/>
+        <source>The model&apos;s service refused this task or could not finish it.</source>
+        <translation>模型的上游服务拒绝了此任务或未能完成。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="163"/>
         <source>Upscale (Subtle)</source>
         <translation>放大（细微）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="50"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="164"/>
         <source>Upscale (Creative)</source>
         <translation>放大（创意）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="51"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="165"/>
         <source>Upscale (2x)</source>
         <translation>放大 2 倍</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="52"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="166"/>
         <source>Upscale (4x)</source>
         <translation>放大 4 倍</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="53"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="167"/>
         <source>Vary (Subtle)</source>
         <translation>变化（细微）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="54"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="168"/>
         <source>Vary (Strong)</source>
         <translation>变化（强烈）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="55"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="169"/>
         <source>Vary (Region)</source>
         <translation>局部重绘</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="56"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="170"/>
         <source>Zoom Out 2x</source>
         <translation>缩小 2 倍</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="57"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="171"/>
         <source>Zoom Out 1.5x</source>
         <translation>缩小 1.5 倍</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="58"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="172"/>
         <source>Custom Zoom</source>
         <translation>自定义缩放</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="59"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="173"/>
         <source>Make Square</source>
         <translation>变为正方形</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="70"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="184"/>
         <source>Reroll</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="71"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="185"/>
         <source>Pan left</source>
         <translation>向左平移</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="72"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="186"/>
         <source>Pan right</source>
         <translation>向右平移</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="73"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="187"/>
         <source>Pan up</source>
         <translation>向上平移</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="74"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="188"/>
         <source>Pan down</source>
         <translation>向下平移</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="130"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="244"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="132"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="246"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="134"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="248"/>
         <source>Resubmit</source>
         <translation>重新提交</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="136"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="250"/>
         <source>Send the request again; this may be charged twice</source>
         <translation>再次发送请求；可能会被重复扣费</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="139"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="253"/>
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="141"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="255"/>
         <source>Split into four</source>
         <translation>拆分为四张</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="142"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="256"/>
         <source>Save the four pictures of the grid separately, free</source>
         <translation>把四宫格拆成四张单独保存，不额外扣费</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="144"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="258"/>
         <source>Listen now</source>
         <translation>立即试听</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="145"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="259"/>
         <source>Play the song while Suno is still making it</source>
         <translation>在 Suno 生成过程中先播放</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="160"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="274"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="161"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="275"/>
         <source>Look up the seed of this picture</source>
         <translation>查询这张图的种子</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="205"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="319"/>
         <source>From job #%1</source>
         <translation>来自任务 #%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="240"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="354"/>
         <source>Use: %1</source>
         <translation>使用：%1</translation>
     </message>
@@ -966,22 +1143,27 @@
 <context>
     <name>JobController</name>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="187"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="188"/>
+        <source>This job has already been retried; nothing was sent.</source>
+        <translation>此任务已重试过，本次没有发送请求。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="194"/>
         <source>The relay could not tell this picture&apos;s seed.</source>
         <translation>中转站无法提供这张图的种子。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="190"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="197"/>
         <source>Seed %1 (copied)</source>
         <translation>种子 %1（已复制）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="220"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="227"/>
         <source>Job finished</source>
         <translation>任务已完成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="222"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="229"/>
         <source>Job did not finish</source>
         <translation>任务未能完成</translation>
     </message>
@@ -989,37 +1171,37 @@
 <context>
     <name>JobsModel</name>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="45"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="52"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="46"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="53"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="47"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="54"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="48"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="55"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="49"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="56"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="50"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="57"/>
         <source>Time</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="51"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="58"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -1027,47 +1209,47 @@
 <context>
     <name>JobsPanel</name>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="133"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="153"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="134"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="154"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="135"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="155"/>
         <source>Check again</source>
         <translation>重新查询</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="137"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="157"/>
         <source>Ask the relay about this job now; a finished job downloads its files again</source>
         <translation>立即向中转站查询这个任务；已完成的任务会重新下载它的文件</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="139"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="159"/>
         <source>Resubmit</source>
         <translation>重新提交</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="140"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="160"/>
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="141"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="161"/>
         <source>Open result</source>
         <translation>打开结果</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="173"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="193"/>
         <source>Midjourney, Suno and video jobs appear here while they run and after.</source>
         <translation>Midjourney、Suno 和视频任务会在这里显示进度和结果。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="226"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="245"/>
         <source>%n job(s) running</source>
         <translation>
             <numerusform>%n 个任务进行中</numerusform>
@@ -1175,12 +1357,12 @@
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="351"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="358"/>
         <source>Enter your API key in Settings first.</source>
         <translation>请先在设置中填写 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="419"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="426"/>
         <source>Pick a model that can see pictures to use this reference.</source>
         <translation>请选择支持识图的模型来使用这张参考图。</translation>
     </message>
@@ -1200,7 +1382,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_controller.py" line="160"/>
+        <location filename="../../ecovdesk/ui/media_controller.py" line="152"/>
+        <source>Last frame of the video</source>
+        <translation>视频最后一帧</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_controller.py" line="161"/>
         <source>The last frame could not be attached.</source>
         <translation>无法附加最后一帧。</translation>
     </message>
@@ -1208,12 +1395,12 @@
 <context>
     <name>MediaHandoff</name>
     <message>
-        <location filename="../../ecovdesk/ui/media_handoff.py" line="67"/>
+        <location filename="../../ecovdesk/ui/media_handoff.py" line="70"/>
         <source>Write the lyrics that follow, then press Generate.</source>
         <translation>写好接下来的歌词，然后点“生成”。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_handoff.py" line="73"/>
+        <location filename="../../ecovdesk/ui/media_handoff.py" line="76"/>
         <source>Describe how the video goes on, then press Generate.</source>
         <translation>描述视频接下来的内容，然后点“生成”。</translation>
     </message>
@@ -1221,81 +1408,81 @@
 <context>
     <name>MediaLibraryPage</name>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="42"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="43"/>
         <source>Filter by title, style or prompt</source>
         <translation>按标题、风格或提示词筛选</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="42"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="43"/>
         <source>Filter by prompt</source>
         <translation>按提示词筛选</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="46"/>
-        <location filename="../../ecovdesk/ui/media_library.py" line="140"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="47"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="141"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="47"/>
-        <location filename="../../ecovdesk/ui/media_library.py" line="152"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="48"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="153"/>
         <source>Continue this song</source>
         <translation>续写这首歌</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="48"/>
-        <location filename="../../ecovdesk/ui/media_library.py" line="156"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="49"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="157"/>
         <source>Extend</source>
         <translation>延长</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="49"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="50"/>
         <source>Use last frame</source>
         <translation>使用最后一帧</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="50"/>
-        <location filename="../../ecovdesk/ui/media_library.py" line="159"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="51"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="160"/>
         <source>Use the last frame as the next start frame</source>
         <translation>把最后一帧作为下一段的起始帧</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="51"/>
-        <location filename="../../ecovdesk/ui/media_library.py" line="163"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="52"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="164"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="83"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="84"/>
         <source>Songs you make with Suno appear here, kept for good.</source>
         <translation>用 Suno 生成的歌曲会永久保存在这里。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="85"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="86"/>
         <source>Videos you make appear here, kept for good.</source>
         <translation>生成的视频会永久保存在这里。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/media_library.py" line="130"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="131"/>
         <source>%n song(s)</source>
         <translation>
             <numerusform>%n 首歌曲</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/media_library.py" line="132"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="133"/>
         <source>%n video(s)</source>
         <translation>
             <numerusform>%n 个视频</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="146"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="147"/>
         <source>Open the conversation it came from</source>
         <translation>打开来源对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="210"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="211"/>
         <source>Only Luma videos can be extended</source>
         <translation>只有 Luma 视频可以延长</translation>
     </message>
@@ -1303,48 +1490,48 @@
 <context>
     <name>MediaPlayerBase</name>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="42"/>
-        <location filename="../../ecovdesk/ui/media_base.py" line="165"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="43"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="166"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="46"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="47"/>
         <source>Mute</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="51"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="52"/>
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="165"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="166"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="196"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="197"/>
         <source>the file is missing or cannot be read</source>
         <translation>文件不见了或无法读取</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="197"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="198"/>
         <source>its format is not supported</source>
         <translation>不支持它的格式</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="198"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="199"/>
         <source>the connection failed</source>
         <translation>连接失败</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="199"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="200"/>
         <source>access to the file was refused</source>
         <translation>无权访问该文件</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="201"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="202"/>
         <source>unknown error</source>
         <translation>未知错误</translation>
     </message>
@@ -1352,92 +1539,92 @@
 <context>
     <name>MessageBubble</name>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="91"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="114"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="94"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="117"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="98"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="121"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="367"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="433"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="369"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="435"/>
         <source>Save and resend</source>
         <translation>保存并重新发送</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="132"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="155"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="201"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="261"/>
         <source>Prompt: %1 · Size: %2</source>
         <translation>提示词：%1 · 尺寸：%2</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="209"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="269"/>
         <source>Sources:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="284"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="344"/>
         <source>Copy code</source>
         <translation>复制代码</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="261"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="321"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="261"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="321"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="270"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="330"/>
         <source>Thinking…</source>
         <translation>思考中…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="270"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="330"/>
         <source>Thought process</source>
         <translation>思考过程</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="285"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="345"/>
         <source>Shortened for display; Copy code copies all of it.</source>
         <translation>显示时已截断；“复制代码”会复制全部内容。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="286"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="346"/>
         <source>This reply is long; only its beginning is shown.</source>
         <translation>这条回复很长，只显示了开头部分。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="287"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="347"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="326"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="390"/>
         <source>Tokens: %1 in · %2 out · %3 total</source>
         <translation>Token：输入 %1 · 输出 %2 · 合计 %3</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="333"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="397"/>
         <source> (%1 thinking)</source>
         <translation>（思考 %1）</translation>
     </message>
@@ -1501,7 +1688,7 @@
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="61"/>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="62"/>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="63"/>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="115"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="122"/>
         <source>Default</source>
         <translation>默认</translation>
     </message>
@@ -1526,67 +1713,82 @@
         <translation>不希望出现的内容</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="74"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="76"/>
         <source>Relay default</source>
         <translation>中转站默认</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="75"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="77"/>
+        <source>Fast</source>
+        <translation>快速</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="78"/>
+        <source>Relaxed</source>
+        <translation>慢速</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="79"/>
+        <source>Turbo</source>
+        <translation>极速</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="82"/>
         <source>Aspect ratio</source>
         <translation>宽高比</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="76"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="83"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="77"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="84"/>
         <source>Stylize</source>
         <translation>风格化</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="78"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="85"/>
         <source>Chaos</source>
         <translation>混乱度</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="79"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="86"/>
         <source>Quality</source>
         <translation>质量</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="80"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="87"/>
         <source>Weird</source>
         <translation>怪异度</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="83"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="90"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="84"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="91"/>
         <source>Leave out (--no)</source>
         <translation>排除（--no）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="85"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="92"/>
         <source>Style reference</source>
         <translation>风格参考</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="86"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="93"/>
         <source>Character reference</source>
         <translation>角色参考</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="87"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="94"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="90"/>
+        <location filename="../../ecovdesk/ui/mj_options_panel.py" line="97"/>
         <source>Attached images are sent as image prompts.</source>
         <translation>附加的图片会作为垫图发送。</translation>
     </message>
@@ -1840,123 +2042,123 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="59"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="60"/>
         <source>Welcome to ecovdesk</source>
         <translation>欢迎使用 ecovdesk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="59"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="60"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="64"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="65"/>
         <source>Enter the address of your relay and your API key to start chatting.</source>
         <translation>填写中转站地址和 API 密钥即可开始对话。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="72"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="73"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="81"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="82"/>
         <source>Keep the key for this session only</source>
         <translation>仅在本次运行中保存密钥</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="86"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="87"/>
         <source>The key is kept in the system keyring, never in a file.</source>
         <translation>密钥保存在系统钥匙串中，绝不会写入文件。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="92"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="93"/>
         <source>No system keyring is available, so the key can only be kept until ecovdesk closes. Set ECOVDESK_API_KEY to avoid typing it each time.</source>
         <translation>系统钥匙串不可用，密钥只能保存到 ecovdesk 关闭为止。可设置环境变量 ECOVDESK_API_KEY 以免每次输入。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="102"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="103"/>
         <source>This key comes from ECOVDESK_API_KEY. Unset it to use another key.</source>
         <translation>此密钥来自环境变量 ECOVDESK_API_KEY。如需使用其他密钥，请先取消该变量。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="106"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="107"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="115"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="116"/>
         <source>An HTTP or SOCKS5 proxy, e.g. socks5://127.0.0.1:7891</source>
         <translation>HTTP 或 SOCKS5 代理，例如 socks5://127.0.0.1:7891</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="117"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="118"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="120"/>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="128"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="121"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="129"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="121"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="122"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="122"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="123"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="134"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="135"/>
         <source>Relay address</source>
         <translation>中转站地址</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="135"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="136"/>
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="140"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="141"/>
         <source>Proxy</source>
         <translation>代理</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="141"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="142"/>
         <source>Request timeout</source>
         <translation>请求超时</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="142"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="143"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="143"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="144"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="148"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="149"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="149"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="150"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="168"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="169"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="185"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="186"/>
         <source>Connected: the relay offers %n model(s).</source>
         <translation>
             <numerusform>连接成功：中转站提供 %n 个模型。</numerusform>
@@ -1994,141 +2196,146 @@
 <context>
     <name>SunoOptionsPanel</name>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="53"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="120"/>
         <source>Song options</source>
         <translation>歌曲参数</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="62"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="129"/>
         <source>Inspiration</source>
         <translation>灵感模式</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="63"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="130"/>
         <source>Custom</source>
         <translation>自定义模式</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="64"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="131"/>
         <source>Continue</source>
         <translation>续写</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="74"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="140"/>
         <source>Describe the song in the message box; Suno writes the lyrics, title and style.</source>
         <translation>在消息框中描述歌曲，Suno 会自动写词、起标题并选择风格。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="81"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="147"/>
         <source>Continue a song</source>
         <translation>续写歌曲</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="84"/>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="200"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="150"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="275"/>
         <source>Pick a song in the music library and choose “Continue this song”.</source>
         <translation>在音乐库中选择一首歌，然后点“续写这首歌”。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="89"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="155"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="91"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="159"/>
         <source>Song</source>
         <translation>歌曲</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="92"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="160"/>
         <source>From second</source>
         <translation>从第几秒开始</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="99"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="168"/>
         <source>Song title</source>
         <translation>歌曲标题</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="101"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="170"/>
         <source>Style, e.g. emotional punk</source>
         <translation>风格，例如 emotional punk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="106"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="174"/>
         <source>Add this style</source>
         <translation>添加这个风格</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="112"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="179"/>
         <source>Styles to avoid</source>
         <translation>要避免的风格</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="117"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="183"/>
         <source>Insert a section marker</source>
         <translation>插入段落标记</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="123"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="188"/>
         <source>[Verse]
 Your lyrics…</source>
         <translation>[Verse]
 在这里写歌词…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="127"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="192"/>
         <source>What the lyrics should be about</source>
         <translation>歌词的主题</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="128"/>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="249"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="193"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="333"/>
         <source>Write lyrics for me</source>
         <translation>帮我写歌词</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="134"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="199"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="135"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="200"/>
         <source>Style</source>
         <translation>风格</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="137"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="202"/>
         <source>Avoid</source>
         <translation>避免</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="138"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="203"/>
         <source>Lyrics</source>
         <translation>歌词</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="144"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="209"/>
         <source>Instrumental (no vocals)</source>
         <translation>纯音乐（无人声）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="187"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="259"/>
         <source>Untitled song</source>
         <translation>未命名歌曲</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="249"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="286"/>
+        <source>Choose a song to continue in the Music tab first.</source>
+        <translation>请先在“音乐”标签页中选择要续写的歌曲。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="333"/>
         <source>Writing lyrics…</source>
         <translation>正在写歌词…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="265"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="349"/>
         <source>The lyrics could not be written: %1</source>
         <translation>歌词生成失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="285"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="369"/>
         <source>Type what the lyrics should be about, or a title or style first</source>
         <translation>请先输入歌词主题，或填写标题、风格</translation>
     </message>
@@ -2154,216 +2361,220 @@ Your lyrics…</source>
 <context>
     <name>VideoOptionsPanel</name>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="58"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="59"/>
         <source>Video options</source>
         <translation>视频参数</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="68"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="69"/>
         <source>Loop seamlessly</source>
         <translation>无缝循环</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="69"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="70"/>
         <source>Improve the prompt</source>
         <translation>优化提示词</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="71"/>
         <location filename="../../ecovdesk/ui/video_options_panel.py" line="72"/>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="73"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="76"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="239"/>
         <source>Relay default</source>
         <translation>中转站默认</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="74"/>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="190"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="77"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="194"/>
         <source>Aspect ratio</source>
         <translation>宽高比</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="77"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="80"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="78"/>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="191"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="81"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="195"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="79"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="82"/>
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="83"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="86"/>
         <source>Attach one image to start from it; attach two for the first and last frames.</source>
         <translation>附加一张图片作为起始帧；附加两张则分别作为首帧和尾帧。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="96"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="99"/>
         <source>Cinematic</source>
         <translation>电影感</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="99"/>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="148"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="239"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="100"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="103"/>
         <source>Camera motion</source>
         <translation>镜头运动</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="105"/>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="170"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="108"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="172"/>
         <source>Horizontal</source>
         <translation>水平</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="106"/>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="171"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="109"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="173"/>
         <source>Vertical</source>
         <translation>垂直</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="107"/>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="175"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="110"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="177"/>
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="108"/>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="174"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="111"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="176"/>
         <source>Roll</source>
         <translation>旋转</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="109"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="112"/>
         <source>Background pan, horizontal</source>
         <translation>背景水平平移</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="110"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="113"/>
         <source>Background pan, vertical</source>
         <translation>背景垂直平移</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="126"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="130"/>
         <source>Ratio</source>
         <translation>比例</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="127"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="131"/>
         <source>Style</source>
         <translation>风格</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="128"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="132"/>
         <source>Length</source>
         <translation>长度</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="132"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="135"/>
         <source>Attach an image to turn it into a video.</source>
         <translation>附加一张图片即可把它变成视频。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="141"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="143"/>
         <source>What the video should not contain</source>
         <translation>视频中不应出现的内容</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="143"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="145"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="144"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="146"/>
         <source>Professional</source>
         <translation>专业</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="154"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="156"/>
         <source>How closely the video follows the prompt</source>
         <translation>视频贴合提示词的程度</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="157"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="159"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="158"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="160"/>
         <source>Simple (set the values below)</source>
         <translation>简单（设置下面的数值）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="159"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="161"/>
         <source>Down and back</source>
         <translation>下移并后退</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="160"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="162"/>
         <source>Forward and up</source>
         <translation>前进并上升</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="161"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="163"/>
         <source>Turn right, then forward</source>
         <translation>右转后前进</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="162"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="164"/>
         <source>Turn left, then forward</source>
         <translation>左转后前进</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="166"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="168"/>
         <source>Camera movement (one value only)</source>
         <translation>镜头运动（只能设置一项）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="172"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="174"/>
         <source>Pan</source>
         <translation>平移</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="173"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="175"/>
         <source>Tilt</source>
         <translation>俯仰</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="185"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="188"/>
+        <source>Make pictures (Kolors)</source>
+        <translation>生成图片（Kolors）</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="189"/>
         <source>Make pictures with Kolors instead of a video</source>
         <translation>改用 Kolors 生成图片（不生成视频）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="188"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="192"/>
         <source>Negative prompt</source>
         <translation>反向提示词</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="189"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="193"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="192"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="196"/>
         <source>Prompt strength</source>
         <translation>提示词强度</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="193"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="197"/>
         <source>Camera</source>
         <translation>镜头</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_options_panel.py" line="197"/>
+        <location filename="../../ecovdesk/ui/video_options_panel.py" line="201"/>
         <source>Attach an image to start from it; a second one becomes the last frame.</source>
         <translation>附加一张图片作为起始帧；第二张作为尾帧。</translation>
     </message>
