@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ecovdesk.core.domain import Job, JobState
+from ecovdesk.core.domain import Job, JobAction, JobState
 from ecovdesk.core.job_marks import can_retry
 from ecovdesk.ui import looks
 from ecovdesk.ui.job_card import (
+    action_text,
     elapsed_text,
     job_reason,
     job_state_text,
@@ -108,7 +109,7 @@ class JobsModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == 0:
-            return group_title(FAMILY_GROUPS.get(job.family, job.family))
+            return _job_type(job)
         if column == 1:
             return job.prompt[:80]
         if column == 2:
@@ -251,3 +252,17 @@ class JobsPanel(QWidget):
         rows = self.model.rowCount()
         if rows and any(j.state.is_active for j in self.model.jobs):
             self.model.dataChanged.emit(self.model.index(0, 5), self.model.index(rows - 1, 5))
+
+
+def _job_type(job: Job) -> str:
+    """The family, and for a Midjourney button the button pressed: a grid and its U1 and V2
+    share their prompt, model and state, and only this tells their rows apart."""
+    family = group_title(FAMILY_GROUPS.get(job.family, job.family))
+    custom_id = job.params.get("custom_id")
+    if job.kind != "action" or not isinstance(custom_id, str):
+        return family
+    label, emoji = job.params.get("label"), job.params.get("emoji")
+    button = JobAction(
+        custom_id, label if isinstance(label, str) else "", emoji if isinstance(emoji, str) else ""
+    )
+    return f"{family} · {action_text(button)}"

@@ -88,6 +88,10 @@ def test_imagine_shows_progress_then_a_grid_with_buttons_and_an_upscale_lands(
     window.tabs.setCurrentWidget(window.jobs_panel)
     driver.until(lambda: window.jobs_panel.model.rowCount() == 2)
     assert window.jobs_panel.running_count() == 0
+    # The grid and its upscale share prompt, model and state: the row says which button.
+    model = window.jobs_panel.model
+    types = [model.data(model.index(row, 0)) for row in range(2)]
+    assert sorted(types) == ["Midjourney", "Midjourney · U1"]
 
 
 def test_split_grid_saves_four_pictures_without_a_request(
