@@ -153,6 +153,17 @@ def get_asset(conn: sqlite3.Connection, roots: AssetRoots, asset_id: int) -> Ass
     return None if row is None else asset_from_row(row, roots)
 
 
+def set_thumbnail(
+    conn: sqlite3.Connection, roots: AssetRoots, asset_id: int, thumb_rel_path: str
+) -> Asset | None:
+    """Gives an asset that has no thumbnail one (a still of a video); None when it is gone."""
+    conn.execute(
+        "UPDATE assets SET thumb_rel_path = ? WHERE id = ? AND thumb_rel_path IS NULL",
+        (thumb_rel_path, asset_id),
+    )
+    return get_asset(conn, roots, asset_id)
+
+
 def _like_pattern(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"

@@ -228,6 +228,29 @@ class Library:
             self._sink.asset_ready(asset)
         return asset
 
+    async def keep_still(self, asset: Asset, png: bytes) -> Asset | None:
+        """``png``, a picture the window took from a video the relay sent no poster with
+        (Kling's), kept as that video's thumbnail. None when it is no picture it can read,
+        or the video is gone."""
+
+        def make() -> str | None:
+            part, _sha = write_part(self.thumbs_dir, png)
+            try:
+                # Named after the video, so that deleting the video removes it too.
+                return make_thumbnail(part, "image/png", self.thumbs_dir, asset.sha256)
+            finally:
+                part.unlink(missing_ok=True)
+
+        try:
+            async with self._files_lock:
+                made = await self._blocking(make)
+                if made is None:
+                    return None
+                return await self._db.run(rows.set_thumbnail, self._roots, asset.id, made)
+        except (OSError, StorageError) as exc:
+            log.warning("could not keep a still of a video: %s", exc)
+            return None
+
     def _place(self, part: Path, new: NewAsset, facts: ImageFacts) -> str | None:
         place(part, self.library_dir, new.rel_path, new.size)
         if new.kind is not AssetKind.IMAGE:

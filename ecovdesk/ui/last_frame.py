@@ -1,13 +1,16 @@
-"""The last picture of a video file, for videos the relay sent without one (Kling's, say).
+"""Pictures from a video file, for videos the relay sent without them (Kling's, say): its last
+frame, to start the next video from, and a still to stand for it in the library.
 
-Qt Multimedia decodes it: the player jumps to just before the end and plays what is left into
-a video sink, with no audio output, and the last frame that arrives is kept. The final frame
-a player reports at the end of a file is an empty one, so only valid frames count.
+Qt Multimedia decodes them: the player jumps to a position and plays into a video sink, with
+no audio output. For the last frame it plays what is left after just before the end and keeps
+the last frame that arrives; for a still, the first. The final frame a player reports at the
+end of a file is an empty one, so only valid frames count.
 """
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -18,15 +21,30 @@ from PySide6.QtMultimedia import QMediaPlayer, QVideoFrame, QVideoSink
 END_MARGIN_MS = 1
 # A file that neither ends nor fails by then is given up on.
 LAST_FRAME_SECONDS = 10.0
+# A still comes from this far in (or the middle of a shorter video): the very first frame
+# is often still dark or fading in.
+STILL_AT_MS = 1000
 
 
 async def last_frame(path: Path, *, timeout: float = LAST_FRAME_SECONDS) -> QImage | None:
     """The video's last frame, or None when the file cannot be decoded."""
+    return await _frame(path, lambda ms: max(0, ms - END_MARGIN_MS), last=True, timeout=timeout)
+
+
+async def still_frame(path: Path, *, timeout: float = LAST_FRAME_SECONDS) -> QImage | None:
+    """A picture from early in the video, or None when the file cannot be decoded."""
+    return await _frame(path, lambda ms: min(STILL_AT_MS, ms // 2), last=False, timeout=timeout)
+
+
+async def _frame(
+    path: Path, position: Callable[[int], int], *, last: bool, timeout: float
+) -> QImage | None:
+    """The last frame played from ``position(duration)`` on, or the first when not ``last``."""
     finished: asyncio.Future[None] = asyncio.get_running_loop().create_future()
     player = QMediaPlayer()
     sink = QVideoSink(player)
     player.setVideoSink(sink)
-    last: list[QVideoFrame] = []
+    kept: list[QVideoFrame] = []
 
     def finish() -> None:
         if not finished.done():
@@ -34,11 +52,13 @@ async def last_frame(path: Path, *, timeout: float = LAST_FRAME_SECONDS) -> QIma
 
     def frame_arrived(frame: QVideoFrame) -> None:
         if frame.isValid():
-            last[:] = [frame]
+            kept[:] = [frame]
+            if not last:
+                finish()
 
     def status_changed(status: QMediaPlayer.MediaStatus) -> None:
         if status is QMediaPlayer.MediaStatus.LoadedMedia:
-            player.setPosition(max(0, player.duration() - END_MARGIN_MS))
+            player.setPosition(position(player.duration()))
             player.play()
         elif status in (QMediaPlayer.MediaStatus.EndOfMedia, QMediaPlayer.MediaStatus.InvalidMedia):
             finish()
@@ -57,7 +77,7 @@ async def last_frame(path: Path, *, timeout: float = LAST_FRAME_SECONDS) -> QIma
         sink.videoFrameChanged.disconnect(frame_arrived)
         player.stop()
         player.deleteLater()
-    if not last:
+    if not kept:
         return None
-    image = last[0].toImage()
+    image = kept[0].toImage()
     return None if image.isNull() else image

@@ -15,6 +15,7 @@ from ecovdesk.core.domain import Asset, AssetKind, Attachment, Job, JobState
 from ecovdesk.core.library import Library
 from ecovdesk.ui.audio_player import AudioPlayerBar, Track
 from ecovdesk.ui.media_library import MediaLibraryPage, media_title
+from ecovdesk.ui.media_library_model import cover_path
 from ecovdesk.ui.video_player import VideoPlayer
 
 COVER_ROLES = ("cover", "poster")
@@ -48,6 +49,8 @@ class MediaController(QObject):
         self._library = library
         self._pages = {AssetKind.AUDIO: music, AssetKind.VIDEO: videos}
         self._loaded: set[AssetKind] = set()
+        self._stills_tried: set[int] = set()
+        self._stills_lock = asyncio.Lock()
         self.audio = audio
         self.video = video
         self._run = run
@@ -68,6 +71,31 @@ class MediaController(QObject):
         assets = await self._library.list_kind(kind, model=model, text=text)
         page.set_assets(await self._with_covers(assets))
         self._loaded.add(kind)
+        if kind is AssetKind.VIDEO:
+            self._run(self._make_stills(page))
+
+    async def _make_stills(self, page: MediaLibraryPage) -> None:
+        """A still from each video shown without a poster (Kling sends none), made once and
+        kept in the library; one video at a time, since each is decoded in this thread."""
+        async with self._stills_lock:
+            for asset in list(page.model.assets):
+                if cover_path(asset) is not None or asset.id in self._stills_tried:
+                    continue
+                self._stills_tried.add(asset.id)
+                kept = await self._keep_still(asset)
+                if kept is not None:
+                    page.model.replace(kept)
+
+    async def _keep_still(self, asset: Asset) -> Asset | None:
+        from ecovdesk.ui.last_frame import still_frame
+        from ecovdesk.ui.pictures import png_bytes
+
+        if not asset.path.is_file():
+            return None
+        image = await still_frame(asset.path)
+        if image is None:
+            return None
+        return await self._library.keep_still(asset, png_bytes(image))
 
     async def _with_covers(self, assets: list[Asset]) -> list[Asset]:
         """Songs and videos show the cover or poster that came with them."""

@@ -70,6 +70,16 @@ class MediaLibraryModel(QAbstractListModel):
         self.assets.insert(0, asset)
         self.endInsertRows()
 
+    def replace(self, asset: Asset) -> None:
+        """The same file with changed details (a still made for it, say), drawn again."""
+        for row, shown in enumerate(self.assets):
+            if shown.id == asset.id:
+                self.assets[row] = asset
+                self._covers.pop(asset.id, None)
+                index = self.index(row)
+                self.dataChanged.emit(index, index)
+                return
+
     def remove_ids(self, ids: set[int]) -> None:
         for row in reversed(range(len(self.assets))):
             if self.assets[row].id in ids:

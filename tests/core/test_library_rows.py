@@ -188,3 +188,26 @@ async def test_rows_hold_relative_paths_so_a_profile_can_move(
     assert found.path == moved / "library" / stored[0]
     assert found.path.read_bytes() == asset.path.read_bytes()
     assert found.thumbnail == moved / "cache" / "thumbs" / stored[1]
+
+
+@pytest.mark.asyncio
+async def test_a_still_of_a_video_is_kept_as_its_thumbnail_and_goes_with_it(
+    db: Database, session: RelaySession, make_library: MakeLibrary
+) -> None:
+    library = make_library(session)
+    clip = Path(__file__).resolve().parent.parent / "fakerelay" / "media" / "sample.mp4"
+    video = await library.add_bytes(
+        clip.read_bytes(), Provenance(AssetKind.VIDEO, prompt="海浪", model="kling-v1-6")
+    )
+    assert video.thumbnail is None
+    # What is not a picture is refused, and the video stays as it was.
+    assert await library.keep_still(video, b"\x89PNG\r\n\x1a\n not really") is None
+    (listed,) = await library.list_kind(AssetKind.VIDEO)
+    assert listed.thumbnail is None
+
+    kept = await library.keep_still(video, picture("PNG", (320, 180), 3))
+    assert kept is not None and kept.thumbnail is not None and kept.thumbnail.is_file()
+    (listed,) = await library.list_kind(AssetKind.VIDEO)
+    assert listed.thumbnail == kept.thumbnail
+    await library.delete([video.id])
+    assert not kept.thumbnail.exists()

@@ -163,6 +163,29 @@ def test_a_kling_video_gives_its_last_frame_to_the_next_request(
     assert picture.pixelColor(160, 90).name() == "#0000ff"
 
 
+def test_a_kling_video_gets_a_still_from_itself_and_keeps_it(
+    qtbot: QtBot, driver: Driver, app: RunningApp, relay: FakeRelay
+) -> None:
+    window = app.window
+    page = window.video_page
+    _finished_video(qtbot, driver, app, relay, "kling-v1-6", "海边有一个人在跳舞")
+
+    # Kling sends no poster: a picture from the video itself stands for it in the list.
+    driver.until(lambda: page.model.assets[0].thumbnail is not None, timeout=20)
+    still = page.model.assets[0].thumbnail
+    assert still is not None and still.is_file()
+    picture = QImage(str(still))
+    assert (picture.width(), picture.height()) == (320, 180)
+    shown = page.model.data(page.model.index(0), Qt.ItemDataRole.DecorationRole)
+    cover = shown.pixmap(page.model.cover_size).toImage()
+    # A placeholder leaves the corners empty; the still fills them.
+    assert cover.pixelColor(2, 2).alpha() == 255
+
+    # Kept in the library: listed again, the video has its still without decoding anything.
+    (listed,) = driver.run(app.services.library.list_kind(AssetKind.VIDEO))
+    assert listed.thumbnail == still
+
+
 def test_a_video_whose_file_cannot_be_read_says_so(
     qtbot: QtBot, driver: Driver, app: RunningApp, relay: FakeRelay
 ) -> None:
