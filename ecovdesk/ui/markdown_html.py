@@ -40,6 +40,7 @@ def markdown_parser(links: bool = False) -> MarkdownIt:
     # Imported on first use: markdown-it and Pygments are not needed to show the window.
     from markdown_it import MarkdownIt
 
+    from ecovdesk.ui.markdown_links import use_cjk_link_ends
     from ecovdesk.ui.markdown_math import use_math
 
     md = MarkdownIt("commonmark", {"html": False, "linkify": links, "breaks": True})
@@ -48,6 +49,7 @@ def markdown_parser(links: bool = False) -> MarkdownIt:
     use_math(md)
     if links and md.linkify is not None:
         md.enable("linkify")
+        use_cjk_link_ends(md)
         # Only what is plainly an address: "foo.py" or "a@b.c" in prose stay words.
         md.linkify.set({"fuzzy_link": False, "fuzzy_email": False, "fuzzy_ip": False})
     md.validateLink = _is_safe_link  # type: ignore[method-assign]
