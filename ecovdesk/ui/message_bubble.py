@@ -287,6 +287,9 @@ class MessageBubble(QFrame):
             self._render_parts(answer)
         else:
             self.body.setHtml(self._html(self._renderer, answer, complete=False))
+        # An empty text would still take a line's height between the header and what
+        # follows (a failure, a job's card).
+        self.body.setVisible(bool(answer.strip()) or (waiting and self.job_card is None))
         self._render_state()
         if self.isVisible():
             _settle_layouts()

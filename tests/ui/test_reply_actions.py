@@ -23,11 +23,13 @@ def test_a_reply_that_failed_before_any_text_offers_nothing_to_copy(qtbot: QtBot
     bubble = _reply(qtbot, "", MessageState.FAILED)
     assert bubble.retry_button.isVisible()
     assert not bubble.copy_button.isVisible()
+    # Nor an empty line of text between its header and the failure.
+    assert not bubble.body.isVisible()
 
 
 @pytest.mark.parametrize("state", [MessageState.INTERRUPTED, MessageState.DONE])
 def test_a_reply_with_text_can_be_copied(qtbot: QtBot, state: MessageState) -> None:
     bubble = _reply(qtbot, "已经写了一半的回答", state)
-    assert bubble.copy_button.isVisible()
+    assert bubble.copy_button.isVisible() and bubble.body.isVisible()
     bubble.copy_button.click()
     assert QGuiApplication.clipboard().text() == "已经写了一半的回答"
