@@ -111,7 +111,8 @@ class JobsModel(QAbstractTableModel):
         if column == 0:
             return _job_type(job)
         if column == 1:
-            return job.prompt[:80]
+            # One line a row: lyrics and long prompts hold line breaks.
+            return " ".join(job.prompt.split())[:80]
         if column == 2:
             return job.model
         if column == 3:

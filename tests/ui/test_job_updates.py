@@ -253,3 +253,12 @@ def test_the_jobs_table_drops_the_progress_of_a_job_that_failed(
     )
     progress = [panel.model.index(row, 4).data() for row in range(2)]
     assert progress == ["50%", ""]
+
+
+def test_the_jobs_table_shows_a_prompt_of_several_lines_on_one(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    panel = JobsPanel()
+    qtbot.addWidget(panel)
+    panel.set_jobs([_job(id=1, state=JobState.RUNNING, prompt="[Verse]\n海风吹过沙滩\n\n[Chorus]")])
+    assert panel.model.index(0, 1).data() == "[Verse] 海风吹过沙滩 [Chorus]"
