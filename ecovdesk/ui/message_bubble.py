@@ -41,27 +41,17 @@ from ecovdesk.ui.markdown_html import (
 from ecovdesk.ui.markdown_stream import PART_CHARS, MarkdownStream
 from ecovdesk.ui.pictures import ThumbnailCache
 from ecovdesk.ui.render_pacing import RenderPacing
-from ecovdesk.ui.rich_text_view import PartedTextView, RichTextView
+from ecovdesk.ui.rich_text_view import PartedTextView
 from ecovdesk.ui.sent_pictures import sent_pictures, shown_as_picture
+from ecovdesk.ui.thinking_view import ThinkingView
 from ecovdesk.ui.widgets import label, tool_button
 
 RADIUS = 10
 FOUND_WIDTH = 2
-# The thinking is set apart from the answer: indented past a thin bar, in the dimmed colour.
-THINKING_INDENT = 12
-THINKING_BAR = 3
 
 # A part's new size reaches the bubble, then the conversation and its scroll bar, one posted
 # layout request at a time.
 LAYOUT_DEPTH = 4
-
-
-def _dim_text(view: RichTextView) -> None:
-    """The view's text in the theme's dimmed colour; again when the theme changes."""
-    palette = view.palette()
-    dimmed = QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
-    palette.setColor(QPalette.ColorRole.Text, dimmed)
-    view.setPalette(palette)
 
 
 def _settle_layouts() -> None:
@@ -128,7 +118,7 @@ class MessageBubble(QFrame):
         layout.addWidget(self.thinking_toggle)
         # The thinking view and the editor are made when first needed: most bubbles never
         # show either, and a conversation opens with dozens of bubbles at once.
-        self._thinking_view: RichTextView | None = None
+        self._thinking_view: ThinkingView | None = None
         self._editor: QPlainTextEdit | None = None
 
         self.caption = label(name=looks.DIMMED, wrap=True)
@@ -191,7 +181,7 @@ class MessageBubble(QFrame):
     def set_dark(self, dark: bool) -> None:
         """Renders the message again, its code blocks and thinking in the new theme's colours."""
         if self._thinking_view is not None:
-            _dim_text(self._thinking_view)
+            self._thinking_view.follow_theme()
         if dark == self._renderer.dark:
             return
         self._renderer.dark = dark
@@ -228,13 +218,6 @@ class MessageBubble(QFrame):
         painter.drawRoundedRect(
             QRectF(self.rect()).adjusted(inset, inset, -inset, -inset), RADIUS, RADIUS
         )
-        thinking = self._thinking_view
-        if thinking is not None and thinking.isVisible():
-            bar = QRectF(thinking.geometry()).adjusted(0, 2, 0, -2)
-            bar.setWidth(THINKING_BAR)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(palette.color(QPalette.ColorRole.Mid))
-            painter.drawRoundedRect(bar, THINKING_BAR / 2, THINKING_BAR / 2)
 
     @property
     def streaming(self) -> bool:
@@ -354,13 +337,10 @@ class MessageBubble(QFrame):
         return html
 
     @property
-    def thinking_view(self) -> RichTextView:
+    def thinking_view(self) -> ThinkingView:
         if self._thinking_view is None:
-            self._thinking_view = RichTextView()
+            self._thinking_view = ThinkingView()
             self._thinking_view.setVisible(False)
-            # The bar is the bubble's, painted in this margin, which the view leaves clear.
-            self._thinking_view.setViewportMargins(THINKING_INDENT, 0, 0, 0)
-            _dim_text(self._thinking_view)
             layout = self.layout()
             assert isinstance(layout, QVBoxLayout)
             layout.insertWidget(layout.indexOf(self.thinking_toggle) + 1, self._thinking_view)
