@@ -151,6 +151,9 @@ def job_reason(job: Job, fallback: str = "") -> JobReason | None:
 
 def elapsed_text(job: Job, now: float | None = None) -> str:
     end = job.finished_at or (now if now is not None else time.time())
+    if job.state is JobState.UNCERTAIN and job.updated_at:
+        # Nothing runs while the user decides whether to send it again: the clock stops.
+        end = job.updated_at
     seconds = max(0, int(end - job.created_at))
     minutes, seconds = divmod(seconds, 60)
     return f"{minutes}:{seconds:02d}"

@@ -20,7 +20,7 @@ from ecovdesk.core.library import Library
 from ecovdesk.ui.coalescer import Coalescer
 from ecovdesk.ui.conversation_view import ConversationView
 from ecovdesk.ui.i18n import install_translation
-from ecovdesk.ui.job_card import JobCard
+from ecovdesk.ui.job_card import JobCard, elapsed_text
 from ecovdesk.ui.job_controller import JobController
 from ecovdesk.ui.jobs_panel import JobsPanel
 
@@ -262,3 +262,10 @@ def test_the_jobs_table_shows_a_prompt_of_several_lines_on_one(
     qtbot.addWidget(panel)
     panel.set_jobs([_job(id=1, state=JobState.RUNNING, prompt="[Verse]\n海风吹过沙滩\n\n[Chorus]")])
     assert panel.model.index(0, 1).data() == "[Verse] 海风吹过沙滩 [Chorus]"
+
+
+def test_the_clock_of_a_job_waiting_for_the_users_decision_stands_still() -> None:
+    uncertain = _job(state=JobState.UNCERTAIN, created_at=100.0, updated_at=107.0)
+    assert elapsed_text(uncertain, now=1000.0) == "0:07"
+    running = _job(state=JobState.RUNNING, created_at=100.0, updated_at=107.0)
+    assert elapsed_text(running, now=160.0) == "1:00"
