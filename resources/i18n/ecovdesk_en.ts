@@ -996,147 +996,147 @@
         <translation>The model&apos;s service refused this task or could not finish it.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="163"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="166"/>
         <source>Upscale (Subtle)</source>
         <translation>Upscale (Subtle)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="164"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="167"/>
         <source>Upscale (Creative)</source>
         <translation>Upscale (Creative)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="165"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="168"/>
         <source>Upscale (2x)</source>
         <translation>Upscale (2x)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="166"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="169"/>
         <source>Upscale (4x)</source>
         <translation>Upscale (4x)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="167"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="170"/>
         <source>Vary (Subtle)</source>
         <translation>Vary (Subtle)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="168"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="171"/>
         <source>Vary (Strong)</source>
         <translation>Vary (Strong)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="169"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="172"/>
         <source>Vary (Region)</source>
         <translation>Vary (Region)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="170"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="173"/>
         <source>Zoom Out 2x</source>
         <translation>Zoom Out 2x</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="171"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="174"/>
         <source>Zoom Out 1.5x</source>
         <translation>Zoom Out 1.5x</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="172"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="175"/>
         <source>Custom Zoom</source>
         <translation>Custom Zoom</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="173"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="176"/>
         <source>Make Square</source>
         <translation>Make Square</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="184"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="187"/>
         <source>Reroll</source>
         <translation>Reroll</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="185"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="188"/>
         <source>Pan left</source>
         <translation>Pan left</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="186"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="189"/>
         <source>Pan right</source>
         <translation>Pan right</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="187"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="190"/>
         <source>Pan up</source>
         <translation>Pan up</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="188"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="191"/>
         <source>Pan down</source>
         <translation>Pan down</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="244"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="247"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="246"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="249"/>
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="248"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="251"/>
         <source>Resubmit</source>
         <translation>Resubmit</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="250"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="253"/>
         <source>Send the request again; this may be charged twice</source>
         <translation>Send the request again; this may be charged twice</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="253"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="256"/>
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="255"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="258"/>
         <source>Split into four</source>
         <translation>Split into four</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="256"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="259"/>
         <source>Save the four pictures of the grid separately, free</source>
         <translation>Save the four pictures of the grid separately, free</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="258"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="261"/>
         <source>Listen now</source>
         <translation>Listen now</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="259"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="262"/>
         <source>Play the song while Suno is still making it</source>
         <translation>Play the song while Suno is still making it</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="274"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="277"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="275"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="278"/>
         <source>Look up the seed of this picture</source>
         <translation>Look up the seed of this picture</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="319"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="322"/>
         <source>From job #%1</source>
         <translation>From job #%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="354"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="357"/>
         <source>Use: %1</source>
         <translation>Use: %1</translation>
     </message>
@@ -1172,37 +1172,37 @@
 <context>
     <name>JobsModel</name>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="52"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="53"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="53"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="54"/>
         <source>Prompt</source>
         <translation>Prompt</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="54"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="55"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="55"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="56"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="56"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="57"/>
         <source>Progress</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="57"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="58"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="58"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="59"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
@@ -1210,47 +1210,47 @@
 <context>
     <name>JobsPanel</name>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="153"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="155"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="154"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="156"/>
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="155"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="157"/>
         <source>Check again</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="157"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="159"/>
         <source>Ask the relay about this job now; a finished job downloads its files again</source>
         <translation>Ask the relay about this job now; a finished job downloads its files again</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="159"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="161"/>
         <source>Resubmit</source>
         <translation>Resubmit</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="160"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="162"/>
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="161"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="163"/>
         <source>Open result</source>
         <translation>Open result</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="193"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="195"/>
         <source>Midjourney, Suno and video jobs appear here while they run and after.</source>
         <translation>Midjourney, Suno and video jobs appear here while they run and after.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="245"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="247"/>
         <source>%n job(s) running</source>
         <translation>
             <numerusform>%n job running</numerusform>
@@ -1372,12 +1372,12 @@
 <context>
     <name>MediaController</name>
     <message>
-        <location filename="../../ecovdesk/ui/media_controller.py" line="134"/>
+        <location filename="../../ecovdesk/ui/media_controller.py" line="162"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/media_controller.py" line="135"/>
+        <location filename="../../ecovdesk/ui/media_controller.py" line="163"/>
         <source>Delete %n file(s) from the library? This cannot be undone.</source>
         <translation>
             <numerusform>Delete %n file from the library? This cannot be undone.</numerusform>
@@ -1385,12 +1385,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_controller.py" line="152"/>
+        <location filename="../../ecovdesk/ui/media_controller.py" line="180"/>
         <source>Last frame of the video</source>
         <translation>Last frame of the video</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_controller.py" line="161"/>
+        <location filename="../../ecovdesk/ui/media_controller.py" line="189"/>
         <source>The last frame could not be attached.</source>
         <translation>The last frame could not be attached.</translation>
     </message>
@@ -1544,92 +1544,92 @@
 <context>
     <name>MessageBubble</name>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="114"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="104"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="117"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="107"/>
         <source>Edit</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="121"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="111"/>
         <source>Regenerate</source>
         <translation>Regenerate</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="433"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="416"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="435"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="418"/>
         <source>Save and resend</source>
         <translation>Save and resend</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="155"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="145"/>
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="261"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="244"/>
         <source>Prompt: %1 · Size: %2</source>
         <translation>Prompt: %1 · Size: %2</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="269"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="252"/>
         <source>Sources:</source>
         <translation>Sources:</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="344"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="330"/>
         <source>Copy code</source>
         <translation>Copy code</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="321"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="307"/>
         <source>You</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="321"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="307"/>
         <source>Assistant</source>
         <translation>Assistant</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="330"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="316"/>
         <source>Thinking…</source>
         <translation>Thinking…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="330"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="316"/>
         <source>Thought process</source>
         <translation>Thought process</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="345"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="331"/>
         <source>Shortened for display; Copy code copies all of it.</source>
         <translation>Shortened for display; Copy code copies all of it.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="346"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="332"/>
         <source>This reply is long; only its beginning is shown.</source>
         <translation>This reply is long; only its beginning is shown.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="347"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="333"/>
         <source>Show all</source>
         <translation>Show all</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="390"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="373"/>
         <source>Tokens: %1 in · %2 out · %3 total</source>
         <translation>Tokens: %1 in · %2 out · %3 total</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="397"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="380"/>
         <source> (%1 thinking)</source>
         <translation> (%1 thinking)</translation>
     </message>

@@ -995,147 +995,147 @@
         <translation>模型的上游服务拒绝了此任务或未能完成。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="163"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="166"/>
         <source>Upscale (Subtle)</source>
         <translation>放大（细微）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="164"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="167"/>
         <source>Upscale (Creative)</source>
         <translation>放大（创意）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="165"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="168"/>
         <source>Upscale (2x)</source>
         <translation>放大 2 倍</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="166"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="169"/>
         <source>Upscale (4x)</source>
         <translation>放大 4 倍</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="167"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="170"/>
         <source>Vary (Subtle)</source>
         <translation>变化（细微）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="168"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="171"/>
         <source>Vary (Strong)</source>
         <translation>变化（强烈）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="169"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="172"/>
         <source>Vary (Region)</source>
         <translation>局部重绘</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="170"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="173"/>
         <source>Zoom Out 2x</source>
         <translation>缩小 2 倍</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="171"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="174"/>
         <source>Zoom Out 1.5x</source>
         <translation>缩小 1.5 倍</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="172"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="175"/>
         <source>Custom Zoom</source>
         <translation>自定义缩放</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="173"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="176"/>
         <source>Make Square</source>
         <translation>变为正方形</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="184"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="187"/>
         <source>Reroll</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="185"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="188"/>
         <source>Pan left</source>
         <translation>向左平移</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="186"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="189"/>
         <source>Pan right</source>
         <translation>向右平移</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="187"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="190"/>
         <source>Pan up</source>
         <translation>向上平移</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="188"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="191"/>
         <source>Pan down</source>
         <translation>向下平移</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="244"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="247"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="246"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="249"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="248"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="251"/>
         <source>Resubmit</source>
         <translation>重新提交</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="250"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="253"/>
         <source>Send the request again; this may be charged twice</source>
         <translation>再次发送请求；可能会被重复扣费</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="253"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="256"/>
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="255"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="258"/>
         <source>Split into four</source>
         <translation>拆分为四张</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="256"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="259"/>
         <source>Save the four pictures of the grid separately, free</source>
         <translation>把四宫格拆成四张单独保存，不额外扣费</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="258"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="261"/>
         <source>Listen now</source>
         <translation>立即试听</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="259"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="262"/>
         <source>Play the song while Suno is still making it</source>
         <translation>在 Suno 生成过程中先播放</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="274"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="277"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="275"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="278"/>
         <source>Look up the seed of this picture</source>
         <translation>查询这张图的种子</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="319"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="322"/>
         <source>From job #%1</source>
         <translation>来自任务 #%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="354"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="357"/>
         <source>Use: %1</source>
         <translation>使用：%1</translation>
     </message>
@@ -1171,37 +1171,37 @@
 <context>
     <name>JobsModel</name>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="52"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="53"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="53"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="54"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="54"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="55"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="55"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="56"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="56"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="57"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="57"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="58"/>
         <source>Time</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="58"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="59"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -1209,47 +1209,47 @@
 <context>
     <name>JobsPanel</name>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="153"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="155"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="154"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="156"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="155"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="157"/>
         <source>Check again</source>
         <translation>重新查询</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="157"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="159"/>
         <source>Ask the relay about this job now; a finished job downloads its files again</source>
         <translation>立即向中转站查询这个任务；已完成的任务会重新下载它的文件</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="159"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="161"/>
         <source>Resubmit</source>
         <translation>重新提交</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="160"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="162"/>
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="161"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="163"/>
         <source>Open result</source>
         <translation>打开结果</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="193"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="195"/>
         <source>Midjourney, Suno and video jobs appear here while they run and after.</source>
         <translation>Midjourney、Suno 和视频任务会在这里显示进度和结果。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="245"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="247"/>
         <source>%n job(s) running</source>
         <translation>
             <numerusform>%n 个任务进行中</numerusform>
@@ -1370,24 +1370,24 @@
 <context>
     <name>MediaController</name>
     <message>
-        <location filename="../../ecovdesk/ui/media_controller.py" line="134"/>
+        <location filename="../../ecovdesk/ui/media_controller.py" line="162"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/media_controller.py" line="135"/>
+        <location filename="../../ecovdesk/ui/media_controller.py" line="163"/>
         <source>Delete %n file(s) from the library? This cannot be undone.</source>
         <translation>
             <numerusform>从库中删除 %n 个文件？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_controller.py" line="152"/>
+        <location filename="../../ecovdesk/ui/media_controller.py" line="180"/>
         <source>Last frame of the video</source>
         <translation>视频最后一帧</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_controller.py" line="161"/>
+        <location filename="../../ecovdesk/ui/media_controller.py" line="189"/>
         <source>The last frame could not be attached.</source>
         <translation>无法附加最后一帧。</translation>
     </message>
@@ -1539,92 +1539,92 @@
 <context>
     <name>MessageBubble</name>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="114"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="104"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="117"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="107"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="121"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="111"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="433"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="416"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="435"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="418"/>
         <source>Save and resend</source>
         <translation>保存并重新发送</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="155"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="145"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="261"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="244"/>
         <source>Prompt: %1 · Size: %2</source>
         <translation>提示词：%1 · 尺寸：%2</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="269"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="252"/>
         <source>Sources:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="344"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="330"/>
         <source>Copy code</source>
         <translation>复制代码</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="321"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="307"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="321"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="307"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="330"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="316"/>
         <source>Thinking…</source>
         <translation>思考中…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="330"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="316"/>
         <source>Thought process</source>
         <translation>思考过程</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="345"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="331"/>
         <source>Shortened for display; Copy code copies all of it.</source>
         <translation>显示时已截断；“复制代码”会复制全部内容。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="346"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="332"/>
         <source>This reply is long; only its beginning is shown.</source>
         <translation>这条回复很长，只显示了开头部分。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="347"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="333"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="390"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="373"/>
         <source>Tokens: %1 in · %2 out · %3 total</source>
         <translation>Token：输入 %1 · 输出 %2 · 合计 %3</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="397"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="380"/>
         <source> (%1 thinking)</source>
         <translation>（思考 %1）</translation>
     </message>
@@ -1644,7 +1644,7 @@
     <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="40"/>
         <source>Blend 2–5 attached images</source>
-        <translation>混合 2–5 张附加图片（Blend）</translation>
+        <translation>混合 2–5 张图片（Blend）</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="41"/>
