@@ -85,8 +85,13 @@ def describe_error(kind: str | None, relay_message: str | None) -> str:
     }
     text = texts.get(kind or "", QCoreApplication.translate("ErrorText", "The request failed."))
     if relay_message:
-        text += "\n" + QCoreApplication.translate("ErrorText", "Relay says: %s") % relay_message
+        text += "\n" + relay_says(relay_message)
     return text
+
+
+def relay_says(words: str) -> str:
+    """The relay's own words, marked as its own."""
+    return QCoreApplication.translate("ErrorText", "Relay says: %s") % words
 
 
 def describe_storage_error(kind: str) -> str:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QProgressBar, QV
 from ecovdesk.core.domain import Job, JobAction, JobState
 from ecovdesk.core.job_marks import RETRYABLE, can_retry, failure_kind, retried_as
 from ecovdesk.ui import looks
-from ecovdesk.ui.error_text import describe_error
+from ecovdesk.ui.error_text import describe_error, relay_says
 from ecovdesk.ui.widgets import label, plain_tooltip, push_button
 
 if TYPE_CHECKING:
@@ -85,11 +85,6 @@ class JobReason:
 _OWN_WORDS = frozenset({"invalid_request", "internal"})
 
 
-def _relay_says(words: str) -> str:
-    # The marker every other failure uses, so it reads (and is translated) the same.
-    return QCoreApplication.translate("ErrorText", "Relay says: %s") % words
-
-
 def _uncertain_lead(cause: str | None) -> str:
     """Why the relay's answer to the submit is missing; whether the task exists is unknown."""
     leads = {
@@ -136,7 +131,7 @@ def job_reason(job: Job, fallback: str = "") -> JobReason | None:
     from the relay (its reply's own kind, as the conversation describes it).
     """
     kind = failure_kind(job)
-    relay = _relay_says(job.error) if job.error and kind not in _OWN_WORDS else ""
+    relay = relay_says(job.error) if job.error and kind not in _OWN_WORDS else ""
     if job.state is JobState.UNCERTAIN:
         return JobReason(_uncertain_lead(kind), relay)
     if job.state is JobState.EXPIRED:

@@ -492,33 +492,32 @@
         <translation>The request failed.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="88"/>
-        <location filename="../../ecovdesk/ui/job_card.py" line="90"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="94"/>
         <source>Relay says: %s</source>
         <translation>Relay says: %s</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="95"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="100"/>
         <source>The profile folder is read-only, so nothing can be saved. Check its permissions.</source>
         <translation>The profile folder is read-only, so nothing can be saved. Check its permissions.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="99"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="104"/>
         <source>The disk holding the profile is full. Free some space and try again.</source>
         <translation>The disk holding the profile is full. Free some space and try again.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="102"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="107"/>
         <source>The profile cannot be opened: its folder is missing or not writable.</source>
         <translation>The profile cannot be opened: its folder is missing or not writable.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="105"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="110"/>
         <source>The profile is in use by another program, perhaps a second ecovdesk.</source>
         <translation>The profile is in use by another program, perhaps a second ecovdesk.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="111"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="116"/>
         <source>The profile could not be written; details are in the log.</source>
         <translation>The profile could not be written; details are in the log.</translation>
     </message>
@@ -971,172 +970,172 @@
         <translation>Already retried as job #%1. Retry that job instead, so the request is not paid for twice.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="96"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="91"/>
         <source>The relay&apos;s gateway timed out before the relay confirmed this request, so the task may or may not have been created.</source>
         <translation>The relay&apos;s gateway timed out before the relay confirmed this request, so the task may or may not have been created.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="101"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="96"/>
         <source>The relay took too long to confirm this request, so the task may or may not have been created.</source>
         <translation>The relay took too long to confirm this request, so the task may or may not have been created.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="106"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="101"/>
         <source>The relay&apos;s answer to this request could not be read, so the task may or may not have been created.</source>
         <translation>The relay&apos;s answer to this request could not be read, so the task may or may not have been created.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="111"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="106"/>
         <source>The connection was lost before the relay confirmed this request, so the task may or may not have been created.</source>
         <translation>The connection was lost before the relay confirmed this request, so the task may or may not have been created.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="126"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="121"/>
         <source>The model&apos;s service refused this task or could not finish it.</source>
         <translation>The model&apos;s service refused this task or could not finish it.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="166"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="161"/>
         <source>Upscale (Subtle)</source>
         <translation>Upscale (Subtle)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="167"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="162"/>
         <source>Upscale (Creative)</source>
         <translation>Upscale (Creative)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="168"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="163"/>
         <source>Upscale (2x)</source>
         <translation>Upscale (2x)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="169"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="164"/>
         <source>Upscale (4x)</source>
         <translation>Upscale (4x)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="170"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="165"/>
         <source>Vary (Subtle)</source>
         <translation>Vary (Subtle)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="171"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="166"/>
         <source>Vary (Strong)</source>
         <translation>Vary (Strong)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="172"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="167"/>
         <source>Vary (Region)</source>
         <translation>Vary (Region)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="173"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="168"/>
         <source>Zoom Out 2x</source>
         <translation>Zoom Out 2x</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="174"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="169"/>
         <source>Zoom Out 1.5x</source>
         <translation>Zoom Out 1.5x</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="175"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="170"/>
         <source>Custom Zoom</source>
         <translation>Custom Zoom</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="176"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="171"/>
         <source>Make Square</source>
         <translation>Make Square</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="187"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="182"/>
         <source>Reroll</source>
         <translation>Reroll</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="188"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="183"/>
         <source>Pan left</source>
         <translation>Pan left</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="189"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="184"/>
         <source>Pan right</source>
         <translation>Pan right</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="190"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="185"/>
         <source>Pan up</source>
         <translation>Pan up</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="191"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="186"/>
         <source>Pan down</source>
         <translation>Pan down</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="247"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="242"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="249"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="244"/>
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="251"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="246"/>
         <source>Resubmit</source>
         <translation>Resubmit</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="253"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="248"/>
         <source>Send the request again; this may be charged twice</source>
         <translation>Send the request again; this may be charged twice</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="256"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="251"/>
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="258"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="253"/>
         <source>Split into four</source>
         <translation>Split into four</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="259"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="254"/>
         <source>Save the four pictures of the grid separately, free</source>
         <translation>Save the four pictures of the grid separately, free</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="261"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="256"/>
         <source>Listen now</source>
         <translation>Listen now</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="262"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="257"/>
         <source>Play the song while Suno is still making it</source>
         <translation>Play the song while Suno is still making it</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="277"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="272"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="278"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="273"/>
         <source>Look up the seed of this picture</source>
         <translation>Look up the seed of this picture</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="322"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="317"/>
         <source>From job #%1</source>
         <translation>From job #%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="357"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="352"/>
         <source>Use: %1</source>
         <translation>Use: %1</translation>
     </message>
@@ -2203,146 +2202,146 @@
 <context>
     <name>SunoOptionsPanel</name>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="120"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="56"/>
         <source>Song options</source>
         <translation>Song options</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="129"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="65"/>
         <source>Inspiration</source>
         <translation>Inspiration</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="130"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="66"/>
         <source>Custom</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="131"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="67"/>
         <source>Continue</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="140"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="76"/>
         <source>Describe the song in the message box; Suno writes the lyrics, title and style.</source>
         <translation>Describe the song in the message box; Suno writes the lyrics, title and style.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="147"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="83"/>
         <source>Continue a song</source>
         <translation>Continue a song</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="150"/>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="275"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="86"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="211"/>
         <source>Pick a song in the music library and choose “Continue this song”.</source>
         <translation>Pick a song in the music library and choose “Continue this song”.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="155"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="91"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="159"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="95"/>
         <source>Song</source>
         <translation>Song</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="160"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="96"/>
         <source>From second</source>
         <translation>From second</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="168"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="104"/>
         <source>Song title</source>
         <translation>Song title</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="170"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="106"/>
         <source>Style, e.g. emotional punk</source>
         <translation>Style, e.g. emotional punk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="174"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="110"/>
         <source>Add this style</source>
         <translation>Add this style</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="179"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="115"/>
         <source>Styles to avoid</source>
         <translation>Styles to avoid</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="183"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="119"/>
         <source>Insert a section marker</source>
         <translation>Insert a section marker</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="188"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="124"/>
         <source>[Verse]
 Your lyrics…</source>
         <translation>[Verse]
 Your lyrics…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="192"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="128"/>
         <source>What the lyrics should be about</source>
         <translation>What the lyrics should be about</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="193"/>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="333"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="129"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="269"/>
         <source>Write lyrics for me</source>
         <translation>Write lyrics for me</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="199"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="135"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="200"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="136"/>
         <source>Style</source>
         <translation>Style</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="202"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="138"/>
         <source>Avoid</source>
         <translation>Avoid</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="203"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="139"/>
         <source>Lyrics</source>
         <translation>Lyrics</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="209"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="145"/>
         <source>Instrumental (no vocals)</source>
         <translation>Instrumental (no vocals)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="259"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="195"/>
         <source>Untitled song</source>
         <translation>Untitled song</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="286"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="222"/>
         <source>Choose a song to continue in the Music tab first.</source>
         <translation>Choose a song to continue in the Music tab first.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="333"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="269"/>
         <source>Writing lyrics…</source>
         <translation>Writing lyrics…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="349"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="285"/>
         <source>The lyrics could not be written: %1</source>
         <translation>The lyrics could not be written: %1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="369"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="305"/>
         <source>Type what the lyrics should be about, or a title or style first</source>
         <translation>Type what the lyrics should be about, or a title or style first</translation>
     </message>

@@ -492,33 +492,32 @@
         <translation>请求失败。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="88"/>
-        <location filename="../../ecovdesk/ui/job_card.py" line="90"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="94"/>
         <source>Relay says: %s</source>
         <translation>中转站返回：%s</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="95"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="100"/>
         <source>The profile folder is read-only, so nothing can be saved. Check its permissions.</source>
         <translation>资料文件夹是只读的，无法保存任何内容。请检查它的权限。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="99"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="104"/>
         <source>The disk holding the profile is full. Free some space and try again.</source>
         <translation>资料文件夹所在的磁盘已满。请腾出一些空间后再试。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="102"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="107"/>
         <source>The profile cannot be opened: its folder is missing or not writable.</source>
         <translation>无法打开资料：文件夹不存在或不可写。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="105"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="110"/>
         <source>The profile is in use by another program, perhaps a second ecovdesk.</source>
         <translation>资料正被另一个程序使用，可能是另一个 ecovdesk 窗口。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/error_text.py" line="111"/>
+        <location filename="../../ecovdesk/ui/error_text.py" line="116"/>
         <source>The profile could not be written; details are in the log.</source>
         <translation>无法写入资料，详情见日志。</translation>
     </message>
@@ -970,172 +969,172 @@
         <translation>已重试为任务 #%1。如需再试，请重试那个任务，以免重复扣费。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="96"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="91"/>
         <source>The relay&apos;s gateway timed out before the relay confirmed this request, so the task may or may not have been created.</source>
         <translation>中转站的网关在确认此请求前超时，任务可能已创建，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="101"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="96"/>
         <source>The relay took too long to confirm this request, so the task may or may not have been created.</source>
         <translation>中转站迟迟没有确认此请求，任务可能已创建，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="106"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="101"/>
         <source>The relay&apos;s answer to this request could not be read, so the task may or may not have been created.</source>
         <translation>中转站对此请求的回复无法解析，任务可能已创建，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="111"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="106"/>
         <source>The connection was lost before the relay confirmed this request, so the task may or may not have been created.</source>
         <translation>在中转站确认此请求前连接已断开，任务可能已创建，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="126"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="121"/>
         <source>The model&apos;s service refused this task or could not finish it.</source>
         <translation>模型的上游服务拒绝了此任务或未能完成。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="166"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="161"/>
         <source>Upscale (Subtle)</source>
         <translation>放大（细微）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="167"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="162"/>
         <source>Upscale (Creative)</source>
         <translation>放大（创意）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="168"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="163"/>
         <source>Upscale (2x)</source>
         <translation>放大 2 倍</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="169"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="164"/>
         <source>Upscale (4x)</source>
         <translation>放大 4 倍</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="170"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="165"/>
         <source>Vary (Subtle)</source>
         <translation>变化（细微）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="171"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="166"/>
         <source>Vary (Strong)</source>
         <translation>变化（强烈）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="172"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="167"/>
         <source>Vary (Region)</source>
         <translation>局部重绘</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="173"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="168"/>
         <source>Zoom Out 2x</source>
         <translation>缩小 2 倍</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="174"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="169"/>
         <source>Zoom Out 1.5x</source>
         <translation>缩小 1.5 倍</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="175"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="170"/>
         <source>Custom Zoom</source>
         <translation>自定义缩放</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="176"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="171"/>
         <source>Make Square</source>
         <translation>变为正方形</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="187"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="182"/>
         <source>Reroll</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="188"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="183"/>
         <source>Pan left</source>
         <translation>向左平移</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="189"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="184"/>
         <source>Pan right</source>
         <translation>向右平移</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="190"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="185"/>
         <source>Pan up</source>
         <translation>向上平移</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="191"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="186"/>
         <source>Pan down</source>
         <translation>向下平移</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="247"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="242"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="249"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="244"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="251"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="246"/>
         <source>Resubmit</source>
         <translation>重新提交</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="253"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="248"/>
         <source>Send the request again; this may be charged twice</source>
         <translation>再次发送请求；可能会被重复扣费</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="256"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="251"/>
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="258"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="253"/>
         <source>Split into four</source>
         <translation>拆分为四张</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="259"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="254"/>
         <source>Save the four pictures of the grid separately, free</source>
         <translation>把四宫格拆成四张单独保存，不额外扣费</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="261"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="256"/>
         <source>Listen now</source>
         <translation>立即试听</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="262"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="257"/>
         <source>Play the song while Suno is still making it</source>
         <translation>在 Suno 生成过程中先播放</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="277"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="272"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="278"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="273"/>
         <source>Look up the seed of this picture</source>
         <translation>查询这张图的种子</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="322"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="317"/>
         <source>From job #%1</source>
         <translation>来自任务 #%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="357"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="352"/>
         <source>Use: %1</source>
         <translation>使用：%1</translation>
     </message>
@@ -2196,146 +2195,146 @@
 <context>
     <name>SunoOptionsPanel</name>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="120"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="56"/>
         <source>Song options</source>
         <translation>歌曲参数</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="129"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="65"/>
         <source>Inspiration</source>
         <translation>灵感模式</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="130"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="66"/>
         <source>Custom</source>
         <translation>自定义模式</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="131"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="67"/>
         <source>Continue</source>
         <translation>续写</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="140"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="76"/>
         <source>Describe the song in the message box; Suno writes the lyrics, title and style.</source>
         <translation>在消息框中描述歌曲，Suno 会自动写词、起标题并选择风格。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="147"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="83"/>
         <source>Continue a song</source>
         <translation>续写歌曲</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="150"/>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="275"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="86"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="211"/>
         <source>Pick a song in the music library and choose “Continue this song”.</source>
         <translation>在音乐库中选择一首歌，然后点“续写这首歌”。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="155"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="91"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="159"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="95"/>
         <source>Song</source>
         <translation>歌曲</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="160"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="96"/>
         <source>From second</source>
         <translation>从第几秒开始</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="168"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="104"/>
         <source>Song title</source>
         <translation>歌曲标题</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="170"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="106"/>
         <source>Style, e.g. emotional punk</source>
         <translation>风格，例如 emotional punk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="174"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="110"/>
         <source>Add this style</source>
         <translation>添加这个风格</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="179"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="115"/>
         <source>Styles to avoid</source>
         <translation>要避免的风格</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="183"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="119"/>
         <source>Insert a section marker</source>
         <translation>插入段落标记</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="188"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="124"/>
         <source>[Verse]
 Your lyrics…</source>
         <translation>[Verse]
 在这里写歌词…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="192"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="128"/>
         <source>What the lyrics should be about</source>
         <translation>歌词的主题</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="193"/>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="333"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="129"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="269"/>
         <source>Write lyrics for me</source>
         <translation>帮我写歌词</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="199"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="135"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="200"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="136"/>
         <source>Style</source>
         <translation>风格</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="202"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="138"/>
         <source>Avoid</source>
         <translation>避免</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="203"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="139"/>
         <source>Lyrics</source>
         <translation>歌词</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="209"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="145"/>
         <source>Instrumental (no vocals)</source>
         <translation>纯音乐（无人声）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="259"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="195"/>
         <source>Untitled song</source>
         <translation>未命名歌曲</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="286"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="222"/>
         <source>Choose a song to continue in the Music tab first.</source>
         <translation>请先在“音乐”标签页中选择要续写的歌曲。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="333"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="269"/>
         <source>Writing lyrics…</source>
         <translation>正在写歌词…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="349"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="285"/>
         <source>The lyrics could not be written: %1</source>
         <translation>歌词生成失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="369"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="305"/>
         <source>Type what the lyrics should be about, or a title or style first</source>
         <translation>请先输入歌词主题，或填写标题、风格</translation>
     </message>
