@@ -66,6 +66,7 @@ class MediaHandoff(QObject):
             asset.duration,
             # The song's own Suno task, which the relay reads the song being continued from.
             task_id=str(params.get("remote_id") or ""),
+            tags=str(params.get("tags") or ""),
         )
         self._notice(self.tr("Write the lyrics that follow, then press Generate."))
 

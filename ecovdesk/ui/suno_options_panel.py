@@ -183,11 +183,16 @@ class SunoOptionsPanel(QWidget):
     # Continuation
 
     def set_continuation(
-        self, clip_id: str, title: str, duration: float | None, task_id: str = ""
+        self,
+        clip_id: str,
+        title: str,
+        duration: float | None,
+        task_id: str = "",
+        tags: str = "",
     ) -> None:
         """Continues this clip, from its end unless the user picks an earlier second.
 
-        The part added keeps the song's title unless the user gives it another.
+        The part added keeps the song's title and style unless the user gives it others.
         """
         self.continue_clip_id = clip_id
         self.continue_task_id = task_id
@@ -196,6 +201,8 @@ class SunoOptionsPanel(QWidget):
         self.continue_title.setText(f"{name} ({clock(length * 1000)})" if length else name)
         if title:
             self.title.setText(title)
+        if tags:
+            self.tags.setText(tags)
         self.continue_at.blockSignals(True)
         # A song kept before its length was recorded: any second up to Suno's longest song.
         self.continue_at.setRange(0.0, length or MAX_SONG_SECONDS)

@@ -52,7 +52,7 @@ def test_continue_without_a_song_sends_nothing_and_says_how_to_pick_one(
     assert suno.song_missing.isVisibleTo(window) and suno.song_missing.text() == CHOOSE_A_SONG
 
 
-def test_a_song_continued_from_the_music_library_keeps_its_title(
+def test_a_song_continued_from_the_music_library_keeps_its_title_and_style(
     qtbot: QtBot, driver: Driver, app: RunningApp, relay: FakeRelay
 ) -> None:
     relay.poll_steps = 1
@@ -66,10 +66,13 @@ def test_a_song_continued_from_the_music_library_keeps_its_title(
     driver.until(lambda: bool(window.music_page.model.assets))
     song = window.music_page.model.assets[0]
     title = str(song.provenance.params["title"])
-    assert title
+    tags = str(song.provenance.params["tags"])
+    assert title and tags
 
     window.music_page.continueRequested.emit(song)
-    assert window.side_panel.suno.title.text() == title  # shown before it is sent
+    # Shown before it is sent, and free to change.
+    assert window.side_panel.suno.title.text() == title
+    assert window.side_panel.suno.tags.text() == tags
     _press_generate(qtbot, app, "[Verse]\n海浪还在唱")
     continued = _finished_song(driver, app, replies=2)
 
@@ -77,5 +80,6 @@ def test_a_song_continued_from_the_music_library_keeps_its_title(
     assert body is not None
     assert body["continue_clip_id"] == song.provenance.params["clip_id"]
     assert body["task_id"] == parent_task
+    assert body["tags"] == tags
     songs = [a for a in continued.images.media if a.kind is AssetKind.AUDIO]
     assert {a.provenance.params["title"] for a in songs} == {title}

@@ -125,7 +125,9 @@ def test_suno_continue_from_a_chosen_second(qtbot: QtBot) -> None:
     qtbot.addWidget(panel)
     panel.set_mode("continue")
     assert panel.params() == {"mode": "continue"}  # no song picked yet
-    panel.set_continuation("clip-7", "City Lights", 182.5, task_id="task-3")
+    panel.set_continuation(
+        "clip-7", "City Lights", 182.5, task_id="task-3", tags="synthwave, female vocals"
+    )
     assert panel.mode() == "continue" and panel.continuation.isVisibleTo(panel)
     assert panel.continue_title.text() == "City Lights (3:02)"
     assert panel.continue_at.maximum() == 182.5 and panel.continue_at.value() == 182.5
@@ -136,8 +138,9 @@ def test_suno_continue_from_a_chosen_second(qtbot: QtBot) -> None:
     qtbot.keyClicks(panel.lyrics, "One more time")
     assert panel.params() == {
         "mode": "continue",
-        "title": "City Lights",  # the part added keeps the song's title
+        "title": "City Lights",  # the part added keeps the song's title and style
         "lyrics": "[Bridge]\nOne more time",
+        "tags": "synthwave, female vocals",
         "continue_clip_id": "clip-7",
         "continue_task_id": "task-3",
         "continue_at": 60.0,
