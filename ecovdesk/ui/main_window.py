@@ -80,8 +80,7 @@ class MainWindow(QMainWindow):
     def _build(self, dark: bool) -> None:
         # Imported only now, after the window has painted: these pages and what they load
         # (Markdown, highlighting, multimedia) are most of the start-up time.
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+        from PySide6.QtWidgets import QTabWidget
 
         from ecovdesk.core.domain import AssetKind
         from ecovdesk.ui.audio_player import AudioPlayerBar
@@ -102,6 +101,7 @@ class MainWindow(QMainWindow):
         from ecovdesk.ui.pending_attachments import PendingAttachments
         from ecovdesk.ui.picture_controller import PictureController
         from ecovdesk.ui.video_player import VideoPlayer
+        from ecovdesk.ui.window_layout import one_above_the_other, side_by_side, with_bar_below
 
         self.conversation_list = ConversationList()
         self.view = ConversationView()
@@ -127,25 +127,12 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(center, self.tr("Chat"))
         self.tabs.addTab(self.gallery, self.tr("Gallery"))
         self.tabs.addTab(self.music_page, self.tr("Music"))
-        videos = QSplitter(Qt.Orientation.Vertical)
-        videos.addWidget(self.video_player)
-        videos.addWidget(self.video_page)
-        self.videos_tab = videos
-        self.tabs.addTab(videos, self.tr("Videos"))
+        self.videos_tab = one_above_the_other(self.video_player, self.video_page)
+        self.tabs.addTab(self.videos_tab, self.tr("Videos"))
         self.tabs.addTab(self.jobs_panel, self.tr("Jobs"))
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.conversation_list)
-        self.splitter.addWidget(self.tabs)
-        self.splitter.addWidget(self.side_panel)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([240, 760, 260])
-        central = QWidget()
-        central_layout = QVBoxLayout(central)
-        central_layout.setContentsMargins(0, 0, 0, 0)
-        central_layout.addWidget(self.splitter, 1)
-        central_layout.addWidget(self.audio_bar)
-        self.setCentralWidget(central)
+        self.splitter = side_by_side(self.conversation_list, self.tabs, self.side_panel)
+        self.setCentralWidget(with_bar_below(self.splitter, self.audio_bar))
 
         self.composer.sendRequested.connect(self._send_clicked)
         self.composer.stopRequested.connect(self.stop)
