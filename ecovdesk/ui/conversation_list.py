@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ecovdesk.core.domain import Conversation, SearchHit
 from ecovdesk.core.search_store import TITLE_HIT_MESSAGE_ID
+from ecovdesk.ui.even_rows import EvenRows
 from ecovdesk.ui.widgets import plain_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -48,6 +49,7 @@ class ConversationList(QWidget):
         self.search.installEventFilter(self)
         self.list = QListWidget()
         self.list.setWordWrap(True)
+        self.list.setItemDelegate(EvenRows(self.list))
         # Titles often share their beginning ("翻译…", "帮我写…"): a word too long for a line
         # keeps both ends in sight.
         self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
