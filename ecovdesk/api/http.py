@@ -14,6 +14,7 @@ from urllib.parse import urlsplit, urlunsplit
 import httpx
 
 from ecovdesk import __version__
+from ecovdesk.api.aiohttp_transport import AiohttpTransport
 from ecovdesk.api.errors import ErrorKind, RelayError, error_from_body, error_from_response
 
 USER_AGENT = f"ecovdesk/{__version__}"
@@ -119,7 +120,7 @@ def make_relay_client(
         proxy=usable_proxy(config.proxy),
         follow_redirects=False,
         verify=tls_context(),
-        transport=transport,
+        transport=transport or AiohttpTransport(tls_context()),
     )
 
 
@@ -136,7 +137,7 @@ def make_media_client(
         proxy=usable_proxy(proxy),
         follow_redirects=True,
         verify=tls_context(),
-        transport=transport,
+        transport=transport or AiohttpTransport(tls_context()),
     )
 
 
