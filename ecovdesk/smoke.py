@@ -170,6 +170,16 @@ def check_media() -> str:
     return "QMediaPlayer with QAudioOutput"
 
 
+def check_http() -> str:
+    """A bundle without aiohttp's compiled HTTP parser still works, on its pure-Python
+    fallback, at several times the cost of reading a fast reply."""
+    from aiohttp import http_parser
+
+    if http_parser.HttpResponseParser is http_parser.HttpResponseParserPy:
+        raise _CheckFailed("aiohttp's compiled HTTP parser is missing")
+    return "aiohttp with its compiled parser"
+
+
 def check_keyring() -> str:
     """keyring finds its backends through entry points, which a bundle can easily lose."""
     names = sorted(ep.name for ep in metadata.entry_points(group="keyring.backends"))
@@ -210,6 +220,7 @@ async def run_checks(
         ("webp-pillow", check_webp_pillow),
         ("webp-qt", check_webp_qt),
         ("media", check_media),
+        ("http", check_http),
         ("keyring", check_keyring),
     ]
     failed = []

@@ -30,6 +30,7 @@ CHECKS = (
     "webp-pillow",
     "webp-qt",
     "media",
+    "http",
     "keyring",
 )
 # Parts of Qt the app never loads; any of these in the folder means the excludes have slipped.
