@@ -19,6 +19,7 @@ from httpx_sse import aconnect_sse
 from ecovdesk.api.errors import ErrorKind, RelayError, relay_message
 from ecovdesk.api.http import (
     DEFAULT_MAX_BYTES,
+    answer_cut_off,
     body_error,
     ensure_success,
     is_error_object,
@@ -386,39 +387,13 @@ async def stream_chat(
             await ensure_success(response)
             content_type = response.headers.get("content-type", "").lower()
             if "text/event-stream" in content_type:
-                async with aclosing(_event_pieces(response)) as pieces:
-                    received = 0
-                    handed_back = time.monotonic()
-                    try:
-                        async for events in pieces:
-                            if time.monotonic() - handed_back >= HAND_BACK_SECONDS:
-                                await asyncio.sleep(0)
-                                handed_back = time.monotonic()
-                            if response.num_bytes_downloaded > MAX_STREAM_BYTES:
-                                raise _too_long()
-                            piece = _read_piece(client, events)
-                            for delta in piece.deltas:
-                                received += len(delta.content) + len(delta.reasoning)
-                                if received > MAX_REPLY_CHARS:
-                                    raise _too_long()
-                                yield delta
-                            if piece.error is not None:
-                                raise piece.error
-                            if piece.done:
-                                await _read_to_end(pieces)
-                                return
-                    except BaseException:
-                        # Leaving early drops httpx's own generators under ours. Closing the
-                        # response before they are collected ends the connection here, in
-                        # this task; an event loop without an async-generator finalizer
-                        # (qasync) would otherwise leave it busy in the pool for good. The
-                        # reading task stops first, so that it is not left reading a closed
-                        # response.
-                        await pieces.aclose()
-                        await response.aclose()
-                        raise
-                raise _interrupted()
-            content = await read_capped(response, DEFAULT_MAX_BYTES)
+                with answer_cut_off(client):
+                    async with aclosing(_stream_events(client, response)) as deltas:
+                        async for delta in deltas:
+                            yield delta
+                return
+            with answer_cut_off(client):
+                content = await read_capped(response, DEFAULT_MAX_BYTES)
     piece = _piece_from_buffer(client, content)
     for delta in piece.deltas:
         yield delta
@@ -426,3 +401,40 @@ async def stream_chat(
         raise piece.error
     if not piece.done:
         raise _interrupted()
+
+
+async def _stream_events(
+    client: httpx.AsyncClient, response: httpx.Response
+) -> AsyncGenerator[ChatDelta, None]:
+    """The deltas of an event stream, up to ``[DONE]``; INTERRUPTED if it ends before."""
+    async with aclosing(_event_pieces(response)) as pieces:
+        received = 0
+        handed_back = time.monotonic()
+        try:
+            async for events in pieces:
+                if time.monotonic() - handed_back >= HAND_BACK_SECONDS:
+                    await asyncio.sleep(0)
+                    handed_back = time.monotonic()
+                if response.num_bytes_downloaded > MAX_STREAM_BYTES:
+                    raise _too_long()
+                piece = _read_piece(client, events)
+                for delta in piece.deltas:
+                    received += len(delta.content) + len(delta.reasoning)
+                    if received > MAX_REPLY_CHARS:
+                        raise _too_long()
+                    yield delta
+                if piece.error is not None:
+                    raise piece.error
+                if piece.done:
+                    await _read_to_end(pieces)
+                    return
+        except BaseException:
+            # Leaving early drops httpx's own generators under ours. Closing the response
+            # before they are collected ends the connection here, in this task; an event
+            # loop without an async-generator finalizer (qasync) would otherwise leave it
+            # busy in the pool for good. The reading task stops first, so that it is not
+            # left reading a closed response.
+            await pieces.aclose()
+            await response.aclose()
+            raise
+    raise _interrupted()

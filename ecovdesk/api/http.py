@@ -195,6 +195,20 @@ def transport_errors(client: httpx.AsyncClient) -> Iterator[None]:
         raise scrub(RelayError(ErrorKind.NETWORK, detail=_describe(exc)), client.headers) from exc
 
 
+@contextmanager
+def answer_cut_off(client: httpx.AsyncClient) -> Iterator[None]:
+    """Around reading an answer the relay has begun to send: a connection that breaks now
+    cut the answer off. The relay was reached, so this is not a NETWORK failure, whose
+    words send the user to check an address and proxy that just worked."""
+    try:
+        yield
+    except httpx.TimeoutException:
+        raise
+    except httpx.TransportError as exc:
+        error = RelayError(ErrorKind.INTERRUPTED, detail=_describe(exc))
+        raise scrub(error, client.headers) from exc
+
+
 async def read_capped(response: httpx.Response, limit: int, *, truncate: bool = False) -> bytes:
     """Read at most ``limit`` bytes; past it either cut (``truncate``) or fail as MALFORMED."""
     declared = response.headers.get("content-length", "")

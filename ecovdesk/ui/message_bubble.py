@@ -265,7 +265,8 @@ class MessageBubble(QFrame):
             self._stream = MarkdownStream(dark=self._renderer.dark, words=self._translate)
         waiting = self.streaming and not answer.strip() and not self._parsed.thinking
         if waiting and self.job_card is None:
-            self.body.setHtml(f"<p><i>{self.tr('Waiting for the reply…')}</i></p>")
+            waiting_words = self.tr("Waiting for the reply…")
+            self.body.setHtml(f"<p><i>{waiting_words}</i></p>")
         elif self._stream is not None:
             self._render_parts(answer)
         else:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ecovdesk.api.errors import ErrorKind, RelayError
 from ecovdesk.ui import looks
 from ecovdesk.ui.error_text import describe_error
+from ecovdesk.ui.relay_address import AddressProblem, address_problem, completed_address
 from ecovdesk.ui.widgets import label
 
 log = logging.getLogger(__name__)
@@ -67,7 +68,10 @@ class SettingsDialog(QDialog):
             intro.setWordWrap(True)
             layout.addWidget(intro)
         form = QFormLayout()
-        self.base_url = QLineEdit(values.base_url)
+        self.base_url = QLineEdit(values.base_url, placeholderText="https://api.ecovai.cn")
+        self.address_error = label(name=looks.ERROR, wrap=True)
+        self.address_error.setVisible(False)
+        self.base_url.textEdited.connect(lambda _text: self.address_error.setVisible(False))
         self.api_key = QLineEdit(values.api_key, echoMode=QLineEdit.EchoMode.Password)
         self.api_key.setPlaceholderText("sk-…")
         show_key = QCheckBox(self.tr("Show"))
@@ -133,6 +137,7 @@ class SettingsDialog(QDialog):
             self.language.addItem(text, value)
         self.language.setCurrentIndex(max(0, self.language.findData(values.language)))
         form.addRow(self.tr("Relay address"), self.base_url)
+        form.addRow("", self.address_error)
         form.addRow(self.tr("API key"), key_row)
         form.addRow("", self.session_only)
         form.addRow("", self.key_note)
@@ -154,7 +159,7 @@ class SettingsDialog(QDialog):
 
     def values(self) -> SettingsValues:
         return SettingsValues(
-            base_url=self.base_url.text().strip().rstrip("/"),
+            base_url=completed_address(self.base_url.text()),
             api_key=self.api_key.text().strip(),
             key_session_only=self.session_only.isChecked(),
             proxy=self.proxy.text().strip(),
@@ -163,7 +168,32 @@ class SettingsDialog(QDialog):
             language=str(self.language.currentData()),
         )
 
+    def accept(self) -> None:
+        if self._address_refused():
+            return
+        super().accept()
+
+    def _address_refused(self) -> bool:
+        """Shows why the address cannot be used, if it cannot; nothing is saved or tried."""
+        problem = address_problem(self.values().base_url)
+        if problem is None:
+            return False
+        if problem is AddressProblem.EMPTY:
+            text = self.tr("Enter the relay's address, e.g. https://api.ecovai.cn")
+        else:
+            text = self.tr(
+                "This is not a web address. A relay's address starts with https:// or "
+                "http://, e.g. https://api.ecovai.cn"
+            )
+        self.address_error.setText(text)
+        self.address_error.setVisible(True)
+        self.base_url.setFocus()
+        self.base_url.selectAll()
+        return True
+
     def _start_test(self) -> None:
+        if self._address_refused():
+            return
         values = self.values()
         self.test_button.setEnabled(False)
         self._show_result(self.tr("Connecting…"), looks.DIMMED)

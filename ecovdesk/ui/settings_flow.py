@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ecovdesk.core.preferences import Preferences
-from ecovdesk.ui.i18n import install_translation
+from ecovdesk.ui.i18n import install_translation, resolve_language
 from ecovdesk.ui.settings_dialog import SettingsDialog, SettingsValues
 from ecovdesk.ui.theme import apply_theme
 
@@ -46,11 +46,11 @@ def edit_settings(
     if not dialog.exec():
         return False
     chosen = dialog.values()
-    language_changed = chosen.language != settings.language
+    language_changed = resolve_language(chosen.language) != resolve_language(settings.language)
     preferences.change(
         replace(
             settings,
-            base_url=chosen.base_url or settings.base_url,
+            base_url=chosen.base_url,
             proxy=chosen.proxy,
             timeout=chosen.timeout,
             theme=chosen.theme,
@@ -65,26 +65,30 @@ def edit_settings(
         if on_dark is not None:
             on_dark(dark)
         if language_changed:
+            # Asked in the new language; until the restart the window stays in the one it
+            # was built in, since widgets already shown keep their words and new ones would
+            # mix the two languages.
             install_translation(app, chosen.language)
-            _language_changed(parent, on_restart)
+            restarting = _language_changed(parent, on_restart)
+            if not restarting:
+                install_translation(app, settings.language)
     return True
 
 
-def _language_changed(parent: QWidget | None, on_restart: Callable[[], None] | None) -> None:
-    """Says, in the new language, what it changes at once, and offers ``on_restart``."""
+def _language_changed(parent: QWidget | None, on_restart: Callable[[], None] | None) -> bool:
+    """Says, in the new language, that it shows after a restart, and offers ``on_restart``.
+    Whether the restart is under way."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(QCoreApplication.translate("SettingsFlow", "Language"))
     box.setText(
         QCoreApplication.translate(
-            "SettingsFlow",
-            "The new language is used for everything opened from now on; "
-            "restart ecovdesk to switch the whole window.",
+            "SettingsFlow", "ecovdesk shows the new language once it starts again."
         )
     )
     if on_restart is None:
         box.exec()
-        return
+        return False
     box.setInformativeText(
         QCoreApplication.translate(
             "SettingsFlow",
@@ -101,5 +105,7 @@ def _language_changed(parent: QWidget | None, on_restart: Callable[[], None] | N
     )
     box.setDefaultButton(restart)
     box.exec()
-    if box.clickedButton() is restart:
-        on_restart()
+    if box.clickedButton() is not restart:
+        return False
+    on_restart()
+    return True

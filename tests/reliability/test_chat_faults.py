@@ -51,6 +51,15 @@ CASES = [
         "cut off",
         keeps_text=True,
     ),
+    # Headers, then the connection drops before a word: the relay was reached all the same.
+    Case(
+        Fault.CONNECTION_RESET_MID_STREAM,
+        MessageState.INTERRUPTED,
+        "interrupted",
+        "cut off",
+        keeps_text=False,
+        params={"after": 0},
+    ),
     Case(
         Fault.STALL,
         MessageState.FAILED,

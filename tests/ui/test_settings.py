@@ -71,6 +71,40 @@ def test_unreachable_relay_is_said_plainly(
     assert "Could not reach the relay" in dialog.test_result.text()
 
 
+@pytest.mark.parametrize("typed", ["not a url", "ftp://example.com", "https://", ""])
+def test_an_address_no_request_could_reach_is_refused_before_saving_or_testing(
+    qtbot: QtBot, preferences: Preferences, typed: str
+) -> None:
+    tried: list[str] = []
+
+    async def tester(base_url: str, *_args: object) -> int:
+        tried.append(base_url)
+        return 0
+
+    values = SettingsValues(typed, API_KEY, False, "", 30.0, "system", "system")
+    dialog = SettingsDialog(values, keyring_available=False, tester=tester)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.test_button.click()
+    dialog.accept()
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.address_error.isVisibleTo(dialog) and tried == []
+    assert "https://api.ecovai.cn" in dialog.address_error.text()
+    assert not dialog.test_result.isVisibleTo(dialog)
+    # Typing again takes the refusal away.
+    qtbot.keyClicks(dialog.base_url, "x")
+    assert not dialog.address_error.isVisibleTo(dialog)
+
+
+def test_an_address_typed_without_its_scheme_is_taken_as_https(
+    qtbot: QtBot, preferences: Preferences
+) -> None:
+    dialog = _dialog(qtbot, preferences, " api.ecovai.cn/ ", API_KEY)
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.values().base_url == "https://api.ecovai.cn"
+
+
 def test_an_unusable_proxy_is_named_instead_of_hanging_on_connecting(
     qtbot: QtBot, driver: Driver, relay: FakeRelay, preferences: Preferences
 ) -> None:
@@ -285,8 +319,10 @@ def test_a_new_language_offers_a_restart_asked_in_that_language(
         _choose_language(monkeypatch, "zh_CN")
         _press_in_language_box("稍后", seen)
         app.window.settingsRequested.emit()
-        assert seen == ["新语言将用于之后打开的界面；重新启动 ecovdesk 可切换整个窗口。"]
+        assert seen == ["ecovdesk 重新启动后将显示新语言。"]
         assert app.window.isVisible() and not app.restart_requested
+        # Until then, what opens next speaks the window's language, not a mix of the two.
+        assert QApplication.translate("MainWindow", "Chat") == "Chat"
 
         _choose_language(monkeypatch, "en")
         _press_in_language_box("Restart now", seen)

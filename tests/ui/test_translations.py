@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import tokenize
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -55,6 +56,23 @@ def test_every_source_string_is_in_the_catalogue(tmp_path: Path) -> None:
 
     missing = entries(fresh) - entries(i18n_tool.ts_file("zh_CN"))
     assert missing == set(), "run: python packaging/i18n.py"
+
+
+def test_no_string_to_translate_hides_in_an_f_string() -> None:
+    # lupdate does not look inside f-strings: a tr() there is never offered for translation.
+    hidden = []
+    for source in i18n_tool.sources():
+        with tokenize.open(ROOT / source) as lines:
+            for token in tokenize.generate_tokens(lines.readline):
+                prefix = re.match(r"[A-Za-z]*", token.string)
+                if (
+                    token.type == tokenize.STRING
+                    and prefix is not None
+                    and "f" in prefix[0].lower()
+                    and re.search(r"\b(tr|translate)\(", token.string)
+                ):
+                    hidden.append(f"{source}:{token.start[0]}")
+    assert hidden == []
 
 
 def _visible_texts(root: QWidget) -> Iterator[str]:
