@@ -44,7 +44,8 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 50) -> list[Search
     """Messages and titles matching every word of ``query``, newest first.
 
     Deleted conversations are left out. For a title hit ``message_id`` is
-    :data:`TITLE_HIT_MESSAGE_ID` and the snippet is the title.
+    :data:`TITLE_HIT_MESSAGE_ID` and the snippet is the title; a conversation has one only
+    when none of its messages matched.
     """
     terms = query.split()
     if not terms or limit <= 0:
@@ -61,7 +62,13 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 50) -> list[Search
     for message_id, conversation_id, title, content, created_at in messages:
         hit = SearchHit(conversation_id, message_id, title, make_snippet(content, terms[0]))
         found.append((created_at, message_id, hit))
+    # A conversation whose messages matched is listed under its title already: a row for
+    # the title alone would repeat it (and, for a title taken from the first message, the
+    # very same words).
+    with_messages = {hit.conversation_id for _, _, hit in found}
     for conversation_id, title, updated_at in titles:
+        if conversation_id in with_messages:
+            continue
         hit = SearchHit(conversation_id, TITLE_HIT_MESSAGE_ID, title, make_snippet(title, ""))
         found.append((updated_at, TITLE_HIT_MESSAGE_ID, hit))
     found.sort(key=lambda item: (item[0], item[1]), reverse=True)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from ecovdesk.core.domain import Conversation, SearchHit
 from ecovdesk.core.search_store import TITLE_HIT_MESSAGE_ID
-from ecovdesk.ui.even_rows import EvenRows
+from ecovdesk.ui.search_hit_rows import HIT_ROLE, SearchHitRows
 from ecovdesk.ui.widgets import plain_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -49,7 +49,7 @@ class ConversationList(QWidget):
         self.search.installEventFilter(self)
         self.list = QListWidget()
         self.list.setWordWrap(True)
-        self.list.setItemDelegate(EvenRows(self.list))
+        self.list.setItemDelegate(SearchHitRows(self.list))
         # Titles often share their beginning ("翻译…", "帮我写…"): a word too long for a line
         # keeps both ends in sight.
         self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
@@ -135,8 +135,11 @@ class ConversationList(QWidget):
             item = QListWidgetItem(self.tr("No messages match."))
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(item)
+        terms = query.split()
         for hit in hits:
-            item = QListWidgetItem(f"{hit.title}\n{hit.snippet}")
+            title_only = hit.message_id == TITLE_HIT_MESSAGE_ID
+            item = QListWidgetItem(hit.title if title_only else f"{hit.title}\n{hit.snippet}")
+            item.setData(HIT_ROLE, (hit.title, "" if title_only else hit.snippet, terms))
             item.setData(ID_ROLE, hit.conversation_id)
             # A hit in the title has no message to go to: the conversation opens at its end.
             if hit.message_id != TITLE_HIT_MESSAGE_ID:

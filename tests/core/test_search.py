@@ -147,6 +147,19 @@ def test_titles_are_searchable(conn: sqlite3.Connection) -> None:
     assert [h.message_id for h in store.search(conn, "旅行")] == [TITLE_HIT_MESSAGE_ID]
 
 
+def test_a_conversation_whose_messages_match_gets_no_second_row_for_its_title(
+    conn: sqlite3.Connection,
+) -> None:
+    # Titled, as new conversations are, after their first message.
+    first = _chat(
+        conn, "用 Python 写一个快速排序", "用 Python 写一个快速排序", "再写个快速排序的测试"
+    )
+    _chat(conn, "快速排序的笔记", "nothing relevant", now=9.0)
+    hits = store.search(conn, "快速排序")
+    assert sorted(h.message_id for h in hits if h.message_id != TITLE_HIT_MESSAGE_ID) == first
+    assert [h.title for h in hits if h.message_id == TITLE_HIT_MESSAGE_ID] == ["快速排序的笔记"]
+
+
 def test_index_follows_edits_renames_and_deletes(conn: sqlite3.Connection) -> None:
     (mid,) = _chat(conn, "old title", "original wording")
     message = store.get_message(conn, mid)
