@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ecovdesk.core import conversation_store as store
-from ecovdesk.core import export
+from ecovdesk.core import export, export_files
 from ecovdesk.core.database import Database
-from ecovdesk.core.domain import ChatOptions, Conversation, Message, SearchHit
+from ecovdesk.core.domain import Asset, ChatOptions, Conversation, Message, SearchHit
 from ecovdesk.core.events import EventSink
 from ecovdesk.core.search_store import search
 
@@ -21,6 +21,9 @@ CONTEXT_BEFORE_HIT = 4
 # Opening 2,000 messages takes about a tenth of a second; a hit further back than this in a
 # longer conversation opens at this depth, with "Show earlier messages" above it.
 MAX_OPENED = 5000
+
+# The library's files of each message, by message id (``Library.for_messages``).
+AssetLookup = Callable[[list[int]], Awaitable[dict[int, list[Asset]]]]
 
 
 @dataclass
@@ -110,13 +113,25 @@ class ConversationService:
         path: Path,
         fmt: str,
         labels: export.ExportLabels | None = None,
+        *,
+        assets: AssetLookup | None = None,
+        explain: export.ErrorWords = export.relay_words,
     ) -> None:
+        """Write the conversation to ``path``; with ``assets`` (the library's files of each
+        message), those files are copied into a folder beside it, which the document links."""
         conversation = await self.get(conversation_id)
         if conversation is None:
             return
         messages = await self._db.run(store.list_messages, conversation_id)
+        found = await assets([m.id for m in messages]) if assets is not None else {}
+        found = await asyncio.to_thread(export_files.existing, found)
+        folder = export_files.files_folder(path)
         if fmt == "json":
-            text = export.conversation_to_json(conversation, messages)
+            document = export.json_export(conversation, messages, assets=found, folder=folder)
         else:
-            text = export.conversation_to_markdown(conversation, messages, labels)
-        await asyncio.to_thread(export.write_text_atomic, path, text)
+            document = export.markdown_export(
+                conversation, messages, labels, assets=found, folder=folder, explain=explain
+            )
+        await asyncio.to_thread(
+            export_files.write_export, path, document.text, document.files, folder
+        )

@@ -7,13 +7,14 @@ from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDir, QObject, QStandardPaths, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow
 
-from ecovdesk.core.conversation_service import ConversationService
+from ecovdesk.core.conversation_service import AssetLookup, ConversationService
 from ecovdesk.core.domain import Conversation
 from ecovdesk.core.export import ExportLabels
 from ecovdesk.ui.conversation_list import ConversationList
+from ecovdesk.ui.error_text import describe_error
 from ecovdesk.ui.modal import ask_outside_tasks
 from ecovdesk.ui.widgets import push_button
 from ecovdesk.ui.write_failure import write_failure_reason
@@ -36,9 +37,13 @@ class ConversationActions(QObject):
         run: Callable[[Coroutine[Any, Any, Any]], None],
         window: QMainWindow,
         stop_replies: Callable[[int], None] = lambda _conversation_id: None,
+        assets: AssetLookup | None = None,
     ) -> None:
         super().__init__(window)
         self._conversations = conversations
+        self._assets = assets
+        # Where the next export dialog opens: the folder of the last export this session.
+        self._export_folder: Path | None = None
         self._run = run
         self._stop_replies = stop_replies
         self._window = window
@@ -100,6 +105,9 @@ class ConversationActions(QObject):
             error=self.tr("Error"),
             interrupted=self.tr("Interrupted"),
             attachment=self.tr("Attachment"),
+            # The bubble's own words, so the export and the window describe a reply alike.
+            caption=QCoreApplication.translate("MessageBubble", "Prompt: %1 · Size: %2"),
+            sources=QCoreApplication.translate("MessageBubble", "Sources:"),
         )
 
     async def export(self, conversation_id: int, fmt: str) -> None:
@@ -113,15 +121,35 @@ class ConversationActions(QObject):
         path, _ = QFileDialog.getSaveFileName(
             self._window,
             self.tr("Export conversation"),
-            safe + suffix,
+            str(self.export_folder() / (safe + suffix)),
             self.tr("JSON (*.json)") if fmt == "json" else self.tr("Markdown (*.md)"),
         )
         if path:
+            self._export_folder = Path(path).parent
             self._run(self._export(conversation.id, Path(path), fmt))
+
+    def export_folder(self) -> Path:
+        """The folder the export dialog opens in: the last one exported to, else Documents
+        (a bare file name would open the app's working folder, wherever it was started)."""
+        if self._export_folder is not None and self._export_folder.is_dir():
+            return self._export_folder
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        if documents and Path(documents).is_dir():
+            return Path(documents)
+        return Path(QDir.homePath())
 
     async def _export(self, conversation_id: int, path: Path, fmt: str) -> None:
         try:
-            await self._conversations.export(conversation_id, path, fmt, self.export_labels())
+            await self._conversations.export(
+                conversation_id,
+                path,
+                fmt,
+                self.export_labels(),
+                assets=self._assets,
+                explain=describe_error,
+            )
         except OSError as error:
             log.warning("could not export: %s", type(error).__name__)
             self.notice.emit(

@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
             self._run,
             self,
             stop_replies=self._stop_replies,
+            assets=self.services.library.for_messages,
         )
         self.conversation_actions.notice.connect(self.show_notice)
         self.pictures = PictureController(

@@ -84,8 +84,8 @@ def test_markdown_contains_title_roles_models_reasoning_and_content() -> None:
     text = conversation_to_markdown(CONVERSATION, MESSAGES)
     lines = text.splitlines()
     assert lines[0] == "# 上海天气 查询"
-    assert "## User" in lines
-    assert "## Assistant · deepseek-r1" in lines
+    assert "**User**" in lines
+    assert "**Assistant · deepseek-r1**" in lines
     assert "> **Reasoning**" in lines
     assert "> 用户问天气。" in lines and "> 先查预报。" in lines
     assert "明天上海多云转晴。\n\n记得带伞。" in text
@@ -106,10 +106,13 @@ CHINESE_LABELS = ExportLabels(
     error="错误",
     interrupted="已中断",
     attachment="附件",
+    caption="提示词：%1 · 尺寸：%2",
+    sources="来源：",
 )
 
 # Every part of a conversation that has a label: a system message, a nameless attachment,
-# an interrupted reply, besides the system prompt, reasoning and error of MESSAGES.
+# an interrupted reply, a picture reply with its prompt and size, a reply with sources,
+# besides the system prompt, reasoning and error of MESSAGES.
 EVERY_PART = [
     Message(id=0, conversation_id=7, role=Role.SYSTEM, content="只用中文回答。"),
     *MESSAGES,
@@ -123,6 +126,20 @@ EVERY_PART = [
     Message(
         id=5, conversation_id=7, role=Role.ASSISTANT, content="半句", state=MessageState.INTERRUPTED
     ),
+    Message(
+        id=6,
+        conversation_id=7,
+        role=Role.ASSISTANT,
+        content='{"prompt":"a cat","size":"1024x1024"}\n\n![cat](https://cdn.example/cat.png)',
+        model="gpt-4o-all",
+    ),
+    Message(
+        id=8,
+        conversation_id=7,
+        role=Role.ASSISTANT,
+        content="上海多云【检索 1】\n\n【检索 1】[天气网](https://weather.example/sh)",
+        model="kimi",
+    ),
 ]
 
 
@@ -131,8 +148,11 @@ def test_markdown_uses_the_labels_it_is_given() -> None:
     lines = text.splitlines()
     assert "- 模型: `deepseek-r1`" in lines
     assert "**系统提示词**" in lines
-    assert "## 系统" in lines and "## 用户" in lines
-    assert "## 助手 · deepseek-r1" in lines
+    assert "**系统**" in lines and "**用户**" in lines
+    assert "**助手 · deepseek-r1**" in lines
+    assert "*提示词：a cat · 尺寸：1024x1024*" in lines
+    assert "**来源：**" in lines
+    assert "1. [天气网](https://weather.example/sh)" in lines
     assert "> **思考**" in lines
     assert "> **错误:** 余额不足" in lines
     assert "*(已中断)*" in lines
@@ -148,7 +168,8 @@ def test_every_label_is_used_and_no_default_is_left() -> None:
     for value in asdict(DEFAULT_LABELS).values():
         assert value not in text
     english = conversation_to_markdown(CONVERSATION, EVERY_PART)
-    assert all(value in english for value in asdict(DEFAULT_LABELS).values())
+    # The caption's placeholders are filled in: its words before them are what shows.
+    assert all(value.split("%1")[0] in english for value in asdict(DEFAULT_LABELS).values())
 
 
 def test_labels_are_given_in_full_or_not_at_all() -> None:

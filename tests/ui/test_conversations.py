@@ -18,6 +18,7 @@ from ecovdesk.app import RunningApp
 from ecovdesk.core.domain import MessageState, Role
 from ecovdesk.core.export import DEFAULT_LABELS
 from ecovdesk.ui.main_window import MainWindow
+from ecovdesk.ui.search_hit_rows import HIT_ROLE, hit_html
 from tests.fakerelay.faults import Fault
 from tests.fakerelay.server import FakeRelay
 from tests.ui.conftest import API_KEY, Driver, chinese_app, start_app, stop_app
@@ -57,11 +58,26 @@ def test_search_finds_chinese_text_and_opens_the_conversation(
     listing = app.window.conversation_list
     listing.search.setText("西湖春天")
     driver.until(lambda: listing.list.count() >= 1 and "西湖" in listing.list.item(0).text())
+    rows = [listing.list.item(row).text() for row in range(listing.list.count())]
+    assert len(rows) == len(set(rows)), "a row is listed twice"
+    # Drawn with the words searched for marked.
+    title, _snippet, terms = listing.list.item(0).data(HIT_ROLE)
+    assert terms == ["西湖春天"] and "西湖春天" in title
     listing.list.itemClicked.emit(listing.list.item(0))
     driver.until(lambda: any("西湖春天" in b.message.content for b in app.window.view.bubbles()))
     qtbot.keyClick(listing.search, Qt.Key.Key_Escape)  # back to every conversation
     assert listing.search.text() == ""
     driver.until(lambda: listing.list.count() == 2)
+
+
+def test_a_hit_shows_its_title_in_bold_over_its_snippet_with_the_words_marked() -> None:
+    shown = hit_html("Rust <tips>", "…用 RUST 写一个 rust 解析器…", ["rust"], "yellow", "gray")
+    mark = '<span style="background-color:yellow">'
+    assert shown.startswith(f"<b>{mark}Rust</span> &lt;tips&gt;</b><br>")
+    assert shown.count(mark) == 3
+    assert ">RUST</span>" in shown and ">rust</span>" in shown
+    # A hit in the title alone has no snippet under it.
+    assert hit_html("旅行计划", "", ["旅行"], "yellow", "gray").count("<br>") == 0
 
 
 def test_delete_can_be_undone(qtbot: QtBot, driver: Driver, app: RunningApp) -> None:
@@ -221,12 +237,14 @@ def test_markdown_export_from_the_chinese_window_has_no_english_label(
     lines = markdown.splitlines()
     assert "- 模型: `deepseek-reasoner`" in lines
     assert "**系统提示词**" in lines
-    assert "## 你 · deepseek-reasoner" in lines and "## 助手 · deepseek-reasoner" in lines
+    assert "**你**" in lines and "**助手 · deepseek-reasoner**" in lines
     assert "> **思考过程**" in lines
     assert "*(已中断)*" in lines
-    assert any(line.startswith("> **错误:** ") for line in lines)
+    # The window's explanation in Chinese, then the relay's own words.
+    assert "> **错误:** 该密钥额度已用尽，请到中转站充值。" in lines
+    assert any(line.startswith("> 中转站返回：该令牌额度已用尽") for line in lines)
     # Labels start a line, as a list item, heading, quote or emphasis.
-    label_lines = [line for line in lines if re.match(r"^(- |## |> \*\*|\*\*|\*\()", line)]
+    label_lines = [line for line in lines if re.match(r"^(- |> \*\*|\*\*|\*\()", line)]
     for english in asdict(DEFAULT_LABELS).values():
         assert not any(english in line for line in label_lines), english
 
