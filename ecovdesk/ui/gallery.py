@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ecovdesk.core.domain import Asset
+from ecovdesk.core.domain import Asset, AssetKind
+from ecovdesk.core.grid_split import arrival_row, in_reading_order
 from ecovdesk.ui import looks
 from ecovdesk.ui.filter_fields import FilterFields
 from ecovdesk.ui.pictures import THUMB_SIDE, ThumbnailCache
+from ecovdesk.ui.save_copy import save_copy_as, show_in_folder
 from ecovdesk.ui.widgets import label, plain_tooltip, push_button
 
 ASSET_ROLE = Qt.ItemDataRole.UserRole
@@ -41,12 +43,14 @@ class GalleryModel(QAbstractListModel):
 
     def set_assets(self, assets: list[Asset]) -> None:
         self.beginResetModel()
-        self.assets = assets
+        self.assets = in_reading_order(assets)
         self.endResetModel()
 
     def prepend(self, asset: Asset) -> None:
-        self.beginInsertRows(QModelIndex(), 0, 0)
-        self.assets.insert(0, asset)
+        """A picture that just arrived: at the top, pieces of a split grid in their order."""
+        row = arrival_row(self.assets, asset)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self.assets.insert(row, asset)
         self.endInsertRows()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -112,12 +116,9 @@ class GalleryPage(QWidget):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         layout.addWidget(self.view, 1)
-        self.empty_hint = label(
-            self.tr("Pictures you generate or receive in chats appear here, kept for good."),
-            name=looks.DIMMED,
-            align=Qt.AlignmentFlag.AlignCenter,
-        )
+        self.empty_hint = label(name=looks.DIMMED, align=Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.empty_hint)
+        self._update_count()
 
     def set_assets(self, assets: list[Asset]) -> None:
         self.model.set_assets(assets)
@@ -134,7 +135,18 @@ class GalleryPage(QWidget):
 
     def _update_count(self) -> None:
         count = len(self.model.assets)
-        self.count_label.setText(self.tr("%n picture(s)", "", count))
+        model, text = self.filter.values()
+        filtered = bool(model or text.strip())
+        # With a filter on, an empty page means nothing matched, not an empty library.
+        self.count_label.setText(
+            "" if filtered and not count else self.tr("%n picture(s)", "", count)
+        )
+        if filtered:
+            self.empty_hint.setText(self.tr("No pictures match the filter."))
+        else:
+            self.empty_hint.setText(
+                self.tr("Pictures you generate or receive in chats appear here, kept for good.")
+            )
         self.empty_hint.setVisible(count == 0)
 
     def _update_delete(self) -> None:
@@ -156,11 +168,18 @@ class GalleryPage(QWidget):
 
     def _context_menu(self, position: Any) -> None:
         index = self.view.indexAt(position)
+        menu = self.menu_for(index)
+        if menu is not None:
+            menu.exec(self.view.viewport().mapToGlobal(position))
+
+    def menu_for(self, index: QModelIndex) -> QMenu | None:
         asset = index.data(ASSET_ROLE) if index.isValid() else None
         if asset is None:
-            return
+            return None
         menu = QMenu(self)
         menu.addAction(self.tr("Open"), lambda: self._open_index(index))
+        menu.addAction(self.tr("Save as…"), lambda: self.save_as(asset))
+        menu.addAction(self.tr("Show in folder"), lambda: show_in_folder(asset.path))
         if asset.provenance.conversation_id is not None:
             menu.addAction(
                 self.tr("Open the conversation it came from"),
@@ -171,4 +190,8 @@ class GalleryPage(QWidget):
         )
         menu.addSeparator()
         menu.addAction(self.tr("Delete"), self._delete_selected)
-        menu.exec(self.view.viewport().mapToGlobal(position))
+        return menu
+
+    def save_as(self, asset: Asset) -> None:
+        title = asset.provenance.prompt or "picture"
+        save_copy_as(self, asset.path, title, self.tr("Save picture"), kind=AssetKind.IMAGE)

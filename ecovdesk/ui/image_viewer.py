@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
-    QDesktopServices,
     QGuiApplication,
     QKeySequence,
     QPixmap,
@@ -26,15 +24,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ecovdesk.core.domain import Asset
+from ecovdesk.core.domain import Asset, AssetKind
+from ecovdesk.ui.picture_params import parameter_lines
 from ecovdesk.ui.pictures import load_image
-from ecovdesk.ui.save_copy import save_copy_as
+from ecovdesk.ui.save_copy import save_copy_as, show_in_folder
 from ecovdesk.ui.widgets import label, push_button
 
 ZOOM_STEP = 1.25
 
 
 class ZoomView(QGraphicsView):
+    zoomChanged = Signal(float)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setScene(QGraphicsScene(self))
@@ -55,14 +56,17 @@ class ZoomView(QGraphicsView):
         self.resetTransform()
         if not self.item.pixmap().isNull():
             self.fitInView(self.item, Qt.AspectRatioMode.KeepAspectRatio)
+        self.zoomChanged.emit(self.scale_factor())
 
     def actual_size(self) -> None:
         self.fitting = False
         self.resetTransform()
+        self.zoomChanged.emit(self.scale_factor())
 
     def zoom(self, factor: float) -> None:
         self.fitting = False
         self.scale(factor, factor)
+        self.zoomChanged.emit(self.scale_factor())
 
     def scale_factor(self) -> float:
         return float(self.transform().m11())
@@ -106,6 +110,11 @@ class ImageViewer(QDialog):
                 QShortcut(QKeySequence(key), self, slot)
         # Fit, 100 %, Save as and Copy need the picture itself.
         self.picture_buttons = self.buttons[2:6]
+        self.previous_button, self.next_button = self.buttons[0], self.buttons[1]
+        # Beside Fit and 100 %, so the user sees what the wheel and those buttons did.
+        self.zoom_label = label()
+        buttons.insertWidget(4, self.zoom_label)
+        self.view.zoomChanged.connect(self._show_zoom)
         buttons.addStretch(1)
         self.position = label()
         buttons.addWidget(self.position)
@@ -136,6 +145,9 @@ class ImageViewer(QDialog):
         self.missing.setVisible(not self.readable)
         for button in self.picture_buttons:
             button.setEnabled(self.readable)
+        self.zoom_label.setVisible(self.readable)
+        self.previous_button.setEnabled(self.index > 0)
+        self.next_button.setEnabled(self.index + 1 < len(self.assets))
         self.position.setText(f"{self.index + 1} / {len(self.assets)}")
         when = dt.datetime.fromtimestamp(asset.created_at).strftime("%Y-%m-%d %H:%M")
         lines = [
@@ -151,13 +163,13 @@ class ImageViewer(QDialog):
                 .replace("%1", str(asset.width))
                 .replace("%2", str(asset.height))
             )
-        if asset.provenance.params:
-            lines += [
-                "",
-                self.tr("Parameters:"),
-                json.dumps(asset.provenance.params, ensure_ascii=False, indent=1),
-            ]
+        described = parameter_lines(asset)
+        if described:
+            lines += ["", self.tr("Parameters:"), *described]
         self.details.setPlainText("\n".join(lines))
+
+    def _show_zoom(self, factor: float) -> None:
+        self.zoom_label.setText(f"{round(factor * 100)}%")
 
     def next(self) -> None:
         if self.index + 1 < len(self.assets):
@@ -172,7 +184,9 @@ class ImageViewer(QDialog):
     def save_as(self) -> None:
         if self.readable:
             title = self.asset.provenance.prompt or "picture"
-            save_copy_as(self, self.asset.path, title, self.tr("Save picture"))
+            save_copy_as(
+                self, self.asset.path, title, self.tr("Save picture"), kind=AssetKind.IMAGE
+            )
 
     def copy(self) -> None:
         image = load_image(self.asset.path)
@@ -180,4 +194,4 @@ class ImageViewer(QDialog):
             QGuiApplication.clipboard().setImage(image)
 
     def show_in_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.asset.path.parent)))
+        show_in_folder(self.asset.path)

@@ -250,9 +250,9 @@ def test_viewer_zooms_pages_and_saves_with_a_safe_name(
 
     chosen: dict[str, str] = {}
 
-    def fake_dialog(_parent: object, _title: str, name: str) -> tuple[str, str]:
-        chosen["name"] = name
-        return str(tmp_path / name), ""
+    def fake_dialog(_parent: object, _title: str, suggested: str) -> tuple[str, str]:
+        chosen["name"] = Path(suggested).name
+        return str(tmp_path / chosen["name"]), ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_dialog)
     viewer.save_as()
