@@ -164,6 +164,26 @@ def set_thumbnail(
     return get_asset(conn, roots, asset_id)
 
 
+# Set in an asset's parameters once its length was read from the file itself, which is
+# what it really is; the relay's figure can be the length that was asked for.
+MEASURED_DURATION = "duration_from_file"
+
+
+def set_measured_duration(
+    conn: sqlite3.Connection, roots: AssetRoots, asset_id: int, seconds: float
+) -> Asset | None:
+    """Keeps the length read from the asset's file; None when the asset is gone."""
+    row = conn.execute("SELECT params_json FROM assets WHERE id = ?", (asset_id,)).fetchone()
+    if row is None:
+        return None
+    params = {**params_from_json(row[0]), MEASURED_DURATION: True}
+    conn.execute(
+        "UPDATE assets SET duration = ?, params_json = ? WHERE id = ?",
+        (seconds, params_to_json(params), asset_id),
+    )
+    return get_asset(conn, roots, asset_id)
+
+
 def _like_pattern(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"

@@ -68,6 +68,11 @@ MAX_REDIRECTS = 5
 _GONE = frozenset({403, 404, 410})
 
 
+def length_measured(asset: Asset) -> bool:
+    """Whether the asset's duration was read from its file (see :meth:`Library.keep_duration`)."""
+    return asset.provenance.params.get(rows.MEASURED_DURATION) is True
+
+
 class Library:
     def __init__(
         self,
@@ -249,6 +254,17 @@ class Library:
                 return await self._db.run(rows.set_thumbnail, self._roots, asset.id, made)
         except (OSError, StorageError) as exc:
             log.warning("could not keep a still of a video: %s", exc)
+            return None
+
+    async def keep_duration(self, asset: Asset, seconds: float) -> Asset | None:
+        """``seconds``, the length the window read from a song's or video's own file, kept in
+        place of the relay's figure. None when it is no length, or the asset is gone."""
+        if not seconds > 0:
+            return None
+        try:
+            return await self._db.run(rows.set_measured_duration, self._roots, asset.id, seconds)
+        except StorageError as exc:
+            log.warning("could not keep the length of a file: %s", exc)
             return None
 
     def _place(self, part: Path, new: NewAsset, facts: ImageFacts) -> str | None:

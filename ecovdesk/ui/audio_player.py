@@ -8,10 +8,17 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMessageBox,
+    QPlainTextEdit,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ecovdesk.ui.media_base import MediaPlayerBase
-from ecovdesk.ui.media_common import local_file, media_url
+from ecovdesk.ui.media_common import is_remote, local_file, media_url
 from ecovdesk.ui.save_copy import save_copy_as
 from ecovdesk.ui.widgets import label, tool_button
 
@@ -26,6 +33,8 @@ class Track:
     lyrics: str = ""
     cover: Path | None = None
     asset_id: int | None = None
+    job_id: int | None = None  # the Suno job that made it, to find the song once it is kept
+    clip_id: str = ""
 
 
 class Repeat(enum.StrEnum):
@@ -142,6 +151,43 @@ class AudioPlayerBar(MediaPlayerBase):
         if play:
             self.player.play()
 
+    def replace_track(self, index: int, track: Track) -> None:
+        """The same song with better details: a stream that is now a library file, a cover
+        that came later. A song being played goes on from where it is."""
+        if not 0 <= index < len(self.tracks):
+            return
+        self.tracks[index] = track
+        if index != self.index:
+            return
+        if self.playing():
+            # The stream and the file are the same song; the file takes over next time.
+            self._show_details(track)
+        else:
+            position = self.player.position()
+            self.select(index)
+            self.player.setPosition(position)
+        self._update_buttons()
+
+    def forget(self, asset_ids: set[int]) -> None:
+        """Library files were deleted: their songs leave the playlist. When the one loaded
+        goes, the next one left takes its place, playing on if it was playing."""
+        kept = [t for t in self.tracks if t.asset_id not in asset_ids]
+        if len(kept) == len(self.tracks):
+            return
+        current = self.current
+        before = sum(1 for t in self.tracks[: max(0, self.index)] if t.asset_id not in asset_ids)
+        if current is not None and current.asset_id not in asset_ids:
+            self.tracks, self.index = kept, before
+            self._update_buttons()
+            return
+        playing = self.playing()
+        if not kept:
+            self.set_playlist([])
+            return
+        following = before < len(kept)
+        self.tracks = kept
+        self.select(min(before, len(kept) - 1), playing and following)
+
     def next(self) -> None:
         if self.index + 1 < len(self.tracks):
             self.select(self.index + 1, self.playing())
@@ -194,14 +240,29 @@ class AudioPlayerBar(MediaPlayerBase):
 
     def save_as(self) -> Path | None:
         track = self.current
-        source = local_file(track.source) if track else None
-        if track is None or source is None:
+        if track is None:
+            return None
+        source = local_file(track.source)
+        if source is None:
+            if not is_remote(track.source):
+                # Deleted or moved away while loaded: said, rather than a click doing nothing.
+                QMessageBox.warning(
+                    self, self.tr("Save song"), self.tr("This song is no longer in the library.")
+                )
+                self._update_buttons()
             return None
         return save_copy_as(self, source, track.title, self.tr("Save song"))
 
     # What the bar shows
 
     def _show_track(self, track: Track | None) -> None:
+        self._show_details(track)
+        self.seek.set_duration(0)
+        self._show_time()
+        self._problem = ""
+        self._show_notice()
+
+    def _show_details(self, track: Track | None) -> None:
         self.title_label.setText(track.title if track else self.tr("Nothing playing"))
         self.lyrics_view.setPlainText(track.lyrics if track else "")
         pixmap = QPixmap(str(track.cover)) if track and track.cover else QPixmap()
@@ -216,10 +277,6 @@ class AudioPlayerBar(MediaPlayerBase):
                 Qt.TransformationMode.SmoothTransformation,
             )
         self.cover.setPixmap(pixmap)
-        self.seek.set_duration(0)
-        self._show_time()
-        self._problem = ""
-        self._show_notice()
 
     def _update_buttons(self) -> None:
         has_track = self.current is not None
@@ -230,11 +287,15 @@ class AudioPlayerBar(MediaPlayerBase):
         self.next_button.setEnabled(wraps or self.index + 1 < len(self.tracks))
         track = self.current
         self.save_button.setEnabled(track is not None and local_file(track.source) is not None)
-        self.save_button.setToolTip(
-            self.tr("Save a copy of this song")
-            if self.save_button.isEnabled()
-            else self.tr("The song can be saved once it has finished downloading")
-        )
+        if self.save_button.isEnabled():
+            tip = self.tr("Save a copy of this song")
+        elif track is None:
+            tip = ""
+        elif not is_remote(track.source):
+            tip = self.tr("This song is no longer in the library.")
+        else:
+            tip = self.tr("The song can be saved once it has finished downloading")
+        self.save_button.setToolTip(tip)
 
     def _notice_text(self, problem: str, device_missing: bool) -> str:
         if problem:

@@ -45,6 +45,11 @@ def local_file(source: Path | str | None) -> Path | None:
     return path if path.is_file() else None
 
 
+def is_remote(source: Path | str | None) -> bool:
+    """A stream from the relay rather than a file of the library."""
+    return isinstance(source, str) and QUrl(source).scheme() in ("http", "https")
+
+
 class SeekSlider(QSlider):
     """A position slider that jumps to where it is clicked and is not moved while held."""
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ecovdesk.core.attachments import AttachmentError, image_attachment
 from ecovdesk.core.domain import Asset, AssetKind, Attachment, Job, JobState
-from ecovdesk.core.library import Library
+from ecovdesk.core.library import Library, length_measured
 from ecovdesk.ui.audio_player import AudioPlayerBar, Track
 from ecovdesk.ui.media_library import MediaLibraryPage, media_title
 from ecovdesk.ui.media_library_model import cover_path
@@ -26,6 +26,49 @@ def _same_source(picture: Asset, media: Asset) -> bool:
         return False
     clip = media.provenance.params.get("clip_id")
     return not clip or picture.provenance.params.get("clip_id") in (None, clip)
+
+
+def track_for(asset: Asset) -> Track:
+    return Track(
+        title=media_title(asset),
+        source=asset.path,
+        lyrics=str(asset.provenance.params.get("lyrics") or ""),
+        cover=asset.thumbnail,
+        asset_id=asset.id,
+        job_id=asset.provenance.job_id,
+        clip_id=str(asset.provenance.params.get("clip_id") or ""),
+    )
+
+
+def _song_for(track: Track, ordinal: int, songs: list[Asset]) -> Asset | None:
+    """The library song a track plays: itself, its clip, the clip named in its stream's URL
+    (Suno's are), or else the job's song in the same place as the stream."""
+    if track.asset_id is not None:
+        return next((s for s in songs if s.id == track.asset_id), None)
+    clips = {str(s.provenance.params.get("clip_id") or ""): s for s in songs}
+    clips.pop("", None)
+    if track.clip_id:
+        return clips.get(track.clip_id)
+    named = next((s for c, s in clips.items() if c in str(track.source)), None)
+    if named is not None:
+        return named
+    return songs[ordinal] if ordinal < len(songs) else None
+
+
+def _streams(job: Job) -> list[tuple[str, str]]:
+    """Each clip's stream URL and clip id; live streams come without ids."""
+    clips = job.params.get("clips")
+    found: list[tuple[str, str]] = []
+    if isinstance(clips, list):
+        found = [
+            (str(c.get("audio_url") or ""), str(c.get("clip_id") or ""))
+            for c in clips
+            if isinstance(c, dict)
+        ]
+    streams = job.params.get("stream_urls")
+    if not any(url for url, _ in found) and isinstance(streams, list):
+        found = [(str(u), "") for u in streams]
+    return found
 
 
 class MediaController(QObject):
@@ -51,8 +94,12 @@ class MediaController(QObject):
         self._loaded: set[AssetKind] = set()
         self._stills_tried: set[int] = set()
         self._stills_lock = asyncio.Lock()
+        self._video_asset: Asset | None = None
         self.audio = audio
         self.video = video
+        # The player takes room above the list only while it holds a video.
+        video.setVisible(video.has_media())
+        video.loadedChanged.connect(self._video_loaded)
         self._run = run
         self._parent = parent
         for kind, page in self._pages.items():
@@ -75,16 +122,33 @@ class MediaController(QObject):
             self._run(self._make_stills(page))
 
     async def _make_stills(self, page: MediaLibraryPage) -> None:
-        """A still from each video shown without a poster (Kling sends none), made once and
-        kept in the library; one video at a time, since each is decoded in this thread."""
+        """A still from each video shown without a poster (Kling sends none), and its length
+        read from the file, each made once and kept in the library; one video at a time,
+        since each is decoded in this thread."""
         async with self._stills_lock:
             for asset in list(page.model.assets):
-                if cover_path(asset) is not None or asset.id in self._stills_tried:
+                if asset.id in self._stills_tried:
                     continue
                 self._stills_tried.add(asset.id)
-                kept = await self._keep_still(asset)
-                if kept is not None:
-                    page.model.replace(kept)
+                shown = asset
+                if cover_path(asset) is None:
+                    kept = await self._keep_still(asset)
+                    if kept is not None:
+                        shown = replace(shown, thumbnail=kept.thumbnail)
+                if not length_measured(asset):
+                    kept = await self._keep_length(asset)
+                    if kept is not None:
+                        shown = replace(shown, duration=kept.duration, provenance=kept.provenance)
+                if shown != asset:
+                    page.model.replace(shown)
+
+    async def _keep_length(self, asset: Asset) -> Asset | None:
+        from ecovdesk.ui.media_length import media_length
+
+        seconds = await media_length(asset.path)
+        if seconds is None:
+            return None
+        return await self._library.keep_duration(asset, seconds)
 
     async def _keep_still(self, asset: Asset) -> Asset | None:
         from ecovdesk.ui.last_frame import still_frame
@@ -120,40 +184,56 @@ class MediaController(QObject):
     def asset_ready(self, asset: Asset) -> None:
         if asset.kind in self._loaded:
             self._run(self.reload(asset.kind))
+        elif asset.provenance.params.get("role") in COVER_ROLES:
+            # A cover arrives after its song: the rows already drawn without it get it.
+            for kind in self._loaded:
+                self._run(self.reload(kind))
+        job = asset.provenance.job_id
+        if job is not None and any(t.job_id == job for t in self.audio.tracks):
+            self._run(self._refresh_tracks(job, asset.provenance.message_id))
+
+    async def _refresh_tracks(self, job_id: int, message_id: int | None) -> None:
+        """The bar's songs of this job as the library now has them: a stream becomes the
+        kept song (its title, cover, lyrics, a file to save), a song gets its cover."""
+        if message_id is None:
+            return
+        found = (await self._library.for_messages([message_id])).get(message_id, [])
+        songs = [a for a in found if a.kind is AssetKind.AUDIO and a.provenance.job_id == job_id]
+        songs = await self._with_covers(songs)
+        ordinal = 0
+        for index, track in enumerate(list(self.audio.tracks)):
+            if track.job_id != job_id:
+                continue
+            song = _song_for(track, ordinal, songs)
+            if track.asset_id is None:
+                ordinal += 1
+            if song is not None and track_for(song) != track:
+                self.audio.replace_track(index, track_for(song))
 
     def play(self, asset: Asset, assets: list[Asset]) -> None:
         if asset.kind is AssetKind.VIDEO:
             self.video.load(asset.path, media_title(asset), play=True)
+            self._video_asset = asset
             return
         playlist = assets or [asset]
-        tracks = [
-            Track(
-                title=media_title(a),
-                source=a.path,
-                lyrics=str(a.provenance.params.get("lyrics") or ""),
-                cover=a.thumbnail,
-                asset_id=a.id,
-            )
-            for a in playlist
-        ]
         start = next((i for i, a in enumerate(playlist) if a.id == asset.id), 0)
-        self.audio.set_playlist(tracks, start, play=True)
+        self.audio.set_playlist([track_for(a) for a in playlist], start, play=True)
         self.audio.setVisible(True)
+
+    def _video_loaded(self, loaded: bool) -> None:
+        if not loaded:
+            self._video_asset = None
+        self.video.setVisible(loaded)
 
     def play_stream(self, job: Job) -> None:
         """A song still being made plays from its stream as soon as the relay has one."""
-        clips = job.params.get("clips")
-        streams = job.params.get("stream_urls")
-        urls: list[str] = []
-        if isinstance(clips, list):
-            urls = [str(c.get("audio_url") or "") for c in clips if isinstance(c, dict)]
-        if not any(urls) and isinstance(streams, list):
-            urls = [str(u) for u in streams]
-        urls = [u for u in urls if u]
-        if not urls or job.state is JobState.SUCCEEDED:
+        streams = [(url, clip) for url, clip in _streams(job) if url]
+        if not streams or job.state is JobState.SUCCEEDED:
             return
         title = job.prompt[:60]
-        self.audio.set_playlist([Track(title=title, source=u) for u in urls], 0, play=True)
+        # The job is remembered, so that its songs replace the streams once they are kept.
+        tracks = [Track(title=title, source=u, job_id=job.id, clip_id=c) for u, c in streams]
+        self.audio.set_playlist(tracks, 0, play=True)
         self.audio.setVisible(True)
 
     def _confirm_delete(self, assets: list[Asset]) -> None:
@@ -166,9 +246,18 @@ class MediaController(QObject):
             self._run(self._delete(assets))
 
     async def _delete(self, assets: list[Asset]) -> None:
+        # The players let go first: a file open in a player cannot be removed everywhere.
+        self._forget_in_players({a.id for a in assets})
         await self._library.delete([a.id for a in assets])
         for kind in {a.kind for a in assets}:
             await self.reload(kind)
+
+    def _forget_in_players(self, ids: set[int]) -> None:
+        self.audio.forget(ids)
+        if not self.audio.tracks:
+            self.audio.setVisible(False)
+        if self._video_asset is not None and self._video_asset.id in ids:
+            self.video.clear()
 
     async def _use_last_frame(self, video: Asset) -> None:
         message_id = video.provenance.message_id

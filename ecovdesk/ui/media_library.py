@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, SignalInstance
@@ -20,6 +21,7 @@ from ecovdesk.ui import looks
 from ecovdesk.ui.filter_fields import FilterFields
 from ecovdesk.ui.media_library_model import ASSET_ROLE, MediaLibraryModel, is_luma, matches
 from ecovdesk.ui.media_library_model import media_title as media_title
+from ecovdesk.ui.save_copy import save_copy_as, show_in_folder
 from ecovdesk.ui.widgets import label, push_button
 
 
@@ -80,13 +82,7 @@ class MediaLibraryPage(QWidget):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         layout.addWidget(self.view, 1)
-        self.empty_hint = label(
-            self.tr("Songs you make with Suno appear here, kept for good.")
-            if audio
-            else self.tr("Videos you make appear here, kept for good."),
-            name=looks.DIMMED,
-            align=Qt.AlignmentFlag.AlignCenter,
-        )
+        self.empty_hint = label(name=looks.DIMMED, align=Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.empty_hint)
 
         self.play_button.clicked.connect(self._play_current)
@@ -131,7 +127,19 @@ class MediaLibraryPage(QWidget):
             self.count_label.setText(self.tr("%n song(s)", "", count))
         else:
             self.count_label.setText(self.tr("%n video(s)", "", count))
+        self.empty_hint.setText(self._empty_text())
         self.empty_hint.setVisible(count == 0)
+
+    def _empty_text(self) -> str:
+        model, text = self.filter.values()
+        filtered = bool(model or text)
+        if self.kind == AssetKind.AUDIO:
+            if filtered:
+                return self.tr("No songs match the filter.")
+            return self.tr("Songs you make with Suno appear here, kept for good.")
+        if filtered:
+            return self.tr("No videos match the filter.")
+        return self.tr("Videos you make appear here, kept for good.")
 
     # Actions
 
@@ -161,8 +169,14 @@ class MediaLibraryPage(QWidget):
                     lambda: self.useLastFrameRequested.emit(asset),
                 )
             )
+        entries.append((self.tr("Save as…"), lambda: self.save_copy(asset)))
+        entries.append((self.tr("Show in folder"), lambda: show_in_folder(asset.path)))
         entries.append((self.tr("Delete"), self._delete_selected))
         return entries
+
+    def save_copy(self, asset: Asset) -> Path | None:
+        caption = self.tr("Save song") if self.kind == AssetKind.AUDIO else self.tr("Save video")
+        return save_copy_as(self, asset.path, media_title(asset), caption)
 
     def _context_menu(self, position: Any) -> None:
         index = self.view.indexAt(position)

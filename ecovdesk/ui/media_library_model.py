@@ -59,10 +59,16 @@ class MediaLibraryModel(QAbstractListModel):
         self.cover_size = AUDIO_COVER if kind == AssetKind.AUDIO else VIDEO_POSTER
         self.assets: list[Asset] = []
         self._covers: OrderedDict[int, QPixmap] = OrderedDict()
+        # Rows drawn without a cover: theirs may have arrived since.
+        self._placeholders: set[int] = set()
 
     def set_assets(self, assets: list[Asset]) -> None:
+        before = {a.id: a for a in self.assets}
         self.beginResetModel()
         self.assets = sorted(assets, key=lambda a: a.created_at, reverse=True)
+        for asset in self.assets:
+            if before.get(asset.id) != asset or asset.id in self._placeholders:
+                self._forget_cover(asset.id)
         self.endResetModel()
 
     def prepend(self, asset: Asset) -> None:
@@ -75,7 +81,7 @@ class MediaLibraryModel(QAbstractListModel):
         for row, shown in enumerate(self.assets):
             if shown.id == asset.id:
                 self.assets[row] = asset
-                self._covers.pop(asset.id, None)
+                self._forget_cover(asset.id)
                 index = self.index(row)
                 self.dataChanged.emit(index, index)
                 return
@@ -84,8 +90,12 @@ class MediaLibraryModel(QAbstractListModel):
         for row in reversed(range(len(self.assets))):
             if self.assets[row].id in ids:
                 self.beginRemoveRows(QModelIndex(), row, row)
-                self._covers.pop(self.assets.pop(row).id, None)
+                self._forget_cover(self.assets.pop(row).id)
                 self.endRemoveRows()
+
+    def _forget_cover(self, asset_id: int) -> None:
+        self._covers.pop(asset_id, None)
+        self._placeholders.discard(asset_id)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.assets)
@@ -134,8 +144,10 @@ class MediaLibraryModel(QAbstractListModel):
         image = load_image(path, 2 * self.cover_size.width()) if path else QImage()
         pixmap = self._framed(image)
         self._covers[asset.id] = pixmap
+        if image.isNull():
+            self._placeholders.add(asset.id)
         if len(self._covers) > COVER_CACHE:
-            self._covers.popitem(last=False)
+            self._placeholders.discard(self._covers.popitem(last=False)[0])
         return pixmap
 
     def _framed(self, image: QImage) -> QPixmap:

@@ -9,10 +9,10 @@ from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtMultimedia import QMediaMetaData, QMediaPlayer
 from PySide6.QtMultimediaWidgets import QVideoWidget
-from PySide6.QtWidgets import QHBoxLayout, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QStyle, QVBoxLayout, QWidget
 
 from ecovdesk.ui.media_base import MediaPlayerBase
-from ecovdesk.ui.media_common import local_file, media_url
+from ecovdesk.ui.media_common import is_remote, local_file, media_url
 from ecovdesk.ui.save_copy import save_copy_as
 from ecovdesk.ui.widgets import tool_button
 
@@ -21,6 +21,7 @@ DEFAULT_FPS = 25.0
 
 class VideoPlayer(MediaPlayerBase):
     fullScreenChanged = Signal(bool)
+    loadedChanged = Signal(bool)  # whether a video is loaded, so the page can make room for it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,6 +42,8 @@ class VideoPlayer(MediaPlayerBase):
             self.tr("Full screen"), tooltip=self.tr("Full screen (F, Esc to leave)"), flat=True
         )
         self.save_button = tool_button(self.tr("Save as…"), flat=True)
+        self.close_button = tool_button("", tooltip=self.tr("Close the video"), flat=True)
+        self.close_button.setIcon(icons.standardIcon(QStyle.StandardPixmap.SP_DialogCloseButton))
 
         controls = QHBoxLayout()
         widgets: tuple[QWidget, ...] = (
@@ -54,6 +57,7 @@ class VideoPlayer(MediaPlayerBase):
             self.volume,
             self.full_screen_button,
             self.save_button,
+            self.close_button,
         )
         for widget in widgets:
             controls.addWidget(widget, 1 if widget is self.seek else 0)
@@ -68,6 +72,7 @@ class VideoPlayer(MediaPlayerBase):
         self.loop_button.toggled.connect(self.set_loop)
         self.full_screen_button.clicked.connect(self.toggle_full_screen)
         self.save_button.clicked.connect(self.save_as)
+        self.close_button.clicked.connect(self.clear)
         self.video.fullScreenChanged.connect(self.fullScreenChanged)
         for keys, slot in (
             ("Space", self.toggle_play),
@@ -98,15 +103,24 @@ class VideoPlayer(MediaPlayerBase):
         self._show_time()
         self._show_notice()
         self._update_buttons()
+        self.loadedChanged.emit(True)
         if play:
             self.player.play()
 
     def clear(self) -> None:
+        """Nothing loaded any more: the video closed, or its file deleted."""
+        self.video.setFullScreen(False)
         self.source = None
+        self.title = ""
+        self._problem = ""
         if self._playback is not None:
             self.player.stop()
             self.player.setSource(QUrl())
+        self.seek.set_duration(0)
+        self._show_time()
+        self._show_notice()
         self._update_buttons()
+        self.loadedChanged.emit(False)
 
     def frame_ms(self) -> float:
         rate = self.player.metaData().value(QMediaMetaData.Key.VideoFrameRate)
@@ -143,6 +157,12 @@ class VideoPlayer(MediaPlayerBase):
     def save_as(self) -> Path | None:
         source = local_file(self.source)
         if source is None:
+            if self.source is not None and not is_remote(self.source):
+                # Deleted or moved away while loaded: said, rather than a click doing nothing.
+                QMessageBox.warning(
+                    self, self.tr("Save video"), self.tr("This video is no longer in the library.")
+                )
+                self._update_buttons()
             return None
         return save_copy_as(self, source, self.title or source.stem, self.tr("Save video"))
 
@@ -177,15 +197,20 @@ class VideoPlayer(MediaPlayerBase):
             self.forward_button,
             self.seek,
             self.full_screen_button,
+            self.close_button,
         ):
             button.setEnabled(loaded)
         can_save = local_file(self.source) is not None
         self.save_button.setEnabled(can_save)
-        self.save_button.setToolTip(
-            self.tr("Save a copy of this video")
-            if can_save
-            else self.tr("The video can be saved once it has finished downloading")
-        )
+        if can_save:
+            tip = self.tr("Save a copy of this video")
+        elif self.source is None:
+            tip = ""
+        elif not is_remote(self.source):
+            tip = self.tr("This video is no longer in the library.")
+        else:
+            tip = self.tr("The video can be saved once it has finished downloading")
+        self.save_button.setToolTip(tip)
 
     def _notice_text(self, problem: str, device_missing: bool) -> str:
         if problem:

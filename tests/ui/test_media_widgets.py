@@ -446,9 +446,10 @@ def test_save_as_names_the_file_after_the_song(
 ) -> None:
     offered: list[str] = []
 
-    def fake_dialog(_parent: object, _caption: str, name: str) -> tuple[str, str]:
-        offered.append(name)
-        return str(tmp_path / name), ""
+    def fake_dialog(_parent: object, _caption: str, suggested: str) -> tuple[str, str]:
+        # The dialog opens in a folder (Music, Movies…); the name is what the test checks.
+        offered.append(Path(suggested).name)
+        return str(tmp_path / offered[-1]), ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_dialog)
     bar.set_playlist([Track("City Lights: Remix/2", MP3)])
@@ -535,9 +536,10 @@ def test_video_save_as_and_a_video_still_on_the_relay(
 ) -> None:
     offered: list[str] = []
 
-    def fake_dialog(_parent: object, _caption: str, name: str) -> tuple[str, str]:
-        offered.append(name)
-        return str(tmp_path / name), ""
+    def fake_dialog(_parent: object, _caption: str, suggested: str) -> tuple[str, str]:
+        # The dialog opens in a folder (Music, Movies…); the name is what the test checks.
+        offered.append(Path(suggested).name)
+        return str(tmp_path / offered[-1]), ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_dialog)
     video.load(MP4, "Beach at dusk")
@@ -657,6 +659,8 @@ def test_music_library_actions(qtbot: QtBot) -> None:
         "Play",
         "Open the conversation it came from",
         "Continue this song",
+        "Save as…",
+        "Show in folder",
         "Delete",
     ]
     with qtbot.waitSignal(page.openConversationRequested) as opened:
@@ -686,6 +690,8 @@ def test_video_library_extends_luma_only_and_reuses_last_frames(qtbot: QtBot) ->
         "Play",
         "Extend",
         "Use the last frame as the next start frame",
+        "Save as…",
+        "Show in folder",
         "Delete",
     ]
     assert "Extend" not in dict(page.actions_for(kling))
