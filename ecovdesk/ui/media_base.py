@@ -4,14 +4,17 @@ controls every player has (play, seek, time, mute, volume, a notice line)."""
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 from PySide6.QtWidgets import QSlider, QStyle, QWidget
 
 from ecovdesk.ui import looks
 from ecovdesk.ui.media_common import AudioDeviceWatch, SeekSlider, at_end, clock, ran_out_silently
 from ecovdesk.ui.widgets import label, tool_button
+
+if TYPE_CHECKING:
+    from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 
 log = logging.getLogger(__name__)
 
@@ -22,6 +25,9 @@ class Playback:
     """A QMediaPlayer with its audio output and device watch, owned by ``owner``."""
 
     def __init__(self, owner: QWidget) -> None:
+        # Imported only now (see media_common): most sessions never play anything.
+        from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+
         self.player = QMediaPlayer(owner)
         self.audio = QAudioOutput(owner)
         self.devices = AudioDeviceWatch(self.player, self.audio, owner)
@@ -117,15 +123,19 @@ class MediaPlayerBase(QWidget):
             self.play()
 
     def playing(self) -> bool:
-        return (
-            self._playback is not None
-            and self._playback.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
-        )
+        if self._playback is None:
+            return False
+        from PySide6.QtMultimedia import QMediaPlayer
+
+        state = self._playback.player.playbackState()
+        return state == QMediaPlayer.PlaybackState.PlayingState
 
     def _ended(self) -> None:
         raise NotImplementedError
 
     def _status_changed(self, status: QMediaPlayer.MediaStatus) -> None:
+        from PySide6.QtMultimedia import QMediaPlayer
+
         if status == QMediaPlayer.MediaStatus.EndOfMedia:
             self._ended()
 
@@ -185,6 +195,8 @@ class MediaPlayerBase(QWidget):
         self.notice.setVisible(bool(text))
 
     def _error(self, error: QMediaPlayer.Error, message: str) -> None:
+        from PySide6.QtMultimedia import QMediaPlayer
+
         if error != QMediaPlayer.Error.NoError:
             # Qt's own message is English and technical: it goes to the log, the user reads
             # what kind of problem it is.
@@ -193,6 +205,8 @@ class MediaPlayerBase(QWidget):
             self._show_notice()
 
     def _error_text(self, error: QMediaPlayer.Error) -> str:
+        from PySide6.QtMultimedia import QMediaPlayer
+
         words = {
             QMediaPlayer.Error.ResourceError: self.tr("the file is missing or cannot be read"),
             QMediaPlayer.Error.FormatError: self.tr("its format is not supported"),

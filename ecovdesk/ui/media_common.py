@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
 from PySide6.QtWidgets import QSlider, QStyle, QStyleOptionSlider, QWidget
+
+# QtMultimedia is imported where a player is used, never at start: loading it brings in the
+# multimedia and network libraries, about 6 MiB that a session without playing never needs.
+if TYPE_CHECKING:
+    from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 
 
 def clock(milliseconds: int | float | None) -> str:
@@ -114,6 +119,8 @@ class AudioDeviceWatch(QObject):
     def __init__(
         self, player: QMediaPlayer, output: QAudioOutput, parent: QObject | None = None
     ) -> None:
+        from PySide6.QtMultimedia import QMediaDevices
+
         super().__init__(parent)
         self._player = player
         self._output = output
@@ -123,6 +130,8 @@ class AudioDeviceWatch(QObject):
         self._attach()
 
     def _attach(self) -> None:
+        from PySide6.QtMultimedia import QMediaDevices
+
         if self.available:
             self._output.setDevice(QMediaDevices.defaultAudioOutput())
             if self._player.audioOutput() is not self._output:
@@ -131,6 +140,8 @@ class AudioDeviceWatch(QObject):
             self._player.setAudioOutput(None)  # type: ignore[arg-type]
 
     def _refresh(self) -> None:
+        from PySide6.QtMultimedia import QMediaDevices
+
         available = bool(QMediaDevices.audioOutputs())
         changed = available != self.available
         self.available = available
@@ -141,6 +152,8 @@ class AudioDeviceWatch(QObject):
 
 def ran_out_silently(player: QMediaPlayer) -> bool:
     """Without an audio output the clock stops at the end but EndOfMedia never comes."""
+    from PySide6.QtMultimedia import QMediaPlayer
+
     return (
         player.audioOutput() is None
         and player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
@@ -149,6 +162,8 @@ def ran_out_silently(player: QMediaPlayer) -> bool:
 
 
 def at_end(player: QMediaPlayer) -> bool:
+    from PySide6.QtMultimedia import QMediaPlayer
+
     return player.mediaStatus() == QMediaPlayer.MediaStatus.EndOfMedia or (
         0 < player.duration() <= player.position()
     )

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtMultimedia import QMediaMetaData, QMediaPlayer
-from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QStyle, QVBoxLayout, QWidget
 
 from ecovdesk.ui.media_base import MediaPlayerBase
 from ecovdesk.ui.media_common import is_remote, local_file, media_url
 from ecovdesk.ui.save_copy import save_copy_as
 from ecovdesk.ui.widgets import tool_button
+
+if TYPE_CHECKING:
+    from PySide6.QtMultimedia import QMediaPlayer
+    from PySide6.QtMultimediaWidgets import QVideoWidget
 
 DEFAULT_FPS = 25.0
 
@@ -28,9 +31,12 @@ class VideoPlayer(MediaPlayerBase):
         self.source: Path | str | None = None
         self.title = ""
         self.loop = False
-        self.video = QVideoWidget()
-        self.video.setMinimumSize(320, 180)
-        self.video.installEventFilter(self)
+        # The video widget comes with the player, when the first video is loaded: making it
+        # loads QtMultimedia (see media_common). Until then the screen holds its place.
+        self._video: QVideoWidget | None = None
+        self._screen = QWidget()
+        self._screen.setMinimumSize(320, 180)
+        QVBoxLayout(self._screen).setContentsMargins(0, 0, 0, 0)
         icons = self.style()
 
         self.back_button = tool_button("", tooltip=self.tr("One frame back"), flat=True)
@@ -63,7 +69,7 @@ class VideoPlayer(MediaPlayerBase):
             controls.addWidget(widget, 1 if widget is self.seek else 0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.video, 1)
+        layout.addWidget(self._screen, 1)
         layout.addLayout(controls)
         layout.addWidget(self.notice)
 
@@ -73,7 +79,6 @@ class VideoPlayer(MediaPlayerBase):
         self.full_screen_button.clicked.connect(self.toggle_full_screen)
         self.save_button.clicked.connect(self.save_as)
         self.close_button.clicked.connect(self.clear)
-        self.video.fullScreenChanged.connect(self.fullScreenChanged)
         for keys, slot in (
             ("Space", self.toggle_play),
             (",", lambda: self.step_frames(-1)),
@@ -85,6 +90,19 @@ class VideoPlayer(MediaPlayerBase):
             shortcut.activated.connect(slot)
         self._show_notice()
         self._update_buttons()
+
+    @property
+    def video(self) -> QVideoWidget:
+        if self._video is None:
+            from PySide6.QtMultimediaWidgets import QVideoWidget
+
+            video = self._video = QVideoWidget()
+            video.installEventFilter(self)
+            video.fullScreenChanged.connect(self.fullScreenChanged)
+            layout = self._screen.layout()
+            assert layout is not None
+            layout.addWidget(video)
+        return self._video
 
     def _created(self, player: QMediaPlayer) -> None:
         player.setVideoOutput(self.video)
@@ -109,7 +127,8 @@ class VideoPlayer(MediaPlayerBase):
 
     def clear(self) -> None:
         """Nothing loaded any more: the video closed, or its file deleted."""
-        self.video.setFullScreen(False)
+        if self._video is not None:
+            self._video.setFullScreen(False)
         self.source = None
         self.title = ""
         self._problem = ""
@@ -123,6 +142,8 @@ class VideoPlayer(MediaPlayerBase):
         self.loadedChanged.emit(False)
 
     def frame_ms(self) -> float:
+        from PySide6.QtMultimedia import QMediaMetaData
+
         rate = self.player.metaData().value(QMediaMetaData.Key.VideoFrameRate)
         fps = float(rate) if isinstance(rate, int | float) and rate > 0 else DEFAULT_FPS
         return 1000.0 / fps
@@ -167,7 +188,8 @@ class VideoPlayer(MediaPlayerBase):
         return save_copy_as(self, source, self.title or source.stem, self.tr("Save video"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.video:
+        # Checked against the widget if made: the property would make it.
+        if self._video is not None and watched is self._video:
             if event.type() == QEvent.Type.MouseButtonDblClick:
                 self.toggle_full_screen()
                 return True

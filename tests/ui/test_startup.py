@@ -162,3 +162,20 @@ def test_the_bare_window_does_not_load_the_http_stack_or_the_pages() -> None:
         "ecovdesk.core.database", "ecovdesk.ui.composer", "ecovdesk.core.domain", "sqlite3",
     ]  # fmt: skip
     assert modules_loaded("import ecovdesk.app, ecovdesk.ui.main_window", heavy) == []
+
+
+def test_the_players_load_the_multimedia_libraries_only_once_something_plays() -> None:
+    code = (
+        "import os\n"
+        "os.environ.setdefault('QT_QPA_PLATFORM', 'offscreen')\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from ecovdesk.ui.audio_player import AudioPlayerBar\n"
+        "from ecovdesk.ui.media_controller import MediaController\n"
+        "from ecovdesk.ui.video_player import VideoPlayer\n"
+        "bar, video = AudioPlayerBar(), VideoPlayer()\n"
+        "bar.show()\n"
+        "video.show()\n"
+        "app.processEvents()\n"
+    )
+    assert modules_loaded(code, ["PySide6.QtMultimedia", "PySide6.QtMultimediaWidgets"]) == []
