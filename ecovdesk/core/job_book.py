@@ -20,6 +20,7 @@ from ecovdesk.core.database import Database
 from ecovdesk.core.domain import Job, JobState, Message, MessageState
 from ecovdesk.core.events import EventSink
 from ecovdesk.core.job_marks import (
+    AFTER_STOP,
     EXPLAINED,
     FAILURE_KIND,
     RETRIED_AS,
@@ -55,6 +56,7 @@ RESULT_KEYS = frozenset(
         "clips",
         FAILURE_KIND,
         RETRIED_AS,
+        AFTER_STOP,
     }
 )
 

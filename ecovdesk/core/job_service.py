@@ -29,7 +29,8 @@ from ecovdesk.core.domain import (
 from ecovdesk.core.events import EventSink
 from ecovdesk.core.job_book import ACTIVE, JobBook, request_params
 from ecovdesk.core.job_families import MASK_NAME, adapter_for
-from ecovdesk.core.job_marks import RETRYABLE, retried_as
+from ecovdesk.core.job_follow_up import JobFollowUp, is_watched
+from ecovdesk.core.job_marks import AFTER_STOP, NO_ID, RETRYABLE, WATCHING, retried_as
 from ecovdesk.core.job_outputs import JobOutputs
 from ecovdesk.core.job_poller import JobPoller, Sleep
 from ecovdesk.core.job_preview import PreviewPixels, fetch_preview
@@ -76,8 +77,10 @@ class JobService:
         self._catalogue = catalogue
         self._clock = clock
         self._book = JobBook(db, sink, clock=clock)
-        self._poller = JobPoller(
-            db, relay, self._book, JobOutputs(library, sink), scope, clock=clock, sleep=sleep
+        outputs = JobOutputs(library, sink)
+        self._poller = JobPoller(db, relay, self._book, outputs, scope, clock=clock, sleep=sleep)
+        self._follow_up = JobFollowUp(
+            db, relay, self._book, outputs, scope, clock=clock, sleep=sleep
         )
         self._sender = JobSender(relay, self._book, scope, self._poller)
         self._previews = asyncio.Semaphore(PREVIEWS_AT_ONCE)
@@ -99,6 +102,7 @@ class JobService:
             state = JobState.QUEUED if job.state is JobState.SUBMITTING else job.state
             await self._db.run(job_store.resume_job, job.id, state, self._clock())
         self._poller.start()
+        await self._follow_up.resume()
 
     def is_running(self, conversation_id: int) -> bool:
         return self._scope.is_running(chat_key(conversation_id))
@@ -225,31 +229,60 @@ class JobService:
     # --- running jobs --------------------------------------------------------------------
 
     async def cancel(self, job_id: int) -> Job:
-        """Stop following a job (and cancel it on the relay where the family allows)."""
+        """Stop waiting for a job, and cancel it on the relay where the family allows.
+
+        No family the relay documents can be cancelled, so the relay may still finish the
+        task and charge for it. A job whose remote id is known is then checked now and
+        then, and its result kept if it arrives (see :mod:`ecovdesk.core.job_follow_up`).
+        """
         job = await self._job(job_id)
         if not (job.state.is_active or job.state is JobState.UNCERTAIN):
             raise JobError("The job has already ended")
+        params = dict(job.params)
+        if job.state.is_active:
+            params[AFTER_STOP] = WATCHING if job.remote_id else NO_ID
         cancelled = await self._book.finish(
-            job, JobState.CANCELLED, only_if=(*ACTIVE, JobState.UNCERTAIN)
+            job, JobState.CANCELLED, only_if=(*ACTIVE, JobState.UNCERTAIN), params=params
         )
         if cancelled is None:
             raise JobError("The job changed meanwhile")
         self._sender.abandon(job.id)
         self._poller.stop_job(job.id)
-        adapter = adapter_for(job.family)
-        if adapter.cancels_remotely and job.remote_id:
-            try:
-                await adapter.cancel(self._relay.relay, job)
-            except RelayError as error:
-                log.info("the relay did not cancel job %d: %s", job.id, error.kind.value)
+        if not is_watched(cancelled):
+            return cancelled
+        if await self._cancel_on_relay(cancelled):
+            plain = {k: v for k, v in cancelled.params.items() if k != AFTER_STOP}
+            updated = await self._book.update(
+                cancelled, only_if=(JobState.CANCELLED,), params=plain
+            )
+            return updated or cancelled
+        self._follow_up.watch(job.id)
         return cancelled
 
+    async def _cancel_on_relay(self, job: Job) -> bool:
+        try:
+            adapter = adapter_for(job.family)
+        except ValueError:
+            return False
+        if not adapter.cancels_remotely:
+            return False
+        try:
+            await adapter.cancel(self._relay.relay, job)
+        except RelayError as error:
+            log.info("the relay did not cancel job %d: %s", job.id, error.kind.value)
+            return False
+        return True
+
     async def repoll(self, job_id: int) -> None:
-        """Ask the relay now instead of at the next scheduled poll; for a finished job,
-        fetch its files again (raises RelayError when the relay cannot be asked)."""
+        """Ask the relay now instead of at the next scheduled poll (also about a job the
+        user stopped waiting for); for a finished job, fetch its files again (raises
+        RelayError when the relay cannot be asked)."""
         job = await self._job(job_id)
         if job.state is JobState.SUCCEEDED and job.remote_id:
             await self._poller.refetch(job)
+            return
+        if is_watched(job):
+            self._follow_up.check_soon(job.id)
             return
         if not job.state.is_active or not job.remote_id:
             raise JobError("Only a running or finished job can be polled")

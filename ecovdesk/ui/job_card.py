@@ -11,7 +11,20 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
 from ecovdesk.core.domain import Job, JobAction, JobState
-from ecovdesk.core.job_marks import RETRYABLE, can_retry, failure_kind, retried_as
+from ecovdesk.core.job_marks import (
+    FINISHED,
+    GAVE_UP,
+    NO_ID,
+    RELAY_ENDED,
+    RETRYABLE,
+    WATCHING,
+    after_stop,
+    can_retry,
+    failure_kind,
+    may_still_be_charged,
+    retried_as,
+    stopped_waiting,
+)
 from ecovdesk.ui import looks
 from ecovdesk.ui.error_text import describe_error, relay_says
 from ecovdesk.ui.widgets import label, plain_tooltip, push_button
@@ -39,9 +52,18 @@ def state_text(state: JobState) -> str:
     }[state]
 
 
+def _own_state_text(job: Job) -> str:
+    """The state, where a cancel that only stopped the waiting says so."""
+    if stopped_waiting(job):
+        return QCoreApplication.translate("JobCard", "Stopped waiting")
+    if job.state is JobState.SUCCEEDED and after_stop(job) == FINISHED:
+        return QCoreApplication.translate("JobCard", "Done after all")
+    return state_text(job.state)
+
+
 def job_state_text(job: Job) -> str:
     """The job's state, and for a retried job which job sent its request again."""
-    text = state_text(job.state)
+    text = _own_state_text(job)
     new_id = retried_as(job)
     if new_id is None:
         return text
@@ -52,11 +74,20 @@ def job_state_text(job: Job) -> str:
     )
 
 
+def charged_twice_warning() -> str:
+    """Why sending again a request the relay may still run can cost twice."""
+    return QCoreApplication.translate(
+        "JobCard",
+        "The relay may have the first request and may still finish it and charge for it, "
+        "so sending it again may be charged twice.",
+    )
+
+
 def retried_tooltip(job: Job) -> str:
-    """Why Retry is unavailable on a job retried already, or "" where it is not."""
+    """Why Retry is unavailable on a job retried already, what pressing it risks, or ""."""
     new_id = retried_as(job)
     if new_id is None:
-        return ""
+        return charged_twice_warning() if may_still_be_charged(job) else ""
     return QCoreApplication.translate(
         "JobCard",
         "Already retried as job #%1. Retry that job instead, so the request is not paid for twice.",
@@ -124,6 +155,31 @@ def _failed_lead(kind: str | None) -> str:
     return describe_error(kind, None)
 
 
+def _stopped_lead(outcome: str | None) -> str:
+    """What the relay may still do with a job the user stopped waiting for."""
+    leads = {
+        WATCHING: QCoreApplication.translate(
+            "JobCard",
+            "The relay cannot be told to stop, so it may still finish this task and charge "
+            "for it. If it does, the result is saved to the library.",
+        ),
+        NO_ID: QCoreApplication.translate(
+            "JobCard",
+            "The request may already have reached the relay, which may still run it and "
+            "charge for it. Its task id never arrived, so the result cannot be fetched.",
+        ),
+        RELAY_ENDED: QCoreApplication.translate(
+            "JobCard", "The relay ended this task without a result."
+        ),
+        GAVE_UP: QCoreApplication.translate(
+            "JobCard",
+            "The relay sent no result within a day, so ecovdesk stopped checking; it may "
+            "still have charged for this task.",
+        ),
+    }
+    return leads.get(outcome or "", "")
+
+
 def job_reason(job: Job, fallback: str = "") -> JobReason | None:
     """Why ``job`` failed, expired or may not have run; None for a job that did not.
 
@@ -140,6 +196,8 @@ def job_reason(job: Job, fallback: str = "") -> JobReason | None:
         if kind is None and not job.error:
             return JobReason(fallback or describe_error(None, None))
         return JobReason(_failed_lead(kind), relay)
+    if stopped_waiting(job):
+        return JobReason(_stopped_lead(after_stop(job)), relay)
     # A task the relay cancelled on its own may say why; the user's own cancel needs no words.
     return JobReason("", relay) if relay and job.state is JobState.CANCELLED else None
 
@@ -240,6 +298,9 @@ class JobCard(QFrame):
         layout.addWidget(self.error)
         controls = QHBoxLayout()
         self.cancel_button = push_button(self.tr("Cancel"))
+        self.cancel_button.setToolTip(
+            self.tr("Stop waiting for this job; the relay cannot be told to stop it")
+        )
         self.cancel_button.clicked.connect(lambda: self.cancelRequested.emit(self.job.id))
         self.retry_button = push_button(self.tr("Retry"))
         self.retry_button.clicked.connect(lambda: self.retryRequested.emit(self.job.id))

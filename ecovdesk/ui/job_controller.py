@@ -7,18 +7,19 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
 from shiboken6 import isValid
 
 from ecovdesk.api.errors import RelayError
 from ecovdesk.core.domain import Job, JobState
 from ecovdesk.core.grid_split import split_grid
 from ecovdesk.core.job_families import needs_modal
+from ecovdesk.core.job_marks import FINISHED, after_stop, may_still_be_charged
 from ecovdesk.core.job_service import AlreadyRetried, JobError, JobService
 from ecovdesk.core.library import Library
 from ecovdesk.ui.coalescer import Coalescer
 from ecovdesk.ui.conversation_view import ConversationView
-from ecovdesk.ui.job_card import PREVIEW_SIDE, JobCard
+from ecovdesk.ui.job_card import PREVIEW_SIDE, JobCard, charged_twice_warning
 from ecovdesk.ui.jobs_panel import JobsPanel
 from ecovdesk.ui.mask_painter import ModalDialog
 from ecovdesk.ui.modal import ask_outside_tasks
@@ -69,10 +70,10 @@ class JobController(QObject):
         self._clock = QTimer(self, interval=1000)
         self._clock.timeout.connect(self._show_elapsed)
         self.tray: QSystemTrayIcon | None = None
-        panel.cancelRequested.connect(lambda i: self._run(self._jobs.cancel(i)))
+        panel.cancelRequested.connect(lambda i: self._run(self._cancel(i)))
         panel.retryRequested.connect(lambda i: self._run(self._retry(i)))
         panel.repollRequested.connect(lambda i: self._run(self._jobs.repoll(i)))
-        panel.resubmitRequested.connect(lambda i: self._run(self._jobs.resubmit(i)))
+        panel.resubmitRequested.connect(self._resubmit)
         panel.dismissRequested.connect(lambda i: self._run(self._jobs.dismiss(i)))
         panel.openRequested.connect(self._open_job)
 
@@ -110,6 +111,10 @@ class JobController(QObject):
             lyrics = job.params.get("lyrics_result")
             if job.kind == "lyrics" and isinstance(lyrics, str) and lyrics:
                 self.lyricsReady.emit(lyrics, str(job.params.get("lyrics_title") or ""))
+        elif previous is JobState.CANCELLED and after_stop(job) == FINISHED:
+            # The result the user stopped waiting for came after all. Lyrics stay out of the
+            # composer: the user has moved on and may be writing there.
+            self._notify(job)
 
     def _count_running(self, *, force: bool = False) -> None:
         running = sum(1 for state in self._known_states.values() if state.is_active)
@@ -135,9 +140,9 @@ class JobController(QObject):
         if card is None:
             card = JobCard(job)
             card.actionRequested.connect(lambda i, c: self._run(self._press(i, c)))
-            card.cancelRequested.connect(lambda i: self._run(self._jobs.cancel(i)))
+            card.cancelRequested.connect(lambda i: self._run(self._cancel(i)))
             card.retryRequested.connect(lambda i: self._run(self._retry(i)))
-            card.resubmitRequested.connect(lambda i: self._run(self._jobs.resubmit(i)))
+            card.resubmitRequested.connect(self._resubmit)
             card.dismissRequested.connect(lambda i: self._run(self._jobs.dismiss(i)))
             card.splitRequested.connect(lambda _i, j=job: self._run(self._split(j)))
             card.parentRequested.connect(self._select_in_panel)
@@ -180,12 +185,92 @@ class JobController(QObject):
 
         ask_outside_tasks(ask)
 
+    async def _cancel(self, job_id: int) -> None:
+        """Cancel only stops the waiting (no relay family can be told to stop a task), so
+        the user hears first that the relay may still finish it and charge for it."""
+        job = await self._jobs.get(job_id)
+        if job is None or not job.state.is_active:
+            return
+        if job.remote_id:
+            after = self.tr(
+                "ecovdesk will keep checking now and then, and save the result to the "
+                "library if it arrives."
+            )
+        else:
+            after = self.tr("Its task id has not arrived yet, so the result cannot be fetched.")
+
+        def ask() -> None:
+            stop = self._confirm(
+                self.tr("Stop waiting for this job?"),
+                self.tr(
+                    "The relay cannot be told to stop a task once it is sent: it may still "
+                    "finish this one and charge for it."
+                ),
+                after,
+                self.tr("Stop waiting"),
+                self.tr("Keep waiting"),
+            )
+            if stop:
+                self._run(self._stop_waiting(job_id))
+
+        ask_outside_tasks(ask)
+
+    async def _stop_waiting(self, job_id: int) -> None:
+        try:
+            await self._jobs.cancel(job_id)
+        except JobError:
+            # It ended while the user read the question: there is nothing left to stop.
+            return
+
     async def _retry(self, job_id: int) -> None:
+        job = await self._jobs.get(job_id)
+        if job is None or not may_still_be_charged(job):
+            await self._send_retry(job_id)
+            return
+
+        def ask() -> None:
+            if self._confirm_charged_twice(self.tr("Retry")):
+                self._run(self._send_retry(job_id))
+
+        ask_outside_tasks(ask)
+
+    async def _send_retry(self, job_id: int) -> None:
         try:
             await self._jobs.retry(job_id)
         except AlreadyRetried:
             # A second press before the first one's new job showed up: nothing was sent.
             self.notice.emit(self.tr("This job has already been retried; nothing was sent."))
+
+    def _resubmit(self, job_id: int) -> None:
+        """The relay may have received the first request, so sending it again may cost twice."""
+
+        def ask() -> None:
+            if self._confirm_charged_twice(self.tr("Resubmit")):
+                self._run(self._jobs.resubmit(job_id))
+
+        ask_outside_tasks(ask)
+
+    def _confirm_charged_twice(self, send: str) -> bool:
+        return self._confirm(
+            self.tr("Send the request again?"),
+            charged_twice_warning(),
+            "",
+            send,
+            self.tr("Don't send"),
+        )
+
+    def _confirm(self, title: str, text: str, detail: str, yes: str, no: str) -> bool:
+        """Asks, with the cautious answer as the default; True for ``yes``."""
+        box = QMessageBox(self._window)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(title)
+        box.setText(text)
+        if detail:
+            box.setInformativeText(detail)
+        accept = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(box.addButton(no, QMessageBox.ButtonRole.RejectRole))
+        box.exec()
+        return box.clickedButton() is accept
 
     async def _show_seed(self, job_id: int) -> None:
         try:

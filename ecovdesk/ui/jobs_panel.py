@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -12,6 +13,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecovdesk.core.domain import Job, JobAction, JobState
-from ecovdesk.core.job_marks import can_retry
+from ecovdesk.core.job_marks import WATCHING, after_stop, can_retry
 from ecovdesk.ui import looks
 from ecovdesk.ui.job_card import (
     action_text,
@@ -36,6 +38,18 @@ from ecovdesk.ui.widgets import label, plain_tooltip, push_button
 
 Index = QModelIndex | QPersistentModelIndex
 JOB_ROLE = Qt.ItemDataRole.UserRole
+KIND, PROMPT, MODEL, STATE, PROGRESS, TIME, REASON = range(7)
+# Columns as wide as their words; the reason takes whatever is left.
+FITTED = (KIND, MODEL, STATE, PROGRESS, TIME)
+# The widest progress and time there will be, so those columns never need measuring again.
+_WIDEST = {PROGRESS: "100%", TIME: "0000:00"}
+# The prompt's share of the table's width; it also has its tooltip, the reason the rest.
+PROMPT_SHARE = 0.18
+PROMPT_WIDTHS = (110, 320)
+# No fitted column may take more than this; longer words are elided, whole in the tooltip.
+FITTED_MAX = 220
+# Room beside a cell's text: the item's margins and the grid line.
+CELL_PADDING = 14
 FAMILY_GROUPS = {
     "midjourney": "midjourney",
     "suno": "suno",
@@ -108,35 +122,42 @@ class JobsModel(QAbstractTableModel):
             return self._tooltip(job, column)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if column == 0:
-            return _job_type(job)
-        if column == 1:
-            # One line a row: lyrics and long prompts hold line breaks.
-            return " ".join(job.prompt.split())[:80]
-        if column == 2:
-            return job.model
-        if column == 3:
-            return job_state_text(job)
-        if column == 4:
-            # A failed job's last figure says nothing about it any more.
-            shown = job.progress is not None and job.state in (JobState.RUNNING, JobState.SUCCEEDED)
-            return f"{job.progress}%" if shown else ""
-        if column == 5:
-            return elapsed_text(job)
-        reason = job_reason(job)
-        return reason.line if reason is not None else ""
+        return cell_text(job, column)
 
     @staticmethod
     def _tooltip(job: Job, column: int) -> str | None:
-        if column == 1:
+        if column == PROMPT:
             return plain_tooltip(job.prompt)
-        if column == 3:
+        if column in (KIND, MODEL):
+            # Elided when longer than the column may grow.
+            return plain_tooltip(cell_text(job, column))
+        if column == STATE:
             return retried_tooltip(job) or None
-        if column == 6:
+        if column == REASON:
             # The cell has room for the start of the reason; the tooltip shows all of it.
             reason = job_reason(job)
             return plain_tooltip(reason.text) if reason is not None else None
         return None
+
+
+def cell_text(job: Job, column: int) -> str:
+    if column == KIND:
+        return _job_type(job)
+    if column == PROMPT:
+        # One line a row: lyrics and long prompts hold line breaks.
+        return " ".join(job.prompt.split())[:80]
+    if column == MODEL:
+        return job.model
+    if column == STATE:
+        return job_state_text(job)
+    if column == PROGRESS:
+        # A failed job's last figure says nothing about it any more.
+        shown = job.progress is not None and job.state in (JobState.RUNNING, JobState.SUCCEEDED)
+        return f"{job.progress}%" if shown else ""
+    if column == TIME:
+        return elapsed_text(job)
+    reason = job_reason(job)
+    return reason.line if reason is not None else ""
 
 
 class JobsPanel(QWidget):
@@ -153,6 +174,9 @@ class JobsPanel(QWidget):
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.cancel_button = push_button(self.tr("Cancel"))
+        self.cancel_button.setToolTip(
+            self.tr("Stop waiting for this job; the relay cannot be told to stop it")
+        )
         self.retry_button = push_button(self.tr("Retry"))
         self.repoll_button = push_button(self.tr("Check again"))
         self.repoll_button.setToolTip(
@@ -181,13 +205,16 @@ class JobsPanel(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().setVisible(False)
+        # One line a row, elided: wrapped text in a row one line tall shows clipped halves.
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.view.horizontalHeader()
-        # Fixed widths: sizing columns to their contents measured every row on each job update.
+        # Not ResizeToContents: that measures every row on each job update. The fitted
+        # columns are measured here, only for the jobs that changed.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in enumerate((110, 0, 130, 150, 70, 70, 300)):
-            if width:
-                header.resizeSection(column, width)
+        header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        self._fitted: dict[int, int] = {}
         self.view.doubleClicked.connect(lambda _i: self._open_selection())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         layout.addWidget(self.view, 1)
@@ -200,15 +227,48 @@ class JobsPanel(QWidget):
         self._ticker = QTimer(self, interval=1000)
         self._ticker.timeout.connect(self._refresh_times)
         self._ticker.start()
+        self._fit_columns([], reset=True)
         self._update_buttons()
 
     def set_jobs(self, jobs: list[Job]) -> None:
         self.model.set_jobs(jobs)
+        self._fit_columns(jobs, reset=True)
         self._update_buttons()
 
     def upsert_many(self, jobs: list[Job]) -> None:
         self.model.upsert_many(jobs)
+        self._fit_columns(jobs)
         self._update_buttons()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_prompt()
+
+    def _fit_prompt(self) -> None:
+        low, high = PROMPT_WIDTHS
+        width = int(self.view.viewport().width() * PROMPT_SHARE)
+        self.view.horizontalHeader().resizeSection(PROMPT, max(low, min(high, width)))
+
+    def _fit_columns(self, jobs: Iterable[Job], *, reset: bool = False) -> None:
+        """Widen the fitted columns to the words of ``jobs`` (from their headers up, when
+        ``reset``); they never narrow on an update, so rows do not jump as jobs change."""
+        header = self.view.horizontalHeader()
+        metrics = self.view.fontMetrics()
+        before = {} if reset else dict(self._fitted)
+        if reset:
+            self._fitted = {c: header.sectionSizeFromContents(c).width() for c in FITTED}
+            for column, sample in _WIDEST.items():
+                self._fitted[column] = max(
+                    self._fitted[column], metrics.horizontalAdvance(sample) + CELL_PADDING
+                )
+        for job in jobs:
+            for column in (KIND, MODEL, STATE):
+                words = metrics.horizontalAdvance(cell_text(job, column)) + CELL_PADDING
+                self._fitted[column] = max(self._fitted[column], min(words, FITTED_MAX))
+        # Only what grew: a width the user dragged stays until its words need more.
+        for column, width in self._fitted.items():
+            if width != before.get(column):
+                header.resizeSection(column, width)
 
     def selected(self) -> Job | None:
         rows = self.view.selectionModel().selectedRows()
@@ -238,7 +298,11 @@ class JobsPanel(QWidget):
         self.repoll_button.setEnabled(
             job is not None
             and bool(job.remote_id)
-            and (job.state.is_active or job.state is JobState.SUCCEEDED)
+            and (
+                job.state.is_active
+                or job.state is JobState.SUCCEEDED
+                or (job.state is JobState.CANCELLED and after_stop(job) == WATCHING)
+            )
         )
         self.resubmit_button.setEnabled(state is JobState.UNCERTAIN)
         self.dismiss_button.setEnabled(state is JobState.UNCERTAIN)
@@ -252,7 +316,8 @@ class JobsPanel(QWidget):
             return
         rows = self.model.rowCount()
         if rows and any(j.state.is_active for j in self.model.jobs):
-            self.model.dataChanged.emit(self.model.index(0, 5), self.model.index(rows - 1, 5))
+            last = rows - 1
+            self.model.dataChanged.emit(self.model.index(0, TIME), self.model.index(last, TIME))
 
 
 def _job_type(job: Job) -> str:
