@@ -35,74 +35,81 @@
 <context>
     <name>AudioPlayerBar</name>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="49"/>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="205"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="58"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="266"/>
         <source>Nothing playing</source>
         <translation>Nothing playing</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="51"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="60"/>
         <source>Previous</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="53"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="62"/>
         <source>Next</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="55"/>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="167"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="64"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="213"/>
         <source>Repeat: off</source>
         <translation>Repeat: off</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="56"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="65"/>
         <source>Lyrics</source>
         <translation>Lyrics</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="58"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="67"/>
         <source>Save as…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="61"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="70"/>
         <source>No lyrics for this song</source>
         <translation>No lyrics for this song</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="168"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="214"/>
         <source>Repeat: all</source>
         <translation>Repeat: all</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="169"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="215"/>
         <source>Repeat: one</source>
         <translation>Repeat: one</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="200"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="250"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="254"/>
         <source>Save song</source>
         <translation>Save song</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="234"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="250"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="295"/>
+        <source>This song is no longer in the library.</source>
+        <translation>This song is no longer in the library.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="291"/>
         <source>Save a copy of this song</source>
         <translation>Save a copy of this song</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="236"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="297"/>
         <source>The song can be saved once it has finished downloading</source>
         <translation>The song can be saved once it has finished downloading</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="241"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="302"/>
         <source>This song cannot be played: %1</source>
         <translation>This song cannot be played: %1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="243"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="304"/>
         <source>No audio output device was found; the song plays without sound.</source>
         <translation>No audio output device was found; the song plays without sound.</translation>
     </message>
@@ -231,92 +238,92 @@
 <context>
     <name>ConversationActions</name>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="46"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="51"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="62"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="67"/>
         <source>Rename conversation</source>
         <translation>Rename conversation</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="63"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="68"/>
         <source>Title:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="77"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="82"/>
         <source>Conversation deleted.</source>
         <translation>Conversation deleted.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="97"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="102"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="98"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="103"/>
         <source>System prompt</source>
         <translation>System prompt</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="100"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="105"/>
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="101"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="106"/>
         <source>Interrupted</source>
         <translation>Interrupted</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="102"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="107"/>
         <source>Attachment</source>
         <translation>Attachment</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="115"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="123"/>
         <source>Export conversation</source>
         <translation>Export conversation</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="117"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="125"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="117"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="125"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="95"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="100"/>
         <source>You</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="96"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="101"/>
         <source>Assistant</source>
         <translation>Assistant</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="94"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="99"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="99"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="104"/>
         <source>Thought process</source>
         <translation>Thought process</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="128"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="156"/>
         <source>Could not export: %1</source>
         <translation>Could not export: %1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="131"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="159"/>
         <source>Exported to %1</source>
         <translation>Exported to %1</translation>
     </message>
@@ -324,38 +331,38 @@
 <context>
     <name>ConversationList</name>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="40"/>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="114"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="41"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="116"/>
         <source>New conversation</source>
         <translation>New conversation</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="44"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="45"/>
         <source>Search all messages</source>
         <translation>Search all messages</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="133"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="135"/>
         <source>No messages match.</source>
         <translation>No messages match.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="158"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="163"/>
         <source>Rename…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="160"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="165"/>
         <source>Export as Markdown…</source>
         <translation>Export as Markdown…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="163"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="168"/>
         <source>Export as JSON…</source>
         <translation>Export as JSON…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="166"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="171"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
@@ -533,23 +540,23 @@
 <context>
     <name>GalleryPage</name>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="84"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="88"/>
         <source>Filter by prompt</source>
         <translation>Filter by prompt</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="86"/>
-        <location filename="../../ecovdesk/ui/gallery.py" line="173"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="90"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="192"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="116"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="148"/>
         <source>Pictures you generate or receive in chats appear here, kept for good.</source>
         <translation>Pictures you generate or receive in chats appear here, kept for good.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/gallery.py" line="137"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="142"/>
         <source>%n picture(s)</source>
         <translation>
             <numerusform>%n picture</numerusform>
@@ -557,19 +564,39 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="163"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="145"/>
+        <source>No pictures match the filter.</source>
+        <translation>No pictures match the filter.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/gallery.py" line="180"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="166"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="181"/>
+        <source>Save as…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/gallery.py" line="182"/>
+        <source>Show in folder</source>
+        <translation>Show in folder</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/gallery.py" line="185"/>
         <source>Open the conversation it came from</source>
         <translation>Open the conversation it came from</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="170"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="189"/>
         <source>Use as reference</source>
         <translation>Use as reference</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/gallery.py" line="197"/>
+        <source>Save picture</source>
+        <translation>Save picture</translation>
     </message>
 </context>
 <context>
@@ -581,36 +608,43 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="87"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="125"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="88"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="126"/>
         <source>HD</source>
         <translation>HD</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="174"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="131"/>
         <source>Realistic photo</source>
         <translation>Realistic photo</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="175"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="132"/>
         <source>Digital illustration</source>
         <translation>Digital illustration</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="176"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="135"/>
         <source>Vector illustration</source>
         <translation>Vector illustration</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="177"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="138"/>
         <source>Icon</source>
         <translation>Icon</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="178"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="139"/>
         <source>Any style</source>
         <translation>Any style</translation>
     </message>
@@ -621,76 +655,91 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="184"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="142"/>
         <source>Black and white</source>
         <translation>Black and white</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="185"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="143"/>
         <source>Hard flash</source>
         <translation>Hard flash</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="186"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="144"/>
         <source>HDR</source>
         <translation>HDR</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="187"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="145"/>
         <source>Natural light</source>
         <translation>Natural light</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="188"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="146"/>
         <source>Studio portrait</source>
         <translation>Studio portrait</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="189"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="147"/>
         <source>Business</source>
         <translation>Business</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="190"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="148"/>
         <source>Motion blur</source>
         <translation>Motion blur</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="191"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="149"/>
         <source>Pixel art</source>
         <translation>Pixel art</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="192"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="150"/>
         <source>Hand-drawn</source>
         <translation>Hand-drawn</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="193"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="151"/>
         <source>Film grain</source>
         <translation>Film grain</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="194"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="152"/>
         <source>Child&apos;s drawing</source>
         <translation>Child&apos;s drawing</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="195"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="153"/>
         <source>2D art poster</source>
         <translation>2D art poster</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="196"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="154"/>
         <source>Handmade 3D</source>
         <translation>Handmade 3D</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="197"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="155"/>
         <source>Engraving</source>
         <translation>Engraving</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="198"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="156"/>
         <source>Line art</source>
         <translation>Line art</translation>
     </message>
@@ -701,42 +750,51 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="205"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="160"/>
         <source>General</source>
         <translation>General</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="206"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="161"/>
         <source>Realistic</source>
         <translation>Realistic</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="207"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="162"/>
         <source>Design</source>
         <translation>Design</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="208"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="163"/>
         <source>3D render</source>
         <translation>3D render</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="209"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="164"/>
         <source>Anime</source>
         <translation>Anime</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="98"/>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="204"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="159"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="167"/>
         <source>Auto</source>
         <translation>Auto</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="99"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="168"/>
         <source>On</source>
         <translation>On</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="100"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="169"/>
         <source>Off</source>
         <translation>Off</translation>
     </message>
@@ -757,6 +815,7 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="109"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="96"/>
         <source>Aspect ratio</source>
         <translation>Aspect ratio</translation>
     </message>
@@ -767,36 +826,43 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="111"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="97"/>
         <source>Quality</source>
         <translation>Quality</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="112"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="98"/>
         <source>Style</source>
         <translation>Style</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="113"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="99"/>
         <source>Substyle</source>
         <translation>Substyle</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="114"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="100"/>
         <source>Style type</source>
         <translation>Style type</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="115"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="101"/>
         <source>Magic prompt</source>
         <translation>Magic prompt</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="116"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="102"/>
         <source>Negative prompt</source>
         <translation>Negative prompt</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="117"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="115"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
@@ -807,11 +873,13 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="162"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="129"/>
         <source>Vivid</source>
         <translation>Vivid</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="162"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="130"/>
         <source>Natural</source>
         <translation>Natural</translation>
     </message>
@@ -842,77 +910,77 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="84"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="88"/>
         <source>Picture</source>
         <translation>Picture</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="91"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="95"/>
         <source>Previous</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="92"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="96"/>
         <source>Next</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="93"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="97"/>
         <source>Fit</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="94"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="98"/>
         <source>100%</source>
         <translation>100%</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="95"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="99"/>
         <source>Save as…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="96"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="100"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="97"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="101"/>
         <source>Show in folder</source>
         <translation>Show in folder</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="113"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="122"/>
         <source>The file of this picture is missing or cannot be read.</source>
         <translation>The file of this picture is missing or cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="142"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="154"/>
         <source>Prompt:</source>
         <translation>Prompt:</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="145"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="157"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="146"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="158"/>
         <source>Date: %1</source>
         <translation>Date: %1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="150"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="162"/>
         <source>Size: %1 × %2</source>
         <translation>Size: %1 × %2</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="157"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="168"/>
         <source>Parameters:</source>
         <translation>Parameters:</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="175"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="188"/>
         <source>Save picture</source>
         <translation>Save picture</translation>
     </message>
@@ -920,222 +988,262 @@
 <context>
     <name>JobCard</name>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="29"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="42"/>
         <source>Submitting…</source>
         <translation>Submitting…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="30"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="43"/>
         <source>Unknown whether the relay received it</source>
         <translation>Unknown whether the relay received it</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="33"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="46"/>
         <source>Queued</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="34"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="47"/>
         <source>Running</source>
         <translation>Running</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="35"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="48"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="36"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="49"/>
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="37"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="50"/>
         <source>Cancelled</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="38"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="51"/>
         <source>Expired</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="49"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="58"/>
+        <source>Stopped waiting</source>
+        <translation>Stopped waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="60"/>
+        <source>Done after all</source>
+        <translation>Done after all</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="71"/>
         <source>%1 · retried as #%2</source>
         <translation>%1 · retried as #%2</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="60"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="79"/>
+        <source>The relay may have the first request and may still finish it and charge for it, so sending it again may be charged twice.</source>
+        <translation>The relay may have the first request and may still finish it and charge for it, so sending it again may be charged twice.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="91"/>
         <source>Already retried as job #%1. Retry that job instead, so the request is not paid for twice.</source>
         <translation>Already retried as job #%1. Retry that job instead, so the request is not paid for twice.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="91"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="122"/>
         <source>The relay&apos;s gateway timed out before the relay confirmed this request, so the task may or may not have been created.</source>
         <translation>The relay&apos;s gateway timed out before the relay confirmed this request, so the task may or may not have been created.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="96"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="127"/>
         <source>The relay took too long to confirm this request, so the task may or may not have been created.</source>
         <translation>The relay took too long to confirm this request, so the task may or may not have been created.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="101"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="132"/>
         <source>The relay&apos;s answer to this request could not be read, so the task may or may not have been created.</source>
         <translation>The relay&apos;s answer to this request could not be read, so the task may or may not have been created.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="106"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="137"/>
         <source>The connection was lost before the relay confirmed this request, so the task may or may not have been created.</source>
         <translation>The connection was lost before the relay confirmed this request, so the task may or may not have been created.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="121"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="152"/>
         <source>The model&apos;s service refused this task or could not finish it.</source>
         <translation>The model&apos;s service refused this task or could not finish it.</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/job_card.py" line="161"/>
+        <source>The relay cannot be told to stop, so it may still finish this task and charge for it. If it does, the result is saved to the library.</source>
+        <translation>The relay cannot be told to stop, so it may still finish this task and charge for it. If it does, the result is saved to the library.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="166"/>
+        <source>The request may already have reached the relay, which may still run it and charge for it. Its task id never arrived, so the result cannot be fetched.</source>
+        <translation>The request may already have reached the relay, which may still run it and charge for it. Its task id never arrived, so the result cannot be fetched.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="171"/>
+        <source>The relay ended this task without a result.</source>
+        <translation>The relay ended this task without a result.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="174"/>
+        <source>The relay sent no result within a day, so ecovdesk stopped checking; it may still have charged for this task.</source>
+        <translation>The relay sent no result within a day, so ecovdesk stopped checking; it may still have charged for this task.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="219"/>
         <source>Upscale (Subtle)</source>
         <translation>Upscale (Subtle)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="162"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="220"/>
         <source>Upscale (Creative)</source>
         <translation>Upscale (Creative)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="163"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="221"/>
         <source>Upscale (2x)</source>
         <translation>Upscale (2x)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="164"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="222"/>
         <source>Upscale (4x)</source>
         <translation>Upscale (4x)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="165"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="223"/>
         <source>Vary (Subtle)</source>
         <translation>Vary (Subtle)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="166"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="224"/>
         <source>Vary (Strong)</source>
         <translation>Vary (Strong)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="167"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="225"/>
         <source>Vary (Region)</source>
         <translation>Vary (Region)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="168"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="226"/>
         <source>Zoom Out 2x</source>
         <translation>Zoom Out 2x</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="169"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="227"/>
         <source>Zoom Out 1.5x</source>
         <translation>Zoom Out 1.5x</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="170"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="228"/>
         <source>Custom Zoom</source>
         <translation>Custom Zoom</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="171"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="229"/>
         <source>Make Square</source>
         <translation>Make Square</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="182"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="240"/>
         <source>Reroll</source>
         <translation>Reroll</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="183"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="241"/>
         <source>Pan left</source>
         <translation>Pan left</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="184"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="242"/>
         <source>Pan right</source>
         <translation>Pan right</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="185"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="243"/>
         <source>Pan up</source>
         <translation>Pan up</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="186"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="244"/>
         <source>Pan down</source>
         <translation>Pan down</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="242"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="300"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="244"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="302"/>
+        <source>Stop waiting for this job; the relay cannot be told to stop it</source>
+        <translation>Stop waiting for this job; the relay cannot be told to stop it</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="305"/>
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="246"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="307"/>
         <source>Resubmit</source>
         <translation>Resubmit</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="248"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="309"/>
         <source>Send the request again; this may be charged twice</source>
         <translation>Send the request again; this may be charged twice</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="251"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="312"/>
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="253"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="314"/>
         <source>Split into four</source>
         <translation>Split into four</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="254"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="315"/>
         <source>Save the four pictures of the grid separately, free</source>
         <translation>Save the four pictures of the grid separately, free</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="256"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="317"/>
         <source>Listen now</source>
         <translation>Listen now</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="257"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="318"/>
         <source>Play the song while Suno is still making it</source>
         <translation>Play the song while Suno is still making it</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="272"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="333"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="273"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="334"/>
         <source>Look up the seed of this picture</source>
         <translation>Look up the seed of this picture</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="317"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="378"/>
         <source>From job #%1</source>
         <translation>From job #%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="352"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="413"/>
         <source>Use: %1</source>
         <translation>Use: %1</translation>
     </message>
@@ -1143,27 +1251,77 @@
 <context>
     <name>JobController</name>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="188"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="196"/>
+        <source>ecovdesk will keep checking now and then, and save the result to the library if it arrives.</source>
+        <translation>ecovdesk will keep checking now and then, and save the result to the library if it arrives.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="200"/>
+        <source>Its task id has not arrived yet, so the result cannot be fetched.</source>
+        <translation>Its task id has not arrived yet, so the result cannot be fetched.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="204"/>
+        <source>Stop waiting for this job?</source>
+        <translation>Stop waiting for this job?</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="206"/>
+        <source>The relay cannot be told to stop a task once it is sent: it may still finish this one and charge for it.</source>
+        <translation>The relay cannot be told to stop a task once it is sent: it may still finish this one and charge for it.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="210"/>
+        <source>Stop waiting</source>
+        <translation>Stop waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="211"/>
+        <source>Keep waiting</source>
+        <translation>Keep waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="232"/>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="242"/>
         <source>This job has already been retried; nothing was sent.</source>
         <translation>This job has already been retried; nothing was sent.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="194"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="248"/>
+        <source>Resubmit</source>
+        <translation>Resubmit</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="255"/>
+        <source>Send the request again?</source>
+        <translation>Send the request again?</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="259"/>
+        <source>Don&apos;t send</source>
+        <translation>Don&apos;t send</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="279"/>
         <source>The relay could not tell this picture&apos;s seed.</source>
         <translation>The relay could not tell this picture&apos;s seed.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="197"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="282"/>
         <source>Seed %1 (copied)</source>
         <translation>Seed %1 (copied)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="227"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="312"/>
         <source>Job finished</source>
         <translation>Job finished</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="229"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="314"/>
         <source>Job did not finish</source>
         <translation>Job did not finish</translation>
     </message>
@@ -1171,37 +1329,37 @@
 <context>
     <name>JobsModel</name>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="53"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="67"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="54"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="68"/>
         <source>Prompt</source>
         <translation>Prompt</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="55"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="69"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="56"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="70"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="57"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="71"/>
         <source>Progress</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="58"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="72"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="59"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="73"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
@@ -1209,47 +1367,52 @@
 <context>
     <name>JobsPanel</name>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="155"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="176"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="156"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="178"/>
+        <source>Stop waiting for this job; the relay cannot be told to stop it</source>
+        <translation>Stop waiting for this job; the relay cannot be told to stop it</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="180"/>
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="157"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="181"/>
         <source>Check again</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="159"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="183"/>
         <source>Ask the relay about this job now; a finished job downloads its files again</source>
         <translation>Ask the relay about this job now; a finished job downloads its files again</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="161"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="185"/>
         <source>Resubmit</source>
         <translation>Resubmit</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="162"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="186"/>
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="163"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="187"/>
         <source>Open result</source>
         <translation>Open result</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="195"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="222"/>
         <source>Midjourney, Suno and video jobs appear here while they run and after.</source>
         <translation>Midjourney, Suno and video jobs appear here while they run and after.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="247"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="311"/>
         <source>%n job(s) running</source>
         <translation>
             <numerusform>%n job running</numerusform>
@@ -1293,12 +1456,12 @@
         <translation>Music</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="134"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="131"/>
         <source>Videos</source>
         <translation>Videos</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="135"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="132"/>
         <source>Jobs</source>
         <translation>Jobs</translation>
     </message>
@@ -1338,32 +1501,32 @@
         <translation>About ecovdesk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="290"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="278"/>
         <source>Could not refresh the model list: %1</source>
         <translation>Could not refresh the model list: %1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="297"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="285"/>
         <source>Model list updated.</source>
         <translation>Model list updated.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="343"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="331"/>
         <source>Generate</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="343"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="331"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="358"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="346"/>
         <source>Enter your API key in Settings first.</source>
         <translation>Enter your API key in Settings first.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="426"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="414"/>
         <source>Pick a model that can see pictures to use this reference.</source>
         <translation>Pick a model that can see pictures to use this reference.</translation>
     </message>
@@ -1371,12 +1534,12 @@
 <context>
     <name>MediaController</name>
     <message>
-        <location filename="../../ecovdesk/ui/media_controller.py" line="162"/>
+        <location filename="../../ecovdesk/ui/media_controller.py" line="242"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/media_controller.py" line="163"/>
+        <location filename="../../ecovdesk/ui/media_controller.py" line="243"/>
         <source>Delete %n file(s) from the library? This cannot be undone.</source>
         <translation>
             <numerusform>Delete %n file from the library? This cannot be undone.</numerusform>
@@ -1384,12 +1547,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_controller.py" line="180"/>
+        <location filename="../../ecovdesk/ui/media_controller.py" line="269"/>
         <source>Last frame of the video</source>
         <translation>Last frame of the video</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_controller.py" line="189"/>
+        <location filename="../../ecovdesk/ui/media_controller.py" line="278"/>
         <source>The last frame could not be attached.</source>
         <translation>The last frame could not be attached.</translation>
     </message>
@@ -1397,12 +1560,12 @@
 <context>
     <name>MediaHandoff</name>
     <message>
-        <location filename="../../ecovdesk/ui/media_handoff.py" line="70"/>
+        <location filename="../../ecovdesk/ui/media_handoff.py" line="71"/>
         <source>Write the lyrics that follow, then press Generate.</source>
         <translation>Write the lyrics that follow, then press Generate.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_handoff.py" line="76"/>
+        <location filename="../../ecovdesk/ui/media_handoff.py" line="77"/>
         <source>Describe how the video goes on, then press Generate.</source>
         <translation>Describe how the video goes on, then press Generate.</translation>
     </message>
@@ -1410,62 +1573,72 @@
 <context>
     <name>MediaLibraryPage</name>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="43"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="45"/>
         <source>Filter by title, style or prompt</source>
         <translation>Filter by title, style or prompt</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="43"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="45"/>
         <source>Filter by prompt</source>
         <translation>Filter by prompt</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="47"/>
-        <location filename="../../ecovdesk/ui/media_library.py" line="141"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="49"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="149"/>
         <source>Play</source>
         <translation>Play</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="48"/>
-        <location filename="../../ecovdesk/ui/media_library.py" line="153"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="50"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="161"/>
         <source>Continue this song</source>
         <translation>Continue this song</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="49"/>
-        <location filename="../../ecovdesk/ui/media_library.py" line="157"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="51"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="165"/>
         <source>Extend</source>
         <translation>Extend</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="50"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="52"/>
         <source>Use last frame</source>
         <translation>Use last frame</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="51"/>
-        <location filename="../../ecovdesk/ui/media_library.py" line="160"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="53"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="168"/>
         <source>Use the last frame as the next start frame</source>
         <translation>Use the last frame as the next start frame</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="52"/>
-        <location filename="../../ecovdesk/ui/media_library.py" line="164"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="54"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="174"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="84"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="138"/>
+        <source>No songs match the filter.</source>
+        <translation>No songs match the filter.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="139"/>
         <source>Songs you make with Suno appear here, kept for good.</source>
         <translation>Songs you make with Suno appear here, kept for good.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="86"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="141"/>
+        <source>No videos match the filter.</source>
+        <translation>No videos match the filter.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="142"/>
         <source>Videos you make appear here, kept for good.</source>
         <translation>Videos you make appear here, kept for good.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/media_library.py" line="131"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="127"/>
         <source>%n song(s)</source>
         <translation>
             <numerusform>%n song</numerusform>
@@ -1473,7 +1646,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/media_library.py" line="133"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="129"/>
         <source>%n video(s)</source>
         <translation>
             <numerusform>%n video</numerusform>
@@ -1481,12 +1654,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="147"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="155"/>
         <source>Open the conversation it came from</source>
         <translation>Open the conversation it came from</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="211"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="172"/>
+        <source>Save as…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="173"/>
+        <source>Show in folder</source>
+        <translation>Show in folder</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="178"/>
+        <source>Save song</source>
+        <translation>Save song</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="178"/>
+        <source>Save video</source>
+        <translation>Save video</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="225"/>
         <source>Only Luma videos can be extended</source>
         <translation>Only Luma videos can be extended</translation>
     </message>
@@ -1494,48 +1687,48 @@
 <context>
     <name>MediaPlayerBase</name>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="43"/>
-        <location filename="../../ecovdesk/ui/media_base.py" line="166"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="49"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="176"/>
         <source>Play</source>
         <translation>Play</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="47"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="53"/>
         <source>Mute</source>
         <translation>Mute</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="52"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="58"/>
         <source>Volume</source>
         <translation>Volume</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="166"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="176"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="197"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="211"/>
         <source>the file is missing or cannot be read</source>
         <translation>the file is missing or cannot be read</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="198"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="212"/>
         <source>its format is not supported</source>
         <translation>its format is not supported</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="199"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="213"/>
         <source>the connection failed</source>
         <translation>the connection failed</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="200"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="214"/>
         <source>access to the file was refused</source>
         <translation>access to the file was refused</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="202"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="216"/>
         <source>unknown error</source>
         <translation>unknown error</translation>
     </message>
@@ -1558,12 +1751,12 @@
         <translation>Regenerate</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="416"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="417"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="418"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="419"/>
         <source>Save and resend</source>
         <translation>Save and resend</translation>
     </message>
@@ -1573,62 +1766,69 @@
         <translation>Retry</translation>
     </message>
     <message>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="109"/>
         <location filename="../../ecovdesk/ui/message_bubble.py" line="244"/>
         <source>Prompt: %1 · Size: %2</source>
         <translation>Prompt: %1 · Size: %2</translation>
     </message>
     <message>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="110"/>
         <location filename="../../ecovdesk/ui/message_bubble.py" line="252"/>
         <source>Sources:</source>
         <translation>Sources:</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="330"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="331"/>
         <source>Copy code</source>
         <translation>Copy code</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="307"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="308"/>
         <source>You</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="307"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="268"/>
+        <source>Waiting for the reply…</source>
+        <translation>Waiting for the reply…</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="308"/>
         <source>Assistant</source>
         <translation>Assistant</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="316"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="317"/>
         <source>Thinking…</source>
         <translation>Thinking…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="316"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="317"/>
         <source>Thought process</source>
         <translation>Thought process</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="331"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="332"/>
         <source>Shortened for display; Copy code copies all of it.</source>
         <translation>Shortened for display; Copy code copies all of it.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="332"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="333"/>
         <source>This reply is long; only its beginning is shown.</source>
         <translation>This reply is long; only its beginning is shown.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="333"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="334"/>
         <source>Show all</source>
         <translation>Show all</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="373"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="374"/>
         <source>Tokens: %1 in · %2 out · %3 total</source>
         <translation>Tokens: %1 in · %2 out · %3 total</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="380"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="381"/>
         <source> (%1 thinking)</source>
         <translation> (%1 thinking)</translation>
     </message>
@@ -1662,16 +1862,19 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="47"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="172"/>
         <source>Square</source>
         <translation>Square</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="48"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="173"/>
         <source>Portrait</source>
         <translation>Portrait</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="49"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="174"/>
         <source>Landscape</source>
         <translation>Landscape</translation>
     </message>
@@ -1682,6 +1885,7 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="53"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="104"/>
         <source>Blend shape</source>
         <translation>Blend shape</translation>
     </message>
@@ -1698,11 +1902,13 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="64"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="109"/>
         <source>Raw style</source>
         <translation>Raw style</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="65"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="110"/>
         <source>Tile</source>
         <translation>Tile</translation>
     </message>
@@ -1723,16 +1929,19 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="77"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="177"/>
         <source>Fast</source>
         <translation>Fast</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="78"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="178"/>
         <source>Relaxed</source>
         <translation>Relaxed</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="79"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="179"/>
         <source>Turbo</source>
         <translation>Turbo</translation>
     </message>
@@ -1743,16 +1952,19 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="83"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="105"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="84"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="106"/>
         <source>Stylize</source>
         <translation>Stylize</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="85"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="107"/>
         <source>Chaos</source>
         <translation>Chaos</translation>
     </message>
@@ -1763,6 +1975,7 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="87"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="108"/>
         <source>Weird</source>
         <translation>Weird</translation>
     </message>
@@ -1773,21 +1986,25 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="91"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="111"/>
         <source>Leave out (--no)</source>
         <translation>Leave out (--no)</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="92"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="112"/>
         <source>Style reference</source>
         <translation>Style reference</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="93"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="113"/>
         <source>Character reference</source>
         <translation>Character reference</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="94"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="114"/>
         <source>Speed</source>
         <translation>Speed</translation>
     </message>
@@ -1979,6 +2196,39 @@
     </message>
 </context>
 <context>
+    <name>PictureParams</name>
+    <message>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="37"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="44"/>
+        <source>Prompt the model drew from:</source>
+        <translation>Prompt the model drew from:</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="55"/>
+        <source>Picture %1 of grid #%2</source>
+        <translation>Picture %1 of grid #%2</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="65"/>
+        <source>Made with the %1 button</source>
+        <translation>Made with the %1 button</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="78"/>
+        <source>Requested size: %1</source>
+        <translation>Requested size: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="103"/>
+        <source>Resolution</source>
+        <translation>Resolution</translation>
+    </message>
+</context>
+<context>
     <name>PictureReasons</name>
     <message>
         <location filename="../../ecovdesk/ui/picture_reasons.py" line="19"/>
@@ -2034,12 +2284,12 @@
 <context>
     <name>SaveCopy</name>
     <message>
-        <location filename="../../ecovdesk/ui/save_copy.py" line="36"/>
+        <location filename="../../ecovdesk/ui/save_copy.py" line="81"/>
         <source>The copy could not be saved: the file is no longer in the library.</source>
         <translation>The copy could not be saved: the file is no longer in the library.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/save_copy.py" line="39"/>
+        <location filename="../../ecovdesk/ui/save_copy.py" line="84"/>
         <source>The copy could not be saved: %1</source>
         <translation>The copy could not be saved: %1</translation>
     </message>
@@ -2047,123 +2297,133 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="60"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="61"/>
         <source>Welcome to ecovdesk</source>
         <translation>Welcome to ecovdesk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="60"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="61"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="65"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="66"/>
         <source>Enter the address of your relay and your API key to start chatting.</source>
         <translation>Enter the address of your relay and your API key to start chatting.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="73"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="77"/>
         <source>Show</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="82"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="86"/>
         <source>Keep the key for this session only</source>
         <translation>Keep the key for this session only</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="87"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="91"/>
         <source>The key is kept in the system keyring, never in a file.</source>
         <translation>The key is kept in the system keyring, never in a file.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="93"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="97"/>
         <source>No system keyring is available, so the key can only be kept until ecovdesk closes. Set ECOVDESK_API_KEY to avoid typing it each time.</source>
         <translation>No system keyring is available, so the key can only be kept until ecovdesk closes. Set ECOVDESK_API_KEY to avoid typing it each time.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="103"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="107"/>
         <source>This key comes from ECOVDESK_API_KEY. Unset it to use another key.</source>
         <translation>This key comes from ECOVDESK_API_KEY. Unset it to use another key.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="107"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="111"/>
         <source>Test connection</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="116"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="120"/>
         <source>An HTTP or SOCKS5 proxy, e.g. socks5://127.0.0.1:7891</source>
         <translation>An HTTP or SOCKS5 proxy, e.g. socks5://127.0.0.1:7891</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="118"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="122"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="121"/>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="129"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="125"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="133"/>
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="122"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="126"/>
         <source>Light</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="123"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="127"/>
         <source>Dark</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="135"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="139"/>
         <source>Relay address</source>
         <translation>Relay address</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="136"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="141"/>
         <source>API key</source>
         <translation>API key</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="141"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="146"/>
         <source>Proxy</source>
         <translation>Proxy</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="142"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="147"/>
         <source>Request timeout</source>
         <translation>Request timeout</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="143"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="148"/>
         <source>Theme</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="144"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="149"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="149"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="154"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="150"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="155"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="169"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="182"/>
+        <source>Enter the relay&apos;s address, e.g. https://api.ecovai.cn</source>
+        <translation>Enter the relay&apos;s address, e.g. https://api.ecovai.cn</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="185"/>
+        <source>This is not a web address. A relay&apos;s address starts with https:// or http://, e.g. https://api.ecovai.cn</source>
+        <translation>This is not a web address. A relay&apos;s address starts with https:// or http://, e.g. https://api.ecovai.cn</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="199"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="186"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="216"/>
         <source>Connected: the relay offers %n model(s).</source>
         <translation>
             <numerusform>Connected: the relay offers %n model.</numerusform>
@@ -2174,27 +2434,27 @@
 <context>
     <name>SettingsFlow</name>
     <message>
-        <location filename="../../ecovdesk/ui/settings_flow.py" line="77"/>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="83"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_flow.py" line="79"/>
-        <source>The new language is used for everything opened from now on; restart ecovdesk to switch the whole window.</source>
-        <translation>The new language is used for everything opened from now on; restart ecovdesk to switch the whole window.</translation>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="85"/>
+        <source>ecovdesk shows the new language once it starts again.</source>
+        <translation>ecovdesk shows the new language once it starts again.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_flow.py" line="89"/>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="93"/>
         <source>A reply still being written stops where it is and is kept; picture, music and video jobs already sent go on after the restart.</source>
         <translation>A reply still being written stops where it is and is kept; picture, music and video jobs already sent go on after the restart.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_flow.py" line="96"/>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="100"/>
         <source>Restart now</source>
         <translation>Restart now</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_flow.py" line="100"/>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="104"/>
         <source>Later</source>
         <translation>Later</translation>
     </message>
@@ -2233,7 +2493,7 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/suno_options_panel.py" line="86"/>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="211"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="218"/>
         <source>Pick a song in the music library and choose “Continue this song”.</source>
         <translation>Pick a song in the music library and choose “Continue this song”.</translation>
     </message>
@@ -2291,16 +2551,18 @@ Your lyrics…</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/suno_options_panel.py" line="129"/>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="269"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="276"/>
         <source>Write lyrics for me</source>
         <translation>Write lyrics for me</translation>
     </message>
     <message>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="116"/>
         <location filename="../../ecovdesk/ui/suno_options_panel.py" line="135"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="117"/>
         <location filename="../../ecovdesk/ui/suno_options_panel.py" line="136"/>
         <source>Style</source>
         <translation>Style</translation>
@@ -2321,27 +2583,27 @@ Your lyrics…</translation>
         <translation>Instrumental (no vocals)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="195"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="200"/>
         <source>Untitled song</source>
         <translation>Untitled song</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="222"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="229"/>
         <source>Choose a song to continue in the Music tab first.</source>
         <translation>Choose a song to continue in the Music tab first.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="269"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="276"/>
         <source>Writing lyrics…</source>
         <translation>Writing lyrics…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="285"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="292"/>
         <source>The lyrics could not be written: %1</source>
         <translation>The lyrics could not be written: %1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="305"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="312"/>
         <source>Type what the lyrics should be about, or a title or style first</source>
         <translation>Type what the lyrics should be about, or a title or style first</translation>
     </message>
@@ -2588,57 +2850,69 @@ Your lyrics…</translation>
 <context>
     <name>VideoPlayer</name>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="35"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="42"/>
         <source>One frame back</source>
         <translation>One frame back</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="37"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="44"/>
         <source>One frame forward</source>
         <translation>One frame forward</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="39"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="46"/>
         <source>Loop</source>
         <translation>Loop</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="41"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="48"/>
         <source>Full screen</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="41"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="48"/>
         <source>Full screen (F, Esc to leave)</source>
         <translation>Full screen (F, Esc to leave)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="43"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="50"/>
         <source>Save as…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="147"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="51"/>
+        <source>Close the video</source>
+        <translation>Close the video</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_player.py" line="184"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="188"/>
         <source>Save video</source>
         <translation>Save video</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="185"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="184"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="232"/>
+        <source>This video is no longer in the library.</source>
+        <translation>This video is no longer in the library.</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_player.py" line="228"/>
         <source>Save a copy of this video</source>
         <translation>Save a copy of this video</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="187"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="234"/>
         <source>The video can be saved once it has finished downloading</source>
         <translation>The video can be saved once it has finished downloading</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="192"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="239"/>
         <source>This video cannot be played: %1</source>
         <translation>This video cannot be played: %1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="194"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="241"/>
         <source>No audio output device was found; the video plays without sound.</source>
         <translation>No audio output device was found; the video plays without sound.</translation>
     </message>

@@ -35,74 +35,81 @@
 <context>
     <name>AudioPlayerBar</name>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="49"/>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="205"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="58"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="266"/>
         <source>Nothing playing</source>
         <translation>未在播放</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="51"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="60"/>
         <source>Previous</source>
         <translation>上一张</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="53"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="62"/>
         <source>Next</source>
         <translation>下一张</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="55"/>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="167"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="64"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="213"/>
         <source>Repeat: off</source>
         <translation>循环：关</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="56"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="65"/>
         <source>Lyrics</source>
         <translation>歌词</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="58"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="67"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="61"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="70"/>
         <source>No lyrics for this song</source>
         <translation>这首歌没有歌词</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="168"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="214"/>
         <source>Repeat: all</source>
         <translation>循环：全部</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="169"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="215"/>
         <source>Repeat: one</source>
         <translation>循环：单曲</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="200"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="250"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="254"/>
         <source>Save song</source>
         <translation>保存歌曲</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="234"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="250"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="295"/>
+        <source>This song is no longer in the library.</source>
+        <translation>这首歌已不在资料库中。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="291"/>
         <source>Save a copy of this song</source>
         <translation>另存一份这首歌</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="236"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="297"/>
         <source>The song can be saved once it has finished downloading</source>
         <translation>歌曲下载完成后即可保存</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="241"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="302"/>
         <source>This song cannot be played: %1</source>
         <translation>无法播放这首歌：%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/audio_player.py" line="243"/>
+        <location filename="../../ecovdesk/ui/audio_player.py" line="304"/>
         <source>No audio output device was found; the song plays without sound.</source>
         <translation>未找到音频输出设备，歌曲将静音播放。</translation>
     </message>
@@ -231,92 +238,92 @@
 <context>
     <name>ConversationActions</name>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="46"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="51"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="62"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="67"/>
         <source>Rename conversation</source>
         <translation>重命名对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="63"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="68"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="77"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="82"/>
         <source>Conversation deleted.</source>
         <translation>对话已删除。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="97"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="102"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="98"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="103"/>
         <source>System prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="100"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="105"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="101"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="106"/>
         <source>Interrupted</source>
         <translation>已中断</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="102"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="107"/>
         <source>Attachment</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="115"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="123"/>
         <source>Export conversation</source>
         <translation>导出对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="117"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="125"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="117"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="125"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="95"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="100"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="96"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="101"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="94"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="99"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="99"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="104"/>
         <source>Thought process</source>
         <translation>思考过程</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="128"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="156"/>
         <source>Could not export: %1</source>
         <translation>无法导出：%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_actions.py" line="131"/>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="159"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
@@ -324,38 +331,38 @@
 <context>
     <name>ConversationList</name>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="40"/>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="114"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="41"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="116"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="44"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="45"/>
         <source>Search all messages</source>
         <translation>搜索全部消息</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="133"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="135"/>
         <source>No messages match.</source>
         <translation>没有匹配的消息。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="158"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="163"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="160"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="165"/>
         <source>Export as Markdown…</source>
         <translation>导出为 Markdown…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="163"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="168"/>
         <source>Export as JSON…</source>
         <translation>导出为 JSON…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="166"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="171"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -533,42 +540,62 @@
 <context>
     <name>GalleryPage</name>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="84"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="88"/>
         <source>Filter by prompt</source>
         <translation>按提示词筛选</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="86"/>
-        <location filename="../../ecovdesk/ui/gallery.py" line="173"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="90"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="192"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="116"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="148"/>
         <source>Pictures you generate or receive in chats appear here, kept for good.</source>
         <translation>生成的图片和对话中收到的图片都会永久保存在这里。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/gallery.py" line="137"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="142"/>
         <source>%n picture(s)</source>
         <translation>
             <numerusform>%n 张图片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="163"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="145"/>
+        <source>No pictures match the filter.</source>
+        <translation>没有符合筛选条件的图片。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/gallery.py" line="180"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="166"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="181"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/gallery.py" line="182"/>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/gallery.py" line="185"/>
         <source>Open the conversation it came from</source>
         <translation>打开来源对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/gallery.py" line="170"/>
+        <location filename="../../ecovdesk/ui/gallery.py" line="189"/>
         <source>Use as reference</source>
         <translation>用作参考图</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/gallery.py" line="197"/>
+        <source>Save picture</source>
+        <translation>保存图片</translation>
     </message>
 </context>
 <context>
@@ -580,36 +607,43 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="87"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="125"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="88"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="126"/>
         <source>HD</source>
         <translation>高清</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="174"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="131"/>
         <source>Realistic photo</source>
         <translation>写实照片</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="175"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="132"/>
         <source>Digital illustration</source>
         <translation>数字插画</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="176"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="135"/>
         <source>Vector illustration</source>
         <translation>矢量插画</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="177"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="138"/>
         <source>Icon</source>
         <translation>图标</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="178"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="139"/>
         <source>Any style</source>
         <translation>不限风格</translation>
     </message>
@@ -620,76 +654,91 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="184"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="142"/>
         <source>Black and white</source>
         <translation>黑白</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="185"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="143"/>
         <source>Hard flash</source>
         <translation>硬闪光</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="186"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="144"/>
         <source>HDR</source>
         <translation>HDR</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="187"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="145"/>
         <source>Natural light</source>
         <translation>自然光</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="188"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="146"/>
         <source>Studio portrait</source>
         <translation>影棚人像</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="189"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="147"/>
         <source>Business</source>
         <translation>商务</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="190"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="148"/>
         <source>Motion blur</source>
         <translation>动态模糊</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="191"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="149"/>
         <source>Pixel art</source>
         <translation>像素画</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="192"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="150"/>
         <source>Hand-drawn</source>
         <translation>手绘</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="193"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="151"/>
         <source>Film grain</source>
         <translation>胶片颗粒</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="194"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="152"/>
         <source>Child&apos;s drawing</source>
         <translation>儿童画</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="195"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="153"/>
         <source>2D art poster</source>
         <translation>2D 艺术海报</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="196"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="154"/>
         <source>Handmade 3D</source>
         <translation>手工 3D</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="197"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="155"/>
         <source>Engraving</source>
         <translation>版画</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="198"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="156"/>
         <source>Line art</source>
         <translation>线稿</translation>
     </message>
@@ -700,42 +749,51 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="205"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="160"/>
         <source>General</source>
         <translation>通用</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="206"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="161"/>
         <source>Realistic</source>
         <translation>写实</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="207"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="162"/>
         <source>Design</source>
         <translation>设计</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="208"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="163"/>
         <source>3D render</source>
         <translation>3D 渲染</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="209"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="164"/>
         <source>Anime</source>
         <translation>动漫</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="98"/>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="204"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="159"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="167"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="99"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="168"/>
         <source>On</source>
         <translation>开</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="100"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="169"/>
         <source>Off</source>
         <translation>关</translation>
     </message>
@@ -756,6 +814,7 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="109"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="96"/>
         <source>Aspect ratio</source>
         <translation>宽高比</translation>
     </message>
@@ -766,36 +825,43 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="111"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="97"/>
         <source>Quality</source>
         <translation>质量</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="112"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="98"/>
         <source>Style</source>
         <translation>风格</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="113"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="99"/>
         <source>Substyle</source>
         <translation>子风格</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="114"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="100"/>
         <source>Style type</source>
         <translation>风格类型</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="115"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="101"/>
         <source>Magic prompt</source>
         <translation>提示词优化</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="116"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="102"/>
         <source>Negative prompt</source>
         <translation>反向提示词</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="117"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="115"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
@@ -806,11 +872,13 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="162"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="129"/>
         <source>Vivid</source>
         <translation>鲜明</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/image_options_panel.py" line="162"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="130"/>
         <source>Natural</source>
         <translation>自然</translation>
     </message>
@@ -841,77 +909,77 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="84"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="88"/>
         <source>Picture</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="91"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="95"/>
         <source>Previous</source>
         <translation>上一张</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="92"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="96"/>
         <source>Next</source>
         <translation>下一张</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="93"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="97"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="94"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="98"/>
         <source>100%</source>
         <translation>100%</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="95"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="99"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="96"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="100"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="97"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="101"/>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="113"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="122"/>
         <source>The file of this picture is missing or cannot be read.</source>
         <translation>这张图片的文件不见了或无法读取。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="142"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="154"/>
         <source>Prompt:</source>
         <translation>提示词：</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="145"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="157"/>
         <source>Model: %1</source>
         <translation>模型：%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="146"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="158"/>
         <source>Date: %1</source>
         <translation>日期：%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="150"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="162"/>
         <source>Size: %1 × %2</source>
         <translation>尺寸：%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="157"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="168"/>
         <source>Parameters:</source>
         <translation>参数：</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/image_viewer.py" line="175"/>
+        <location filename="../../ecovdesk/ui/image_viewer.py" line="188"/>
         <source>Save picture</source>
         <translation>保存图片</translation>
     </message>
@@ -919,222 +987,262 @@
 <context>
     <name>JobCard</name>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="29"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="42"/>
         <source>Submitting…</source>
         <translation>正在提交…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="30"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="43"/>
         <source>Unknown whether the relay received it</source>
         <translation>不确定中转站是否已收到</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="33"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="46"/>
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="34"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="47"/>
         <source>Running</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="35"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="48"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="36"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="49"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="37"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="50"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="38"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="51"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="49"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="58"/>
+        <source>Stopped waiting</source>
+        <translation>已停止等待</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="60"/>
+        <source>Done after all</source>
+        <translation>最终已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="71"/>
         <source>%1 · retried as #%2</source>
         <translation>%1 · 已重试（#%2）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="60"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="79"/>
+        <source>The relay may have the first request and may still finish it and charge for it, so sending it again may be charged twice.</source>
+        <translation>中转站可能已收到第一次请求，并仍可能完成并计费；再次发送可能会被重复计费。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="91"/>
         <source>Already retried as job #%1. Retry that job instead, so the request is not paid for twice.</source>
         <translation>已重试为任务 #%1。如需再试，请重试那个任务，以免重复扣费。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="91"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="122"/>
         <source>The relay&apos;s gateway timed out before the relay confirmed this request, so the task may or may not have been created.</source>
         <translation>中转站的网关在确认此请求前超时，任务可能已创建，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="96"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="127"/>
         <source>The relay took too long to confirm this request, so the task may or may not have been created.</source>
         <translation>中转站迟迟没有确认此请求，任务可能已创建，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="101"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="132"/>
         <source>The relay&apos;s answer to this request could not be read, so the task may or may not have been created.</source>
         <translation>中转站对此请求的回复无法解析，任务可能已创建，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="106"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="137"/>
         <source>The connection was lost before the relay confirmed this request, so the task may or may not have been created.</source>
         <translation>在中转站确认此请求前连接已断开，任务可能已创建，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="121"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="152"/>
         <source>The model&apos;s service refused this task or could not finish it.</source>
         <translation>模型的上游服务拒绝了此任务或未能完成。</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/job_card.py" line="161"/>
+        <source>The relay cannot be told to stop, so it may still finish this task and charge for it. If it does, the result is saved to the library.</source>
+        <translation>无法通知中转站停止，它仍可能完成此任务并计费。若完成，结果会保存到资料库。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="166"/>
+        <source>The request may already have reached the relay, which may still run it and charge for it. Its task id never arrived, so the result cannot be fetched.</source>
+        <translation>请求可能已到达中转站，仍可能被执行并计费。由于未收到任务 ID，无法取回结果。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="171"/>
+        <source>The relay ended this task without a result.</source>
+        <translation>中转站已结束此任务，没有结果。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="174"/>
+        <source>The relay sent no result within a day, so ecovdesk stopped checking; it may still have charged for this task.</source>
+        <translation>中转站一天内未返回结果，ecovdesk 已停止查询；此任务仍可能已被计费。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="219"/>
         <source>Upscale (Subtle)</source>
         <translation>放大（细微）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="162"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="220"/>
         <source>Upscale (Creative)</source>
         <translation>放大（创意）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="163"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="221"/>
         <source>Upscale (2x)</source>
         <translation>放大 2 倍</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="164"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="222"/>
         <source>Upscale (4x)</source>
         <translation>放大 4 倍</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="165"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="223"/>
         <source>Vary (Subtle)</source>
         <translation>变化（细微）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="166"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="224"/>
         <source>Vary (Strong)</source>
         <translation>变化（强烈）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="167"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="225"/>
         <source>Vary (Region)</source>
         <translation>局部重绘</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="168"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="226"/>
         <source>Zoom Out 2x</source>
         <translation>缩小 2 倍</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="169"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="227"/>
         <source>Zoom Out 1.5x</source>
         <translation>缩小 1.5 倍</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="170"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="228"/>
         <source>Custom Zoom</source>
         <translation>自定义缩放</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="171"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="229"/>
         <source>Make Square</source>
         <translation>变为正方形</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="182"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="240"/>
         <source>Reroll</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="183"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="241"/>
         <source>Pan left</source>
         <translation>向左平移</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="184"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="242"/>
         <source>Pan right</source>
         <translation>向右平移</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="185"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="243"/>
         <source>Pan up</source>
         <translation>向上平移</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="186"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="244"/>
         <source>Pan down</source>
         <translation>向下平移</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="242"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="300"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="244"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="302"/>
+        <source>Stop waiting for this job; the relay cannot be told to stop it</source>
+        <translation>停止等待此任务；无法通知中转站停止它</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_card.py" line="305"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="246"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="307"/>
         <source>Resubmit</source>
         <translation>重新提交</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="248"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="309"/>
         <source>Send the request again; this may be charged twice</source>
         <translation>再次发送请求；可能会被重复扣费</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="251"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="312"/>
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="253"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="314"/>
         <source>Split into four</source>
         <translation>拆分为四张</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="254"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="315"/>
         <source>Save the four pictures of the grid separately, free</source>
         <translation>把四宫格拆成四张单独保存，不额外扣费</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="256"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="317"/>
         <source>Listen now</source>
         <translation>立即试听</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="257"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="318"/>
         <source>Play the song while Suno is still making it</source>
         <translation>在 Suno 生成过程中先播放</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="272"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="333"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="273"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="334"/>
         <source>Look up the seed of this picture</source>
         <translation>查询这张图的种子</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="317"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="378"/>
         <source>From job #%1</source>
         <translation>来自任务 #%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="352"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="413"/>
         <source>Use: %1</source>
         <translation>使用：%1</translation>
     </message>
@@ -1142,27 +1250,77 @@
 <context>
     <name>JobController</name>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="188"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="196"/>
+        <source>ecovdesk will keep checking now and then, and save the result to the library if it arrives.</source>
+        <translation>ecovdesk 会不时查询，结果一旦到达便保存到资料库。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="200"/>
+        <source>Its task id has not arrived yet, so the result cannot be fetched.</source>
+        <translation>尚未收到任务 ID，因此无法取回结果。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="204"/>
+        <source>Stop waiting for this job?</source>
+        <translation>停止等待此任务？</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="206"/>
+        <source>The relay cannot be told to stop a task once it is sent: it may still finish this one and charge for it.</source>
+        <translation>任务一经发送便无法通知中转站停止：它仍可能完成此任务并计费。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="210"/>
+        <source>Stop waiting</source>
+        <translation>停止等待</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="211"/>
+        <source>Keep waiting</source>
+        <translation>继续等待</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="232"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="242"/>
         <source>This job has already been retried; nothing was sent.</source>
         <translation>此任务已重试过，本次没有发送请求。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="194"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="248"/>
+        <source>Resubmit</source>
+        <translation>重新提交</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="255"/>
+        <source>Send the request again?</source>
+        <translation>再次发送请求？</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="259"/>
+        <source>Don&apos;t send</source>
+        <translation>不发送</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="279"/>
         <source>The relay could not tell this picture&apos;s seed.</source>
         <translation>中转站无法提供这张图的种子。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="197"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="282"/>
         <source>Seed %1 (copied)</source>
         <translation>种子 %1（已复制）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="227"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="312"/>
         <source>Job finished</source>
         <translation>任务已完成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="229"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="314"/>
         <source>Job did not finish</source>
         <translation>任务未能完成</translation>
     </message>
@@ -1170,37 +1328,37 @@
 <context>
     <name>JobsModel</name>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="53"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="67"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="54"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="68"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="55"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="69"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="56"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="70"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="57"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="71"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="58"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="72"/>
         <source>Time</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="59"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="73"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -1208,47 +1366,52 @@
 <context>
     <name>JobsPanel</name>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="155"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="176"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="156"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="178"/>
+        <source>Stop waiting for this job; the relay cannot be told to stop it</source>
+        <translation>停止等待此任务；无法通知中转站停止它</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="180"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="157"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="181"/>
         <source>Check again</source>
         <translation>重新查询</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="159"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="183"/>
         <source>Ask the relay about this job now; a finished job downloads its files again</source>
         <translation>立即向中转站查询这个任务；已完成的任务会重新下载它的文件</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="161"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="185"/>
         <source>Resubmit</source>
         <translation>重新提交</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="162"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="186"/>
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="163"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="187"/>
         <source>Open result</source>
         <translation>打开结果</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="195"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="222"/>
         <source>Midjourney, Suno and video jobs appear here while they run and after.</source>
         <translation>Midjourney、Suno 和视频任务会在这里显示进度和结果。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/jobs_panel.py" line="247"/>
+        <location filename="../../ecovdesk/ui/jobs_panel.py" line="311"/>
         <source>%n job(s) running</source>
         <translation>
             <numerusform>%n 个任务进行中</numerusform>
@@ -1291,12 +1454,12 @@
         <translation>音乐</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="134"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="131"/>
         <source>Videos</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="135"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="132"/>
         <source>Jobs</source>
         <translation>任务</translation>
     </message>
@@ -1336,32 +1499,32 @@
         <translation>关于 ecovdesk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="290"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="278"/>
         <source>Could not refresh the model list: %1</source>
         <translation>无法刷新模型列表：%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="297"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="285"/>
         <source>Model list updated.</source>
         <translation>模型列表已更新。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="343"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="331"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="343"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="331"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="358"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="346"/>
         <source>Enter your API key in Settings first.</source>
         <translation>请先在设置中填写 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/main_window.py" line="426"/>
+        <location filename="../../ecovdesk/ui/main_window.py" line="414"/>
         <source>Pick a model that can see pictures to use this reference.</source>
         <translation>请选择支持识图的模型来使用这张参考图。</translation>
     </message>
@@ -1369,24 +1532,24 @@
 <context>
     <name>MediaController</name>
     <message>
-        <location filename="../../ecovdesk/ui/media_controller.py" line="162"/>
+        <location filename="../../ecovdesk/ui/media_controller.py" line="242"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/media_controller.py" line="163"/>
+        <location filename="../../ecovdesk/ui/media_controller.py" line="243"/>
         <source>Delete %n file(s) from the library? This cannot be undone.</source>
         <translation>
             <numerusform>从库中删除 %n 个文件？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_controller.py" line="180"/>
+        <location filename="../../ecovdesk/ui/media_controller.py" line="269"/>
         <source>Last frame of the video</source>
         <translation>视频最后一帧</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_controller.py" line="189"/>
+        <location filename="../../ecovdesk/ui/media_controller.py" line="278"/>
         <source>The last frame could not be attached.</source>
         <translation>无法附加最后一帧。</translation>
     </message>
@@ -1394,12 +1557,12 @@
 <context>
     <name>MediaHandoff</name>
     <message>
-        <location filename="../../ecovdesk/ui/media_handoff.py" line="70"/>
+        <location filename="../../ecovdesk/ui/media_handoff.py" line="71"/>
         <source>Write the lyrics that follow, then press Generate.</source>
         <translation>写好接下来的歌词，然后点“生成”。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_handoff.py" line="76"/>
+        <location filename="../../ecovdesk/ui/media_handoff.py" line="77"/>
         <source>Describe how the video goes on, then press Generate.</source>
         <translation>描述视频接下来的内容，然后点“生成”。</translation>
     </message>
@@ -1407,81 +1570,111 @@
 <context>
     <name>MediaLibraryPage</name>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="43"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="45"/>
         <source>Filter by title, style or prompt</source>
         <translation>按标题、风格或提示词筛选</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="43"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="45"/>
         <source>Filter by prompt</source>
         <translation>按提示词筛选</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="47"/>
-        <location filename="../../ecovdesk/ui/media_library.py" line="141"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="49"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="149"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="48"/>
-        <location filename="../../ecovdesk/ui/media_library.py" line="153"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="50"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="161"/>
         <source>Continue this song</source>
         <translation>续写这首歌</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="49"/>
-        <location filename="../../ecovdesk/ui/media_library.py" line="157"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="51"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="165"/>
         <source>Extend</source>
         <translation>延长</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="50"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="52"/>
         <source>Use last frame</source>
         <translation>使用最后一帧</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="51"/>
-        <location filename="../../ecovdesk/ui/media_library.py" line="160"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="53"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="168"/>
         <source>Use the last frame as the next start frame</source>
         <translation>把最后一帧作为下一段的起始帧</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="52"/>
-        <location filename="../../ecovdesk/ui/media_library.py" line="164"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="54"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="174"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="84"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="138"/>
+        <source>No songs match the filter.</source>
+        <translation>没有符合筛选条件的歌曲。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="139"/>
         <source>Songs you make with Suno appear here, kept for good.</source>
         <translation>用 Suno 生成的歌曲会永久保存在这里。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="86"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="141"/>
+        <source>No videos match the filter.</source>
+        <translation>没有符合筛选条件的视频。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="142"/>
         <source>Videos you make appear here, kept for good.</source>
         <translation>生成的视频会永久保存在这里。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/media_library.py" line="131"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="127"/>
         <source>%n song(s)</source>
         <translation>
             <numerusform>%n 首歌曲</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/media_library.py" line="133"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="129"/>
         <source>%n video(s)</source>
         <translation>
             <numerusform>%n 个视频</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="147"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="155"/>
         <source>Open the conversation it came from</source>
         <translation>打开来源对话</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_library.py" line="211"/>
+        <location filename="../../ecovdesk/ui/media_library.py" line="172"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="173"/>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="178"/>
+        <source>Save song</source>
+        <translation>保存歌曲</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="178"/>
+        <source>Save video</source>
+        <translation>保存视频</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/media_library.py" line="225"/>
         <source>Only Luma videos can be extended</source>
         <translation>只有 Luma 视频可以延长</translation>
     </message>
@@ -1489,48 +1682,48 @@
 <context>
     <name>MediaPlayerBase</name>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="43"/>
-        <location filename="../../ecovdesk/ui/media_base.py" line="166"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="49"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="176"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="47"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="53"/>
         <source>Mute</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="52"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="58"/>
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="166"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="176"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="197"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="211"/>
         <source>the file is missing or cannot be read</source>
         <translation>文件不见了或无法读取</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="198"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="212"/>
         <source>its format is not supported</source>
         <translation>不支持它的格式</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="199"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="213"/>
         <source>the connection failed</source>
         <translation>连接失败</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="200"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="214"/>
         <source>access to the file was refused</source>
         <translation>无权访问该文件</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/media_base.py" line="202"/>
+        <location filename="../../ecovdesk/ui/media_base.py" line="216"/>
         <source>unknown error</source>
         <translation>未知错误</translation>
     </message>
@@ -1553,12 +1746,12 @@
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="416"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="417"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="418"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="419"/>
         <source>Save and resend</source>
         <translation>保存并重新发送</translation>
     </message>
@@ -1568,62 +1761,69 @@
         <translation>重试</translation>
     </message>
     <message>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="109"/>
         <location filename="../../ecovdesk/ui/message_bubble.py" line="244"/>
         <source>Prompt: %1 · Size: %2</source>
         <translation>提示词：%1 · 尺寸：%2</translation>
     </message>
     <message>
+        <location filename="../../ecovdesk/ui/conversation_actions.py" line="110"/>
         <location filename="../../ecovdesk/ui/message_bubble.py" line="252"/>
         <source>Sources:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="330"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="331"/>
         <source>Copy code</source>
         <translation>复制代码</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="307"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="308"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="307"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="268"/>
+        <source>Waiting for the reply…</source>
+        <translation>正在等待回复…</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="308"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="316"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="317"/>
         <source>Thinking…</source>
         <translation>思考中…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="316"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="317"/>
         <source>Thought process</source>
         <translation>思考过程</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="331"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="332"/>
         <source>Shortened for display; Copy code copies all of it.</source>
         <translation>显示时已截断；“复制代码”会复制全部内容。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="332"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="333"/>
         <source>This reply is long; only its beginning is shown.</source>
         <translation>这条回复很长，只显示了开头部分。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="333"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="334"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="373"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="374"/>
         <source>Tokens: %1 in · %2 out · %3 total</source>
         <translation>Token：输入 %1 · 输出 %2 · 合计 %3</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/message_bubble.py" line="380"/>
+        <location filename="../../ecovdesk/ui/message_bubble.py" line="381"/>
         <source> (%1 thinking)</source>
         <translation>（思考 %1）</translation>
     </message>
@@ -1657,16 +1857,19 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="47"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="172"/>
         <source>Square</source>
         <translation>方形</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="48"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="173"/>
         <source>Portrait</source>
         <translation>竖版</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="49"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="174"/>
         <source>Landscape</source>
         <translation>横版</translation>
     </message>
@@ -1677,6 +1880,7 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="53"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="104"/>
         <source>Blend shape</source>
         <translation>混合图形状</translation>
     </message>
@@ -1693,11 +1897,13 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="64"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="109"/>
         <source>Raw style</source>
         <translation>Raw 风格</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="65"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="110"/>
         <source>Tile</source>
         <translation>平铺</translation>
     </message>
@@ -1718,16 +1924,19 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="77"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="177"/>
         <source>Fast</source>
         <translation>快速</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="78"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="178"/>
         <source>Relaxed</source>
         <translation>慢速</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="79"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="179"/>
         <source>Turbo</source>
         <translation>极速</translation>
     </message>
@@ -1738,16 +1947,19 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="83"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="105"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="84"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="106"/>
         <source>Stylize</source>
         <translation>风格化</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="85"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="107"/>
         <source>Chaos</source>
         <translation>混乱度</translation>
     </message>
@@ -1758,6 +1970,7 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="87"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="108"/>
         <source>Weird</source>
         <translation>怪异度</translation>
     </message>
@@ -1768,21 +1981,25 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="91"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="111"/>
         <source>Leave out (--no)</source>
         <translation>排除（--no）</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="92"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="112"/>
         <source>Style reference</source>
         <translation>风格参考</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="93"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="113"/>
         <source>Character reference</source>
         <translation>角色参考</translation>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/mj_options_panel.py" line="94"/>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="114"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
@@ -1973,6 +2190,39 @@
     </message>
 </context>
 <context>
+    <name>PictureParams</name>
+    <message>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="37"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="44"/>
+        <source>Prompt the model drew from:</source>
+        <translation>模型实际使用的提示词：</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="55"/>
+        <source>Picture %1 of grid #%2</source>
+        <translation>来自四宫格 #%2 的第 %1 张</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="65"/>
+        <source>Made with the %1 button</source>
+        <translation>由 %1 按钮生成</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="78"/>
+        <source>Requested size: %1</source>
+        <translation>请求尺寸：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="103"/>
+        <source>Resolution</source>
+        <translation>分辨率</translation>
+    </message>
+</context>
+<context>
     <name>PictureReasons</name>
     <message>
         <location filename="../../ecovdesk/ui/picture_reasons.py" line="19"/>
@@ -2028,12 +2278,12 @@
 <context>
     <name>SaveCopy</name>
     <message>
-        <location filename="../../ecovdesk/ui/save_copy.py" line="36"/>
+        <location filename="../../ecovdesk/ui/save_copy.py" line="81"/>
         <source>The copy could not be saved: the file is no longer in the library.</source>
         <translation>无法保存副本：这个文件已不在资料库中。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/save_copy.py" line="39"/>
+        <location filename="../../ecovdesk/ui/save_copy.py" line="84"/>
         <source>The copy could not be saved: %1</source>
         <translation>无法保存副本：%1</translation>
     </message>
@@ -2041,123 +2291,133 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="60"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="61"/>
         <source>Welcome to ecovdesk</source>
         <translation>欢迎使用 ecovdesk</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="60"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="61"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="65"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="66"/>
         <source>Enter the address of your relay and your API key to start chatting.</source>
         <translation>填写中转站地址和 API 密钥即可开始对话。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="73"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="77"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="82"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="86"/>
         <source>Keep the key for this session only</source>
         <translation>仅在本次运行中保存密钥</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="87"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="91"/>
         <source>The key is kept in the system keyring, never in a file.</source>
         <translation>密钥保存在系统钥匙串中，绝不会写入文件。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="93"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="97"/>
         <source>No system keyring is available, so the key can only be kept until ecovdesk closes. Set ECOVDESK_API_KEY to avoid typing it each time.</source>
         <translation>系统钥匙串不可用，密钥只能保存到 ecovdesk 关闭为止。可设置环境变量 ECOVDESK_API_KEY 以免每次输入。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="103"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="107"/>
         <source>This key comes from ECOVDESK_API_KEY. Unset it to use another key.</source>
         <translation>此密钥来自环境变量 ECOVDESK_API_KEY。如需使用其他密钥，请先取消该变量。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="107"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="111"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="116"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="120"/>
         <source>An HTTP or SOCKS5 proxy, e.g. socks5://127.0.0.1:7891</source>
         <translation>HTTP 或 SOCKS5 代理，例如 socks5://127.0.0.1:7891</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="118"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="122"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="121"/>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="129"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="125"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="133"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="122"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="126"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="123"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="127"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="135"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="139"/>
         <source>Relay address</source>
         <translation>中转站地址</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="136"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="141"/>
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="141"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="146"/>
         <source>Proxy</source>
         <translation>代理</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="142"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="147"/>
         <source>Request timeout</source>
         <translation>请求超时</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="143"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="148"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="144"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="149"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="149"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="154"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="150"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="155"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="169"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="182"/>
+        <source>Enter the relay&apos;s address, e.g. https://api.ecovai.cn</source>
+        <translation>请填写中转站地址，例如 https://api.ecovai.cn</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="185"/>
+        <source>This is not a web address. A relay&apos;s address starts with https:// or http://, e.g. https://api.ecovai.cn</source>
+        <translation>这不是网址。中转站地址以 https:// 或 http:// 开头，例如 https://api.ecovai.cn</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="199"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ecovdesk/ui/settings_dialog.py" line="186"/>
+        <location filename="../../ecovdesk/ui/settings_dialog.py" line="216"/>
         <source>Connected: the relay offers %n model(s).</source>
         <translation>
             <numerusform>连接成功：中转站提供 %n 个模型。</numerusform>
@@ -2167,27 +2427,27 @@
 <context>
     <name>SettingsFlow</name>
     <message>
-        <location filename="../../ecovdesk/ui/settings_flow.py" line="77"/>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="83"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_flow.py" line="79"/>
-        <source>The new language is used for everything opened from now on; restart ecovdesk to switch the whole window.</source>
-        <translation>新语言将用于之后打开的界面；重新启动 ecovdesk 可切换整个窗口。</translation>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="85"/>
+        <source>ecovdesk shows the new language once it starts again.</source>
+        <translation>ecovdesk 重新启动后将显示新语言。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_flow.py" line="89"/>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="93"/>
         <source>A reply still being written stops where it is and is kept; picture, music and video jobs already sent go on after the restart.</source>
         <translation>正在生成的回复会停在当前位置并保留；已提交的图片、音乐和视频任务会在重启后继续。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_flow.py" line="96"/>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="100"/>
         <source>Restart now</source>
         <translation>立即重启</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/settings_flow.py" line="100"/>
+        <location filename="../../ecovdesk/ui/settings_flow.py" line="104"/>
         <source>Later</source>
         <translation>稍后</translation>
     </message>
@@ -2226,7 +2486,7 @@
     </message>
     <message>
         <location filename="../../ecovdesk/ui/suno_options_panel.py" line="86"/>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="211"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="218"/>
         <source>Pick a song in the music library and choose “Continue this song”.</source>
         <translation>在音乐库中选择一首歌，然后点“续写这首歌”。</translation>
     </message>
@@ -2284,16 +2544,18 @@ Your lyrics…</source>
     </message>
     <message>
         <location filename="../../ecovdesk/ui/suno_options_panel.py" line="129"/>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="269"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="276"/>
         <source>Write lyrics for me</source>
         <translation>帮我写歌词</translation>
     </message>
     <message>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="116"/>
         <location filename="../../ecovdesk/ui/suno_options_panel.py" line="135"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
+        <location filename="../../ecovdesk/ui/picture_params.py" line="117"/>
         <location filename="../../ecovdesk/ui/suno_options_panel.py" line="136"/>
         <source>Style</source>
         <translation>风格</translation>
@@ -2314,27 +2576,27 @@ Your lyrics…</source>
         <translation>纯音乐（无人声）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="195"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="200"/>
         <source>Untitled song</source>
         <translation>未命名歌曲</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="222"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="229"/>
         <source>Choose a song to continue in the Music tab first.</source>
         <translation>请先在“音乐”标签页中选择要续写的歌曲。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="269"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="276"/>
         <source>Writing lyrics…</source>
         <translation>正在写歌词…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="285"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="292"/>
         <source>The lyrics could not be written: %1</source>
         <translation>歌词生成失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="305"/>
+        <location filename="../../ecovdesk/ui/suno_options_panel.py" line="312"/>
         <source>Type what the lyrics should be about, or a title or style first</source>
         <translation>请先输入歌词主题，或填写标题、风格</translation>
     </message>
@@ -2581,57 +2843,69 @@ Your lyrics…</source>
 <context>
     <name>VideoPlayer</name>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="35"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="42"/>
         <source>One frame back</source>
         <translation>后退一帧</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="37"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="44"/>
         <source>One frame forward</source>
         <translation>前进一帧</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="39"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="46"/>
         <source>Loop</source>
         <translation>循环</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="41"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="48"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="41"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="48"/>
         <source>Full screen (F, Esc to leave)</source>
         <translation>全屏（F 进入，Esc 退出）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="43"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="50"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="147"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="51"/>
+        <source>Close the video</source>
+        <translation>关闭视频</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_player.py" line="184"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="188"/>
         <source>Save video</source>
         <translation>保存视频</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="185"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="184"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="232"/>
+        <source>This video is no longer in the library.</source>
+        <translation>这个视频已不在资料库中。</translation>
+    </message>
+    <message>
+        <location filename="../../ecovdesk/ui/video_player.py" line="228"/>
         <source>Save a copy of this video</source>
         <translation>另存一份这个视频</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="187"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="234"/>
         <source>The video can be saved once it has finished downloading</source>
         <translation>视频下载完成后即可保存</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="192"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="239"/>
         <source>This video cannot be played: %1</source>
         <translation>无法播放这个视频：%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/video_player.py" line="194"/>
+        <location filename="../../ecovdesk/ui/video_player.py" line="241"/>
         <source>No audio output device was found; the video plays without sound.</source>
         <translation>未找到音频输出设备，视频将静音播放。</translation>
     </message>
