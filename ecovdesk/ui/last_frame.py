@@ -13,7 +13,7 @@ import asyncio
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QImage
 from PySide6.QtMultimedia import QMediaPlayer, QVideoFrame, QVideoSink
 
@@ -63,7 +63,10 @@ async def _frame(
         elif status in (QMediaPlayer.MediaStatus.EndOfMedia, QMediaPlayer.MediaStatus.InvalidMedia):
             finish()
 
-    sink.videoFrameChanged.connect(frame_arrived)
+    # Frames come from the backend's decoding thread. Queued, they are handled on this one:
+    # Python run on that thread would need the GIL, which this thread holds while it waits
+    # for the decoder to finish in player.stop(), and the two would wait on each other.
+    sink.videoFrameChanged.connect(frame_arrived, Qt.ConnectionType.QueuedConnection)
     player.mediaStatusChanged.connect(status_changed)
     player.errorOccurred.connect(lambda *_: finish())
     player.setSource(QUrl.fromLocalFile(str(path)))
