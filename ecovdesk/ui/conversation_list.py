@@ -49,7 +49,11 @@ class ConversationList(QWidget):
         self.search.installEventFilter(self)
         self.list = QListWidget()
         self.list.setWordWrap(True)
-        self.list.setItemDelegate(SearchHitRows(self.list))
+        # Search results have a delegate of their own; the conversations keep Qt's, since
+        # a delegate written in Python is asked for the size of every one of thousands of
+        # rows whenever the list is filled.
+        self._listing_rows = self.list.itemDelegate()
+        self._hit_rows = SearchHitRows(self.list)
         # Titles often share their beginning ("翻译…", "帮我写…"): a word too long for a line
         # keeps both ends in sight.
         self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
@@ -112,6 +116,7 @@ class ConversationList(QWidget):
 
     def _show_conversations(self) -> None:
         self.list.clear()
+        self.list.setItemDelegate(self._listing_rows)
         for conversation in self._conversations:
             title = conversation.title or self.tr("New conversation")
             item = QListWidgetItem(title)
@@ -131,6 +136,7 @@ class ConversationList(QWidget):
             self._show_conversations()
             return
         self.list.clear()
+        self.list.setItemDelegate(self._hit_rows)
         if not hits:
             item = QListWidgetItem(self.tr("No messages match."))
             item.setFlags(Qt.ItemFlag.NoItemFlags)

@@ -7,10 +7,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtGui import QFont, QTextBlock, QTextDocument, QTextFragment, QTextLayout
 from PySide6.QtWidgets import QApplication
-from pytestqt.qtbot import QtBot
 
-from ecovdesk.core.domain import Conversation
-from ecovdesk.ui.conversation_list import ConversationList
 from ecovdesk.ui.fonts import SIMPLIFIED_CHINESE_MONO, chinese_family, prefer_simplified_chinese
 from ecovdesk.ui.markdown_html import MarkdownRenderer
 from ecovdesk.ui.rich_text_view import RichTextView
@@ -80,16 +77,3 @@ def test_han_characters_in_code_come_from_a_chinese_font(chinese_font: str) -> N
     chinese = [family for family in drawn if family in {chinese_font, *SIMPLIFIED_CHINESE_MONO}]
     assert len(chinese) == 1 and drawn.pop(chinese[0]) == len(HAN)
     assert sum(drawn.values()) == len(code.text()) - len(HAN)
-
-
-def test_conversations_titled_in_english_and_in_chinese_have_rows_of_one_height(
-    chinese_font: str, qtbot: QtBot
-) -> None:
-    titles = ["Trip plan", "旅行计划", "Hello world", "帮我写一封信"]
-    side = ConversationList()
-    qtbot.addWidget(side)
-    side.resize(240, 400)
-    side.set_conversations([Conversation(i + 1, t, "gpt-4o") for i, t in enumerate(titles)])
-    side.show()
-    heights = {side.list.visualItemRect(side.list.item(row)).height() for row in range(4)}
-    assert len(heights) == 1
