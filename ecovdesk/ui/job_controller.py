@@ -19,7 +19,8 @@ from ecovdesk.core.job_service import AlreadyRetried, JobError, JobService
 from ecovdesk.core.library import Library
 from ecovdesk.ui.coalescer import Coalescer
 from ecovdesk.ui.conversation_view import ConversationView
-from ecovdesk.ui.job_card import PREVIEW_SIDE, JobCard, charged_twice_warning
+from ecovdesk.ui.job_card import PREVIEW_SIDE, JobCard
+from ecovdesk.ui.job_words import charged_twice_warning
 from ecovdesk.ui.jobs_panel import JobsPanel
 from ecovdesk.ui.mask_painter import ModalDialog
 from ecovdesk.ui.modal import ask_outside_tasks

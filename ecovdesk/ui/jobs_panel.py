@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from ecovdesk.core.domain import Job, JobAction, JobState
 from ecovdesk.core.job_marks import WATCHING, after_stop, can_retry
 from ecovdesk.ui import looks
-from ecovdesk.ui.job_card import (
+from ecovdesk.ui.job_words import (
     action_text,
     elapsed_text,
     job_reason,

@@ -332,7 +332,7 @@
     <name>ConversationList</name>
     <message>
         <location filename="../../ecovdesk/ui/conversation_list.py" line="41"/>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="116"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="121"/>
         <source>New conversation</source>
         <translation>New conversation</translation>
     </message>
@@ -342,27 +342,27 @@
         <translation>Search all messages</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="135"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="141"/>
         <source>No messages match.</source>
         <translation>No messages match.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="163"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="169"/>
         <source>Rename…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="165"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="171"/>
         <source>Export as Markdown…</source>
         <translation>Export as Markdown…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="168"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="174"/>
         <source>Export as JSON…</source>
         <translation>Export as JSON…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="171"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="177"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
@@ -988,262 +988,262 @@
 <context>
     <name>JobCard</name>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="42"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="31"/>
         <source>Submitting…</source>
         <translation>Submitting…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="43"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="32"/>
         <source>Unknown whether the relay received it</source>
         <translation>Unknown whether the relay received it</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="46"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="35"/>
         <source>Queued</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="47"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="36"/>
         <source>Running</source>
         <translation>Running</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="48"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="37"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="49"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="38"/>
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="50"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="39"/>
         <source>Cancelled</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="51"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="40"/>
         <source>Expired</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="58"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="47"/>
         <source>Stopped waiting</source>
         <translation>Stopped waiting</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="60"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="49"/>
         <source>Done after all</source>
         <translation>Done after all</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="71"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="60"/>
         <source>%1 · retried as #%2</source>
         <translation>%1 · retried as #%2</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="79"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="68"/>
         <source>The relay may have the first request and may still finish it and charge for it, so sending it again may be charged twice.</source>
         <translation>The relay may have the first request and may still finish it and charge for it, so sending it again may be charged twice.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="91"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="80"/>
         <source>Already retried as job #%1. Retry that job instead, so the request is not paid for twice.</source>
         <translation>Already retried as job #%1. Retry that job instead, so the request is not paid for twice.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="122"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="111"/>
         <source>The relay&apos;s gateway timed out before the relay confirmed this request, so the task may or may not have been created.</source>
         <translation>The relay&apos;s gateway timed out before the relay confirmed this request, so the task may or may not have been created.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="127"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="116"/>
         <source>The relay took too long to confirm this request, so the task may or may not have been created.</source>
         <translation>The relay took too long to confirm this request, so the task may or may not have been created.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="132"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="121"/>
         <source>The relay&apos;s answer to this request could not be read, so the task may or may not have been created.</source>
         <translation>The relay&apos;s answer to this request could not be read, so the task may or may not have been created.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="137"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="126"/>
         <source>The connection was lost before the relay confirmed this request, so the task may or may not have been created.</source>
         <translation>The connection was lost before the relay confirmed this request, so the task may or may not have been created.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="152"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="141"/>
         <source>The model&apos;s service refused this task or could not finish it.</source>
         <translation>The model&apos;s service refused this task or could not finish it.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="161"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="150"/>
         <source>The relay cannot be told to stop, so it may still finish this task and charge for it. If it does, the result is saved to the library.</source>
         <translation>The relay cannot be told to stop, so it may still finish this task and charge for it. If it does, the result is saved to the library.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="166"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="155"/>
         <source>The request may already have reached the relay, which may still run it and charge for it. Its task id never arrived, so the result cannot be fetched.</source>
         <translation>The request may already have reached the relay, which may still run it and charge for it. Its task id never arrived, so the result cannot be fetched.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="171"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="160"/>
         <source>The relay ended this task without a result.</source>
         <translation>The relay ended this task without a result.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="174"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="163"/>
         <source>The relay sent no result within a day, so ecovdesk stopped checking; it may still have charged for this task.</source>
         <translation>The relay sent no result within a day, so ecovdesk stopped checking; it may still have charged for this task.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="219"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="208"/>
         <source>Upscale (Subtle)</source>
         <translation>Upscale (Subtle)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="220"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="209"/>
         <source>Upscale (Creative)</source>
         <translation>Upscale (Creative)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="221"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="210"/>
         <source>Upscale (2x)</source>
         <translation>Upscale (2x)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="222"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="211"/>
         <source>Upscale (4x)</source>
         <translation>Upscale (4x)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="223"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="212"/>
         <source>Vary (Subtle)</source>
         <translation>Vary (Subtle)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="224"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="213"/>
         <source>Vary (Strong)</source>
         <translation>Vary (Strong)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="225"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="214"/>
         <source>Vary (Region)</source>
         <translation>Vary (Region)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="226"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="215"/>
         <source>Zoom Out 2x</source>
         <translation>Zoom Out 2x</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="227"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="216"/>
         <source>Zoom Out 1.5x</source>
         <translation>Zoom Out 1.5x</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="228"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="217"/>
         <source>Custom Zoom</source>
         <translation>Custom Zoom</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="229"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="218"/>
         <source>Make Square</source>
         <translation>Make Square</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="240"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="229"/>
         <source>Reroll</source>
         <translation>Reroll</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="241"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="230"/>
         <source>Pan left</source>
         <translation>Pan left</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="242"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="231"/>
         <source>Pan right</source>
         <translation>Pan right</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="243"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="232"/>
         <source>Pan up</source>
         <translation>Pan up</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="244"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="233"/>
         <source>Pan down</source>
         <translation>Pan down</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="300"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="74"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="302"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="76"/>
         <source>Stop waiting for this job; the relay cannot be told to stop it</source>
         <translation>Stop waiting for this job; the relay cannot be told to stop it</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="305"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="79"/>
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="307"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="81"/>
         <source>Resubmit</source>
         <translation>Resubmit</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="309"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="83"/>
         <source>Send the request again; this may be charged twice</source>
         <translation>Send the request again; this may be charged twice</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="312"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="86"/>
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="314"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="88"/>
         <source>Split into four</source>
         <translation>Split into four</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="315"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="89"/>
         <source>Save the four pictures of the grid separately, free</source>
         <translation>Save the four pictures of the grid separately, free</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="317"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="91"/>
         <source>Listen now</source>
         <translation>Listen now</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="318"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="92"/>
         <source>Play the song while Suno is still making it</source>
         <translation>Play the song while Suno is still making it</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="333"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="107"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="334"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="108"/>
         <source>Look up the seed of this picture</source>
         <translation>Look up the seed of this picture</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="378"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="152"/>
         <source>From job #%1</source>
         <translation>From job #%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="413"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="187"/>
         <source>Use: %1</source>
         <translation>Use: %1</translation>
     </message>
@@ -1251,77 +1251,77 @@
 <context>
     <name>JobController</name>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="196"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="197"/>
         <source>ecovdesk will keep checking now and then, and save the result to the library if it arrives.</source>
         <translation>ecovdesk will keep checking now and then, and save the result to the library if it arrives.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="200"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="201"/>
         <source>Its task id has not arrived yet, so the result cannot be fetched.</source>
         <translation>Its task id has not arrived yet, so the result cannot be fetched.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="204"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="205"/>
         <source>Stop waiting for this job?</source>
         <translation>Stop waiting for this job?</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="206"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="207"/>
         <source>The relay cannot be told to stop a task once it is sent: it may still finish this one and charge for it.</source>
         <translation>The relay cannot be told to stop a task once it is sent: it may still finish this one and charge for it.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="210"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="211"/>
         <source>Stop waiting</source>
         <translation>Stop waiting</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="211"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="212"/>
         <source>Keep waiting</source>
         <translation>Keep waiting</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="232"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="233"/>
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="242"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="243"/>
         <source>This job has already been retried; nothing was sent.</source>
         <translation>This job has already been retried; nothing was sent.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="248"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="249"/>
         <source>Resubmit</source>
         <translation>Resubmit</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="255"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="256"/>
         <source>Send the request again?</source>
         <translation>Send the request again?</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="259"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="260"/>
         <source>Don&apos;t send</source>
         <translation>Don&apos;t send</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="279"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="280"/>
         <source>The relay could not tell this picture&apos;s seed.</source>
         <translation>The relay could not tell this picture&apos;s seed.</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="282"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="283"/>
         <source>Seed %1 (copied)</source>
         <translation>Seed %1 (copied)</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="312"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="313"/>
         <source>Job finished</source>
         <translation>Job finished</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="314"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="315"/>
         <source>Job did not finish</source>
         <translation>Job did not finish</translation>
     </message>

@@ -332,7 +332,7 @@
     <name>ConversationList</name>
     <message>
         <location filename="../../ecovdesk/ui/conversation_list.py" line="41"/>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="116"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="121"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
@@ -342,27 +342,27 @@
         <translation>搜索全部消息</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="135"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="141"/>
         <source>No messages match.</source>
         <translation>没有匹配的消息。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="163"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="169"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="165"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="171"/>
         <source>Export as Markdown…</source>
         <translation>导出为 Markdown…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="168"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="174"/>
         <source>Export as JSON…</source>
         <translation>导出为 JSON…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/conversation_list.py" line="171"/>
+        <location filename="../../ecovdesk/ui/conversation_list.py" line="177"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -987,262 +987,262 @@
 <context>
     <name>JobCard</name>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="42"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="31"/>
         <source>Submitting…</source>
         <translation>正在提交…</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="43"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="32"/>
         <source>Unknown whether the relay received it</source>
         <translation>不确定中转站是否已收到</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="46"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="35"/>
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="47"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="36"/>
         <source>Running</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="48"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="37"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="49"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="38"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="50"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="39"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="51"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="40"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="58"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="47"/>
         <source>Stopped waiting</source>
         <translation>已停止等待</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="60"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="49"/>
         <source>Done after all</source>
         <translation>最终已完成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="71"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="60"/>
         <source>%1 · retried as #%2</source>
         <translation>%1 · 已重试（#%2）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="79"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="68"/>
         <source>The relay may have the first request and may still finish it and charge for it, so sending it again may be charged twice.</source>
         <translation>中转站可能已收到第一次请求，并仍可能完成并计费；再次发送可能会被重复计费。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="91"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="80"/>
         <source>Already retried as job #%1. Retry that job instead, so the request is not paid for twice.</source>
         <translation>已重试为任务 #%1。如需再试，请重试那个任务，以免重复扣费。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="122"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="111"/>
         <source>The relay&apos;s gateway timed out before the relay confirmed this request, so the task may or may not have been created.</source>
         <translation>中转站的网关在确认此请求前超时，任务可能已创建，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="127"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="116"/>
         <source>The relay took too long to confirm this request, so the task may or may not have been created.</source>
         <translation>中转站迟迟没有确认此请求，任务可能已创建，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="132"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="121"/>
         <source>The relay&apos;s answer to this request could not be read, so the task may or may not have been created.</source>
         <translation>中转站对此请求的回复无法解析，任务可能已创建，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="137"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="126"/>
         <source>The connection was lost before the relay confirmed this request, so the task may or may not have been created.</source>
         <translation>在中转站确认此请求前连接已断开，任务可能已创建，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="152"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="141"/>
         <source>The model&apos;s service refused this task or could not finish it.</source>
         <translation>模型的上游服务拒绝了此任务或未能完成。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="161"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="150"/>
         <source>The relay cannot be told to stop, so it may still finish this task and charge for it. If it does, the result is saved to the library.</source>
         <translation>无法通知中转站停止，它仍可能完成此任务并计费。若完成，结果会保存到资料库。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="166"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="155"/>
         <source>The request may already have reached the relay, which may still run it and charge for it. Its task id never arrived, so the result cannot be fetched.</source>
         <translation>请求可能已到达中转站，仍可能被执行并计费。由于未收到任务 ID，无法取回结果。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="171"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="160"/>
         <source>The relay ended this task without a result.</source>
         <translation>中转站已结束此任务，没有结果。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="174"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="163"/>
         <source>The relay sent no result within a day, so ecovdesk stopped checking; it may still have charged for this task.</source>
         <translation>中转站一天内未返回结果，ecovdesk 已停止查询；此任务仍可能已被计费。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="219"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="208"/>
         <source>Upscale (Subtle)</source>
         <translation>放大（细微）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="220"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="209"/>
         <source>Upscale (Creative)</source>
         <translation>放大（创意）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="221"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="210"/>
         <source>Upscale (2x)</source>
         <translation>放大 2 倍</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="222"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="211"/>
         <source>Upscale (4x)</source>
         <translation>放大 4 倍</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="223"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="212"/>
         <source>Vary (Subtle)</source>
         <translation>变化（细微）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="224"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="213"/>
         <source>Vary (Strong)</source>
         <translation>变化（强烈）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="225"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="214"/>
         <source>Vary (Region)</source>
         <translation>局部重绘</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="226"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="215"/>
         <source>Zoom Out 2x</source>
         <translation>缩小 2 倍</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="227"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="216"/>
         <source>Zoom Out 1.5x</source>
         <translation>缩小 1.5 倍</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="228"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="217"/>
         <source>Custom Zoom</source>
         <translation>自定义缩放</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="229"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="218"/>
         <source>Make Square</source>
         <translation>变为正方形</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="240"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="229"/>
         <source>Reroll</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="241"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="230"/>
         <source>Pan left</source>
         <translation>向左平移</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="242"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="231"/>
         <source>Pan right</source>
         <translation>向右平移</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="243"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="232"/>
         <source>Pan up</source>
         <translation>向上平移</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="244"/>
+        <location filename="../../ecovdesk/ui/job_words.py" line="233"/>
         <source>Pan down</source>
         <translation>向下平移</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="300"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="74"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="302"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="76"/>
         <source>Stop waiting for this job; the relay cannot be told to stop it</source>
         <translation>停止等待此任务；无法通知中转站停止它</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="305"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="79"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="307"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="81"/>
         <source>Resubmit</source>
         <translation>重新提交</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="309"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="83"/>
         <source>Send the request again; this may be charged twice</source>
         <translation>再次发送请求；可能会被重复扣费</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="312"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="86"/>
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="314"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="88"/>
         <source>Split into four</source>
         <translation>拆分为四张</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="315"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="89"/>
         <source>Save the four pictures of the grid separately, free</source>
         <translation>把四宫格拆成四张单独保存，不额外扣费</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="317"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="91"/>
         <source>Listen now</source>
         <translation>立即试听</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="318"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="92"/>
         <source>Play the song while Suno is still making it</source>
         <translation>在 Suno 生成过程中先播放</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="333"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="107"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="334"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="108"/>
         <source>Look up the seed of this picture</source>
         <translation>查询这张图的种子</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="378"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="152"/>
         <source>From job #%1</source>
         <translation>来自任务 #%1</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_card.py" line="413"/>
+        <location filename="../../ecovdesk/ui/job_card.py" line="187"/>
         <source>Use: %1</source>
         <translation>使用：%1</translation>
     </message>
@@ -1250,77 +1250,77 @@
 <context>
     <name>JobController</name>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="196"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="197"/>
         <source>ecovdesk will keep checking now and then, and save the result to the library if it arrives.</source>
         <translation>ecovdesk 会不时查询，结果一旦到达便保存到资料库。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="200"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="201"/>
         <source>Its task id has not arrived yet, so the result cannot be fetched.</source>
         <translation>尚未收到任务 ID，因此无法取回结果。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="204"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="205"/>
         <source>Stop waiting for this job?</source>
         <translation>停止等待此任务？</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="206"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="207"/>
         <source>The relay cannot be told to stop a task once it is sent: it may still finish this one and charge for it.</source>
         <translation>任务一经发送便无法通知中转站停止：它仍可能完成此任务并计费。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="210"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="211"/>
         <source>Stop waiting</source>
         <translation>停止等待</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="211"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="212"/>
         <source>Keep waiting</source>
         <translation>继续等待</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="232"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="233"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="242"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="243"/>
         <source>This job has already been retried; nothing was sent.</source>
         <translation>此任务已重试过，本次没有发送请求。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="248"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="249"/>
         <source>Resubmit</source>
         <translation>重新提交</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="255"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="256"/>
         <source>Send the request again?</source>
         <translation>再次发送请求？</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="259"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="260"/>
         <source>Don&apos;t send</source>
         <translation>不发送</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="279"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="280"/>
         <source>The relay could not tell this picture&apos;s seed.</source>
         <translation>中转站无法提供这张图的种子。</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="282"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="283"/>
         <source>Seed %1 (copied)</source>
         <translation>种子 %1（已复制）</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="312"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="313"/>
         <source>Job finished</source>
         <translation>任务已完成</translation>
     </message>
     <message>
-        <location filename="../../ecovdesk/ui/job_controller.py" line="314"/>
+        <location filename="../../ecovdesk/ui/job_controller.py" line="315"/>
         <source>Job did not finish</source>
         <translation>任务未能完成</translation>
     </message>

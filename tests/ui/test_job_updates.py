@@ -20,8 +20,9 @@ from ecovdesk.core.library import Library
 from ecovdesk.ui.coalescer import Coalescer
 from ecovdesk.ui.conversation_view import ConversationView
 from ecovdesk.ui.i18n import install_translation
-from ecovdesk.ui.job_card import JobCard, elapsed_text
+from ecovdesk.ui.job_card import JobCard
 from ecovdesk.ui.job_controller import JobController
+from ecovdesk.ui.job_words import elapsed_text
 from ecovdesk.ui.jobs_panel import JobsPanel
 
 MESSAGE_ID = 7
