@@ -37,8 +37,6 @@ __all__ = [
     "ErrorWords",
     "Export",
     "ExportLabels",
-    "conversation_to_json",
-    "conversation_to_markdown",
     "json_export",
     "markdown_export",
     "relay_words",
@@ -137,21 +135,6 @@ def markdown_export(
         lines += ["---", ""]
         lines += _message_lines(message, words, (assets or {}).get(message.id, ()), files)
     return Export("\n".join(lines).rstrip("\n") + "\n", files.files)
-
-
-def conversation_to_markdown(
-    conversation: Conversation,
-    messages: Iterable[Message],
-    labels: ExportLabels | None = None,
-    *,
-    assets: Mapping[int, Sequence[Asset]] | None = None,
-    folder: str = DEFAULT_FOLDER,
-    explain: ErrorWords = relay_words,
-) -> str:
-    """The text of :func:`markdown_export`, for callers that write no files."""
-    return markdown_export(
-        conversation, messages, labels, assets=assets, folder=folder, explain=explain
-    ).text
 
 
 def _header_lines(conversation: Conversation, labels: ExportLabels) -> list[str]:
@@ -348,16 +331,6 @@ def json_export(
         ],
     }
     return Export(json.dumps(document, ensure_ascii=False, indent=2) + "\n", files.files)
-
-
-def conversation_to_json(
-    conversation: Conversation,
-    messages: Iterable[Message],
-    *,
-    assets: Mapping[int, Sequence[Asset]] | None = None,
-    folder: str = DEFAULT_FOLDER,
-) -> str:
-    return json_export(conversation, messages, assets=assets, folder=folder).text
 
 
 def _message_json(message: Message, assets: Sequence[Asset], files: ExportFiles) -> dict[str, Any]:

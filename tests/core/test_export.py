@@ -20,8 +20,8 @@ from ecovdesk.core.export import (
     DEFAULT_LABELS,
     JSON_FORMAT,
     ExportLabels,
-    conversation_to_json,
-    conversation_to_markdown,
+    json_export,
+    markdown_export,
     write_text_atomic,
 )
 from ecovdesk.core.secrets import KeyStore
@@ -29,6 +29,18 @@ from ecovdesk.core.secrets import KeyStore
 from .memory_keyring import MemoryKeyring
 
 KEY = "sk-" + "Qw7" * 16
+
+
+def conversation_to_markdown(
+    conversation: Conversation, messages: list[Message], labels: ExportLabels | None = None
+) -> str:
+    return markdown_export(conversation, messages, labels).text
+
+
+def conversation_to_json(conversation: Conversation, messages: list[Message]) -> str:
+    return json_export(conversation, messages).text
+
+
 URL = "https://api.ecovai.cn"
 
 CONVERSATION = Conversation(
