@@ -166,6 +166,10 @@ class JobCard(QFrame):
     def _show_reason(self) -> None:
         reason = job_reason(self.job, self._reason_words)
         text = reason.text if reason is not None else ""
+        # A job the user stopped waiting for has not failed: what it may still cost is a
+        # caution, not an error.
+        stopped = self.job.state is JobState.CANCELLED
+        looks.set_look(self.error, looks.WARNING if stopped else looks.ERROR)
         self.error.setText(text)
         self.error.setVisible(bool(text))
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from ecovdesk.app import RunningApp
 from ecovdesk.core import job_follow_up
 from ecovdesk.core.domain import Job, JobState, Role
+from ecovdesk.ui import looks
 from ecovdesk.ui.job_card import JobCard
 from ecovdesk.ui.jobs_panel import MODEL, REASON, STATE, TIME, JobsPanel
 from tests.fakerelay.faults import Fault
@@ -105,6 +106,7 @@ def test_cancel_asks_first_then_says_the_relay_may_still_finish_and_charge(
     _stop_waiting(driver, card, answers)
     assert card.state_label.text() == "Stopped waiting"
     assert MAY_STILL_CHARGE in card.error.text() and card.error.isVisibleTo(card)
+    assert card.error.objectName() == looks.WARNING  # a caution, not a failure
     assert "saved to the library" in card.error.text()
     assert not card.cancel_button.isVisibleTo(card)
     assert card.retry_button.isEnabled() and CHARGED_TWICE in card.retry_button.toolTip()
