@@ -179,9 +179,8 @@ def _reply_lines(
         lines += [f"> **{labels.reasoning}**", ">", *_quote(parsed.thinking), ""]
     if parsed.caption is not None:
         lines += [_caption_line(parsed.caption, labels), ""]
-    answer = _shown_answer(parsed, bool(assets))
-    if answer:
-        lines += [answer, ""]
+    if parsed.answer:
+        lines += [parsed.answer, ""]
     lines += _asset_lines(assets, files)
     lines += _unkept_picture_lines(parsed, assets)
     if parsed.sources:
@@ -193,26 +192,6 @@ def _caption_line(caption: ImageCaption, labels: ExportLabels) -> str:
     values = {"1": _one_line(caption.prompt), "2": caption.size or "—"}
     # In one pass, so that a "%2" in the prompt stays as written.
     return "*" + re.sub(r"%([12])", lambda m: values[m.group(1)], labels.caption) + "*"
-
-
-# gpt-4o-all reports its progress in quotes before the picture ("> 排队中…", "> 进度 25%..");
-# once the picture is there they say nothing. Only quotes that open a picture reply are
-# read this way, so a quote the model wrote on purpose stays.
-_PROGRESS_LINE = re.compile(
-    r"^>[^\n]{0,12}?(排队|正在生成|生成中|进度|生成完成|queu|generat|progress|\d+\s*%)",
-    re.IGNORECASE,
-)
-
-
-def _shown_answer(parsed: ParsedReply, has_pictures: bool) -> str:
-    answer = parsed.answer
-    if parsed.caption is None and not parsed.image_urls and not has_pictures:
-        return answer
-    lines = answer.split("\n")
-    start = 0
-    while start < len(lines) and (not lines[start].strip() or _PROGRESS_LINE.match(lines[start])):
-        start += 1
-    return "\n".join(lines[start:]).strip("\n")
 
 
 def _asset_lines(assets: Sequence[Asset], files: ExportFiles) -> list[str]:

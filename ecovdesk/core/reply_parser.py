@@ -163,15 +163,15 @@ def parse_reply(content: str, reasoning: str = "", *, streaming: bool = False) -
         thinking = reasoning + ("\n\n" + thinking if thinking else "")
         open_ = open_ or (streaming and not answer.strip())
     answer, caption = _extract_caption(answer)
-    if not any(marker in answer for marker in _MARKER_TEXTS):
-        # What the passes below would leave of a text that holds none of their markers.
-        return ParsedReply(
-            thinking=thinking,
-            thinking_open=open_ and streaming,
-            answer=answer.rstrip().strip("\n"),
-            caption=caption,
-        )
-    answer, sources, pictures = _read_markers(answer)
+    sources: list[Source] = []
+    pictures: list[str] = []
+    if any(marker in answer for marker in _MARKER_TEXTS):
+        answer, sources, pictures = _read_markers(answer)
+    else:
+        # What _read_markers would leave of a text that holds none of its markers.
+        answer = answer.rstrip().strip("\n")
+    if not streaming and (caption is not None or pictures):
+        answer = _without_progress(answer)
     return ParsedReply(
         thinking=thinking,
         thinking_open=open_ and streaming,
@@ -180,6 +180,23 @@ def parse_reply(content: str, reasoning: str = "", *, streaming: bool = False) -
         image_urls=pictures,
         caption=caption,
     )
+
+
+# gpt-4o-all reports its progress in quotes before the picture ("> 排队中…", "> 进度 25%..").
+# They are worth reading while it draws; once the picture is there they say nothing. Only
+# quotes that open a picture reply are read this way, so a quote written on purpose stays.
+_PROGRESS_LINE = re.compile(
+    r"^>[^\n]{0,12}?(排队|正在生成|生成中|进度|生成完成|queu|generat|progress|\d+\s*%)",
+    re.IGNORECASE,
+)
+
+
+def _without_progress(answer: str) -> str:
+    lines = answer.split("\n")
+    start = 0
+    while start < len(lines) and (not lines[start].strip() or _PROGRESS_LINE.match(lines[start])):
+        start += 1
+    return "\n".join(lines[start:]).strip("\n")
 
 
 def _read_markers(answer: str) -> tuple[str, list[Source], list[str]]:

@@ -12,6 +12,7 @@ from ecovdesk.core.reply_parser import (
     parse_reply,
     split_thinking,
 )
+from tests.fakerelay.chat_text import gpt4o_image_content
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "fixtures" / "examples"
 
@@ -95,6 +96,18 @@ def test_gpt4o_all_picture_reply_has_caption_and_image() -> None:
     assert parsed.image_urls == [
         "https://filesystem.site/cdn/download/20241101/r8OQfXQsP4uuv1lzIDEBTjVj5aVap6.webp"
     ]
+
+
+def test_progress_quotes_show_while_a_picture_is_drawn_and_go_once_it_is_there() -> None:
+    content = gpt4o_image_content(
+        '{"prompt":"a cat","size":"1024x1024"}', "https://x.test/a.webp", progress=True
+    )
+    assert "进度 25%" in parse_reply(content, streaming=True).answer
+    finished = parse_reply(content)
+    assert finished.answer.startswith("这里是一只可爱的卡通小猫")
+    assert finished.image_urls == ["https://x.test/a.webp"]
+    # A quote in a reply without a picture is the model's own.
+    assert parse_reply("> 进度很重要\n\n正文").answer.startswith("> 进度很重要")
 
 
 def test_glm_markdown_image_is_found() -> None:
